@@ -1,0 +1,225 @@
+//! The command line: `serve`, `migrate`, `user add`, `period open`, `report pdf`.
+
+use std::io::{BufRead, IsTerminal};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::configuration::{DatabaseUrl, Settings};
+use crate::db::Database;
+use crate::domain::period::Period;
+use crate::domain::role::Role;
+use crate::error::{AppError, AppResult};
+use crate::services::{auth, demo, periods, report};
+use crate::startup::Application;
+
+#[derive(Parser)]
+#[command(name = "lagesbild", version, about = "Lägesbild – Nationellt ID-centers kunskaps- och lägesbild över identitetsmissbruk")]
+struct Cli {
+    /// Database: a SQLite file path (or sqlite://path) or a postgres:// URL.
+    #[arg(long, env = "DATABASE_URL", default_value = DatabaseUrl::DEFAULT, global = true)]
+    database_url: String,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the web application (migrates first).
+    Serve {
+        /// Address to listen on.
+        #[arg(long, env = "LAGESBILD_BIND", default_value = "127.0.0.1:8080")]
+        bind: String,
+        /// Seed a synthetic demo (users, agencies' observations) if the database is empty.
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Run pending database migrations and exit.
+    Migrate,
+    /// Manage user accounts.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Manage reporting periods.
+    #[command(subcommand)]
+    Period(PeriodCommand),
+    /// Produce reports.
+    #[command(subcommand)]
+    Report(ReportCommand),
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Add a user. The password is read from LAGESBILD_PASSWORD or standard input.
+    Add(UserAdd),
+}
+
+#[derive(Args)]
+struct UserAdd {
+    #[arg(long)]
+    username: String,
+    /// coordinator, analyst, approver, ministry or admin.
+    #[arg(long)]
+    role: String,
+    /// Agency code (required for coordinators), e.g. SKV.
+    #[arg(long)]
+    agency: Option<String>,
+    /// Name shown in the interface (defaults to the username).
+    #[arg(long)]
+    name: Option<String>,
+}
+
+#[derive(Subcommand)]
+enum PeriodCommand {
+    /// Open a period for submissions, e.g. `period open 2026-Q3 --deadline 2026-10-15`.
+    Open {
+        period: String,
+        #[arg(long)]
+        deadline: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum ReportCommand {
+    /// Write the period's report (a draft from live data) as PDF.
+    Pdf {
+        #[arg(long)]
+        period: String,
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    init_tracing();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            let message = match &e {
+                AppError::Validation(errors) => errors
+                    .iter()
+                    .map(|f| f.message.clone())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                other => other.to_string(),
+            };
+            eprintln!("fel: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn init_tracing() {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("LAGESBILD_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_target(false).try_init();
+}
+
+fn run(cli: Cli) -> AppResult<()> {
+    let url = DatabaseUrl::parse(&cli.database_url)?;
+    let settings = Settings::from_env(url.clone())?;
+    let db = Database::connect_and_migrate(&url, settings.pool_size)?;
+    match cli.command {
+        Command::Migrate => {
+            println!("Databasen ({}) är migrerad.", db.backend_name());
+            Ok(())
+        }
+        Command::Serve { bind, demo } => serve(settings, db, &bind, demo),
+        Command::User(UserCommand::Add(a)) => {
+            let role = Role::parse(&a.role).ok_or_else(|| {
+                AppError::Config(format!(
+                    "Okänd roll ”{}”. Välj coordinator, analyst, approver, ministry eller admin.",
+                    a.role
+                ))
+            })?;
+            let password = read_password()?;
+            let mut conn = db.conn()?;
+            let id = auth::create_user(
+                &mut conn,
+                None,
+                auth::NewAccount {
+                    username: &a.username,
+                    display_name: a.name.as_deref(),
+                    role,
+                    agency_code: a.agency.as_deref(),
+                    password: &password,
+                },
+            )?;
+            println!("Användaren {} ({}) är skapad med id {id}.", a.username, role.label_sv());
+            Ok(())
+        }
+        Command::Period(PeriodCommand::Open { period, deadline }) => {
+            let p = Period::parse(&period).map_err(|e| AppError::Config(e.to_string()))?;
+            let deadline = deadline
+                .map(|d| {
+                    chrono::NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").map_err(|_| {
+                        AppError::Config(format!("Ange sista dag som ÅÅÅÅ-MM-DD, t.ex. 2026-10-15, inte ”{d}”."))
+                    })
+                })
+                .transpose()?;
+            let mut conn = db.conn()?;
+            let row = periods::open_period(&mut conn, None, p, deadline)?;
+            match row.deadline {
+                Some(d) => println!("Perioden {} är öppen för inrapportering till och med {d}.", row.code),
+                None => println!("Perioden {} är öppen för inrapportering.", row.code),
+            }
+            Ok(())
+        }
+        Command::Report(ReportCommand::Pdf { period, out }) => {
+            let p = Period::parse(&period).map_err(|e| AppError::Config(e.to_string()))?;
+            let mut conn = db.conn()?;
+            let bytes = report::period_pdf(&mut conn, None, p, &settings.default_marking)?;
+            std::fs::write(&out, &bytes)
+                .map_err(|e| AppError::Config(format!("Kan inte skriva {}: {e}", out.display())))?;
+            println!("Skrev {} ({} byte).", out.display(), bytes.len());
+            Ok(())
+        }
+    }
+}
+
+/// The password never comes from an argument (it would show in the process list and
+/// the shell history).
+fn read_password() -> AppResult<String> {
+    if let Ok(p) = std::env::var("LAGESBILD_PASSWORD") {
+        return Ok(p);
+    }
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        eprint!("Lösenord (minst {} tecken): ", auth::MIN_PASSWORD_CHARS);
+    }
+    let mut line = String::new();
+    stdin
+        .lock()
+        .read_line(&mut line)
+        .map_err(|e| AppError::Config(format!("Kan inte läsa lösenordet: {e}")))?;
+    Ok(line.trim_end_matches(['\r', '\n']).to_string())
+}
+
+fn serve(settings: Settings, db: Database, bind: &str, demo: bool) -> AppResult<()> {
+    if demo {
+        let mut conn = db.conn()?;
+        match demo::seed_if_empty(&mut conn, &mut |msg| eprintln!("{msg}"))? {
+            Some(logins) => {
+                println!("Demodata är skapad. Inloggningar (lösenorden visas bara nu):");
+                for l in &logins {
+                    println!("  {:<16} {:<22} lösenord: {}", l.username, l.role.label_sv(), l.password);
+                }
+            }
+            None => println!("Databasen har redan användare; ingen demodata skapades."),
+        }
+    }
+    let backend = db.backend_name();
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| AppError::Config(e.to_string()))?;
+    rt.block_on(async move {
+        let app = Application::build(settings, db, bind)?;
+        let host = bind.rsplit_once(':').map(|(h, _)| h).unwrap_or("127.0.0.1");
+        println!("Lägesbild körs på http://{host}:{}/ ({backend}). Avsluta med Ctrl+C.", app.port());
+        app.run_until_stopped()
+            .await
+            .map_err(|e| AppError::Config(e.to_string()))
+    })
+}

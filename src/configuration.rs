@@ -1,0 +1,159 @@
+//! Configuration from flags and the environment (`LAGESBILD_*`, `DATABASE_URL`); no globals.
+
+use std::path::PathBuf;
+
+use crate::error::AppError;
+
+/// Which database the URL names. Chosen from the scheme, never by trial.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DatabaseUrl {
+    Sqlite(PathBuf),
+    Postgres(String),
+}
+
+impl DatabaseUrl {
+    pub const DEFAULT: &'static str = "data/lagesbild.db";
+
+    /// `postgres://…` or `postgresql://…` selects PostgreSQL; `sqlite://path`, `sqlite:path`
+    /// or a bare path selects SQLite.
+    pub fn parse(raw: &str) -> Result<Self, AppError> {
+        let raw = raw.trim();
+        if raw.is_empty() {
+            return Err(AppError::Config(
+                "DATABASE_URL är tom. Ange en sökväg till en SQLite-fil eller en postgres://-adress."
+                    .into(),
+            ));
+        }
+        if raw.starts_with("postgres://") || raw.starts_with("postgresql://") {
+            return Ok(Self::Postgres(raw.to_string()));
+        }
+        if let Some((scheme, _)) = raw.split_once("://") {
+            if scheme != "sqlite" && scheme != "file" {
+                return Err(AppError::Config(format!(
+                    "Databasadressen har ett okänt schema ”{scheme}”. Använd postgres://… eller en sökväg till en SQLite-fil."
+                )));
+            }
+        }
+        let path = raw
+            .strip_prefix("sqlite://")
+            .or_else(|| raw.strip_prefix("sqlite:"))
+            .or_else(|| raw.strip_prefix("file://"))
+            .unwrap_or(raw);
+        Ok(Self::Sqlite(PathBuf::from(path)))
+    }
+
+    pub fn backend_name(&self) -> &'static str {
+        match self {
+            Self::Sqlite(_) => "SQLite",
+            Self::Postgres(_) => "PostgreSQL",
+        }
+    }
+}
+
+/// Settings the web application needs at run time.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub database_url: DatabaseUrl,
+    /// Mark the session cookie `Secure` (set when served behind TLS).
+    pub cookie_secure: bool,
+    /// Key for signing and encrypting the session cookie (64 bytes). Several instances
+    /// behind one load balancer must share it; when unset, a random key is made at start.
+    pub session_key: Option<Vec<u8>>,
+    /// The classification marking printed on every page of a report.
+    pub default_marking: String,
+    /// Database connections per instance.
+    pub pool_size: u32,
+    /// A session ends after this long without a request.
+    pub session_idle_secs: i64,
+    /// A session ends this long after login, whatever happens.
+    pub session_max_secs: i64,
+}
+
+impl Settings {
+    /// Reads the optional settings from the environment. The database URL comes from
+    /// the caller (flag or `DATABASE_URL`).
+    pub fn from_env(database_url: DatabaseUrl) -> Result<Self, AppError> {
+        let cookie_secure = env_bool("LAGESBILD_COOKIE_SECURE")?.unwrap_or(false);
+        let session_key = match std::env::var("LAGESBILD_SESSION_KEY") {
+            Ok(hex_key) if !hex_key.trim().is_empty() => {
+                let bytes = hex::decode(hex_key.trim()).map_err(|_| {
+                    AppError::Config(
+                        "LAGESBILD_SESSION_KEY ska vara 128 hexadecimala tecken (64 byte).".into(),
+                    )
+                })?;
+                if bytes.len() < 64 {
+                    return Err(AppError::Config(
+                        "LAGESBILD_SESSION_KEY är för kort: ange 64 byte som 128 hexadecimala tecken."
+                            .into(),
+                    ));
+                }
+                Some(bytes)
+            }
+            _ => None,
+        };
+        let default_marking = std::env::var("LAGESBILD_DEFAULT_MARKING")
+            .ok()
+            .filter(|m| !m.trim().is_empty())
+            .unwrap_or_else(|| "Intern".to_string());
+        let pool_size = env_u32("LAGESBILD_DB_POOL_SIZE", 8)?;
+        let session_idle_secs = env_u32("LAGESBILD_SESSION_IDLE_MINUTES", 30)? as i64 * 60;
+        let session_max_secs = env_u32("LAGESBILD_SESSION_MAX_HOURS", 12)? as i64 * 3600;
+        Ok(Self {
+            session_idle_secs,
+            session_max_secs,
+            database_url,
+            cookie_secure,
+            session_key,
+            default_marking,
+            pool_size,
+        })
+    }
+}
+
+fn env_u32(name: &str, default: u32) -> Result<u32, AppError> {
+    match std::env::var(name) {
+        Ok(v) => v
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|n| *n > 0)
+            .ok_or_else(|| AppError::Config(format!("{name} ska vara ett positivt heltal."))),
+        Err(_) => Ok(default),
+    }
+}
+
+fn env_bool(name: &str) -> Result<Option<bool>, AppError> {
+    match std::env::var(name) {
+        Ok(v) => match v.trim().to_ascii_lowercase().as_str() {
+            "1" | "true" | "yes" | "ja" | "on" => Ok(Some(true)),
+            "0" | "false" | "no" | "nej" | "off" | "" => Ok(Some(false)),
+            _ => Err(AppError::Config(format!(
+                "{name} ska vara true eller false, inte ”{v}”."
+            ))),
+        },
+        Err(_) => Ok(None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn url_scheme_selects_the_backend() {
+        assert_eq!(
+            DatabaseUrl::parse("postgres://u@h/db").unwrap(),
+            DatabaseUrl::Postgres("postgres://u@h/db".into())
+        );
+        assert_eq!(
+            DatabaseUrl::parse("sqlite://data/x.db").unwrap(),
+            DatabaseUrl::Sqlite("data/x.db".into())
+        );
+        assert_eq!(
+            DatabaseUrl::parse("x.db").unwrap(),
+            DatabaseUrl::Sqlite("x.db".into())
+        );
+        assert!(DatabaseUrl::parse("mysql://h/db").is_err());
+        assert!(DatabaseUrl::parse("  ").is_err());
+    }
+}

@@ -1,0 +1,205 @@
+//! Database access: one codebase on SQLite and PostgreSQL.
+//!
+//! `DbConnection` is diesel's `MultiConnection` enum; the backend is chosen from the URL
+//! scheme (never by trying each in turn, which hides the real error). The few statements
+//! `MultiConnection` cannot express (RETURNING, batch inserts) use [`with_backend!`], and
+//! that dispatch never leaves this module tree.
+
+pub mod models;
+pub mod queries;
+pub mod schema;
+
+use std::time::Duration;
+
+use diesel::connection::SimpleConnection;
+use diesel::prelude::*;
+use diesel::r2d2::{self, ManageConnection};
+use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
+
+use crate::configuration::DatabaseUrl;
+use crate::error::{AppError, AppResult};
+
+pub const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
+pub const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
+
+#[derive(diesel::MultiConnection)]
+pub enum DbConnection {
+    Postgres(diesel::PgConnection),
+    Sqlite(diesel::SqliteConnection),
+}
+
+/// Runs `$body` with `$c` bound to the concrete connection of whichever backend is in use.
+/// The body is compiled once per backend, so it may use backend-specific diesel features.
+#[macro_export]
+macro_rules! with_backend {
+    ($conn:expr, $c:ident => $body:expr) => {
+        match $conn {
+            $crate::db::DbConnection::Postgres($c) => $body,
+            $crate::db::DbConnection::Sqlite($c) => $body,
+        }
+    };
+}
+
+/// Opens connections of the backend that the URL names.
+#[derive(Debug, Clone)]
+pub struct ConnectionManager {
+    url: DatabaseUrl,
+}
+
+/// SQLite settings for every connection. `busy_timeout` must come first: switching to WAL
+/// needs a lock, and several pooled connections open at once.
+const SQLITE_PRAGMAS: &str = "PRAGMA busy_timeout = 10000; \
+     PRAGMA journal_mode = WAL; \
+     PRAGMA synchronous = FULL; \
+     PRAGMA foreign_keys = ON;";
+
+impl ConnectionManager {
+    pub fn new(url: DatabaseUrl) -> Self {
+        Self { url }
+    }
+
+    pub fn establish(&self) -> Result<DbConnection, ConnectionError> {
+        match &self.url {
+            DatabaseUrl::Sqlite(path) => {
+                let mut conn = SqliteConnection::establish(&path.to_string_lossy())?;
+                conn.batch_execute(SQLITE_PRAGMAS)
+                    .map_err(ConnectionError::CouldntSetupConfiguration)?;
+                Ok(DbConnection::Sqlite(conn))
+            }
+            DatabaseUrl::Postgres(url) => {
+                let mut conn = PgConnection::establish(url)?;
+                conn.batch_execute("SET TIME ZONE 'UTC'")
+                    .map_err(ConnectionError::CouldntSetupConfiguration)?;
+                Ok(DbConnection::Postgres(conn))
+            }
+        }
+    }
+}
+
+impl ManageConnection for ConnectionManager {
+    type Connection = DbConnection;
+    type Error = r2d2::Error;
+
+    fn connect(&self) -> Result<DbConnection, r2d2::Error> {
+        self.establish().map_err(r2d2::Error::ConnectionError)
+    }
+
+    fn is_valid(&self, conn: &mut DbConnection) -> Result<(), r2d2::Error> {
+        use diesel::r2d2::R2D2Connection;
+        conn.ping().map_err(r2d2::Error::QueryError)
+    }
+
+    fn has_broken(&self, conn: &mut DbConnection) -> bool {
+        use diesel::r2d2::R2D2Connection;
+        conn.is_broken()
+    }
+}
+
+pub type Pool = r2d2::Pool<ConnectionManager>;
+pub type PooledConnection = r2d2::PooledConnection<ConnectionManager>;
+
+/// The application's handle to its database: a pool plus the knowledge of which backend.
+#[derive(Clone)]
+pub struct Database {
+    pool: Pool,
+    url: DatabaseUrl,
+}
+
+impl Database {
+    /// Connects (failing with the real error in one line), then runs pending migrations.
+    pub fn connect_and_migrate(url: &DatabaseUrl, pool_size: u32) -> AppResult<Self> {
+        if let DatabaseUrl::Sqlite(path) = url {
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir).map_err(|e| {
+                    AppError::Config(format!(
+                        "Kan inte skapa mappen {} för databasen: {e}",
+                        dir.display()
+                    ))
+                })?;
+            }
+        }
+        let manager = ConnectionManager::new(url.clone());
+        // Open one connection first so a bad URL fails with the database's own message.
+        let mut first = manager.establish().map_err(|e| {
+            AppError::Config(format!(
+                "Kan inte ansluta till databasen ({}): {}",
+                url.backend_name(),
+                one_line(&e.to_string())
+            ))
+        })?;
+        run_migrations(&mut first)?;
+        drop(first);
+        let pool = r2d2::Pool::builder()
+            .max_size(pool_size)
+            .connection_timeout(Duration::from_secs(10))
+            .build(manager)
+            .map_err(|e| AppError::Config(format!("Kan inte öppna databaspoolen: {e}")))?;
+        Ok(Self {
+            pool,
+            url: url.clone(),
+        })
+    }
+
+    pub fn backend_name(&self) -> &'static str {
+        self.url.backend_name()
+    }
+
+    /// A connection for synchronous callers (the CLI, tests).
+    pub fn conn(&self) -> AppResult<PooledConnection> {
+        Ok(self.pool.get()?)
+    }
+
+    /// Runs blocking database work on tokio's blocking pool, never on the async reactor.
+    pub async fn run<F, T>(&self, f: F) -> AppResult<T>
+    where
+        F: FnOnce(&mut DbConnection) -> AppResult<T> + Send + 'static,
+        T: Send + 'static,
+    {
+        let pool = self.pool.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut conn = pool.get()?;
+            f(&mut conn)
+        })
+        .await
+        .map_err(AppError::internal)?
+    }
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Runs the embedded migrations of the connection's backend. On PostgreSQL an advisory
+/// lock keeps several instances starting at once from migrating concurrently.
+pub fn run_migrations(conn: &mut DbConnection) -> AppResult<()> {
+    let migrate_err = |e: Box<dyn std::error::Error + Send + Sync>| {
+        AppError::Config(format!("Databasmigreringen misslyckades: {e}"))
+    };
+    match conn {
+        DbConnection::Sqlite(c) => {
+            c.run_pending_migrations(SQLITE_MIGRATIONS)
+                .map_err(migrate_err)?;
+        }
+        DbConnection::Postgres(c) => {
+            const LOCK_KEY: i64 = 0x4c41_4745_5342; // "LAGESB"
+            c.batch_execute(&format!("SELECT pg_advisory_lock({LOCK_KEY})"))?;
+            let result = c.run_pending_migrations(POSTGRES_MIGRATIONS).map(|_| ());
+            c.batch_execute(&format!("SELECT pg_advisory_unlock({LOCK_KEY})"))?;
+            result.map_err(migrate_err)?;
+        }
+    }
+    Ok(())
+}
+
+/// Converts a stored 0/1 flag.
+pub fn flag(v: i32) -> bool {
+    v != 0
+}
+
+/// Runs `f` in one database transaction, with the application's error type.
+pub fn transaction<T>(
+    conn: &mut DbConnection,
+    f: impl FnOnce(&mut DbConnection) -> AppResult<T>,
+) -> AppResult<T> {
+    conn.transaction(f)
+}

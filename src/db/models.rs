@@ -1,0 +1,201 @@
+//! Rows as stored. Views for pages and the API are built from these in `services`.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+
+use super::schema::*;
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = agencies)]
+pub struct AgencyRow {
+    pub id: i64,
+    pub code: String,
+    pub name_sv: String,
+    pub name_en: String,
+    pub active: i32,
+    pub sort_order: i32,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = users)]
+pub struct UserRow {
+    pub id: i64,
+    pub username: String,
+    pub display_name: String,
+    pub password_hash: String,
+    pub role: String,
+    pub agency_id: Option<i64>,
+    pub active: i32,
+    pub session_epoch: i32,
+    pub created_at: NaiveDateTime,
+}
+
+#[derive(Debug, Insertable)]
+#[diesel(table_name = users)]
+pub struct NewUser<'a> {
+    pub username: &'a str,
+    pub display_name: &'a str,
+    pub password_hash: &'a str,
+    pub role: &'a str,
+    pub agency_id: Option<i64>,
+    pub active: i32,
+    pub session_epoch: i32,
+    pub created_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = reporting_periods)]
+pub struct PeriodRow {
+    pub id: i64,
+    pub code: String,
+    pub kind: String,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+    pub deadline: Option<NaiveDate>,
+    pub status: String,
+    pub created_at: NaiveDateTime,
+}
+
+#[derive(Debug, Insertable)]
+#[diesel(table_name = reporting_periods)]
+pub struct NewPeriod<'a> {
+    pub code: &'a str,
+    pub kind: &'a str,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+    pub deadline: Option<NaiveDate>,
+    pub status: &'a str,
+    pub created_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = taxonomy_codes)]
+pub struct TaxonomyRow {
+    pub id: i64,
+    pub dimension: String,
+    pub code: String,
+    pub label_sv: String,
+    pub label_en: String,
+    pub sort_order: i32,
+    pub introduced_in_version: i32,
+    pub retired: i32,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = submissions)]
+pub struct SubmissionRow {
+    pub id: i64,
+    pub agency_id: i64,
+    pub period_id: i64,
+    pub source: String,
+    pub status: String,
+    pub current_version: i32,
+    pub created_by: i64,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+#[derive(Debug, Insertable)]
+#[diesel(table_name = submissions)]
+pub struct NewSubmission<'a> {
+    pub agency_id: i64,
+    pub period_id: i64,
+    pub source: &'a str,
+    pub status: &'a str,
+    pub current_version: i32,
+    pub created_by: i64,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = submission_versions)]
+pub struct VersionRow {
+    pub id: i64,
+    pub submission_id: i64,
+    pub version: i32,
+    pub status: String,
+    pub edited_by: i64,
+    pub submitted_by: Option<i64>,
+    pub submitted_at: Option<NaiveDateTime>,
+    pub reviewed_by: Option<i64>,
+    pub reviewed_at: Option<NaiveDateTime>,
+    pub review_comment: Option<String>,
+    pub created_at: NaiveDateTime,
+}
+
+#[derive(Debug, Insertable)]
+#[diesel(table_name = submission_versions)]
+pub struct NewVersion<'a> {
+    pub submission_id: i64,
+    pub version: i32,
+    pub status: &'a str,
+    pub edited_by: i64,
+    pub created_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = observation_lines)]
+pub struct LineRow {
+    pub id: i64,
+    pub version_id: i64,
+    pub line_no: i32,
+    pub misuse_type: String,
+    pub exploitation_area: Option<String>,
+    pub document_type: Option<String>,
+    pub chain_stage: Option<String>,
+    pub age_band: Option<String>,
+    pub citizenship: Option<String>,
+    pub fraud_type: Option<String>,
+    pub count: i64,
+    pub trend: Option<String>,
+    pub reliability: Option<String>,
+    pub validity: Option<String>,
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = observation_lines)]
+pub struct NewLine {
+    pub version_id: i64,
+    pub line_no: i32,
+    pub misuse_type: String,
+    pub exploitation_area: Option<String>,
+    pub document_type: Option<String>,
+    pub chain_stage: Option<String>,
+    pub age_band: Option<String>,
+    pub citizenship: Option<String>,
+    pub fraud_type: Option<String>,
+    pub count: i64,
+    pub trend: Option<String>,
+    pub reliability: Option<String>,
+    pub validity: Option<String>,
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = audit_log)]
+pub struct AuditRow {
+    pub id: i64,
+    pub at: NaiveDateTime,
+    pub actor_user_id: Option<i64>,
+    pub actor: String,
+    pub action: String,
+    pub entity: String,
+    pub entity_id: Option<String>,
+    pub detail: Option<String>,
+    pub prev_hash: Option<String>,
+    pub hash: Option<String>,
+}
+
+#[derive(Debug, Insertable)]
+#[diesel(table_name = audit_log)]
+pub struct NewAudit<'a> {
+    pub at: NaiveDateTime,
+    pub actor_user_id: Option<i64>,
+    pub actor: &'a str,
+    pub action: &'a str,
+    pub entity: &'a str,
+    pub entity_id: Option<&'a str>,
+    pub detail: Option<&'a str>,
+}

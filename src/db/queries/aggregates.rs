@@ -1,0 +1,36 @@
+//! Sums over accepted data. Only the current version of a submission counts, and only
+//! when that version is accepted: drafts and returned versions never count.
+
+use diesel::dsl::sql;
+use diesel::prelude::*;
+use diesel::sql_types::BigInt;
+
+use crate::db::schema::{agencies, observation_lines as ol, reporting_periods as rp, submission_versions as sv, submissions as s};
+use crate::db::DbConnection;
+
+/// (period code, misuse type, summed count) over accepted current versions.
+pub fn accepted_by_period_and_misuse_type(
+    conn: &mut DbConnection,
+) -> QueryResult<Vec<(String, String, i64)>> {
+    ol::table
+        .inner_join(sv::table.inner_join(s::table.inner_join(rp::table)))
+        .filter(sv::status.eq("accepted"))
+        .filter(sv::version.eq(s::current_version))
+        .group_by((rp::code, ol::misuse_type))
+        // SUM over BIGINT is NUMERIC on PostgreSQL; cast so both backends yield BIGINT.
+        .select((rp::code, ol::misuse_type, sql::<BigInt>("CAST(SUM(observation_lines.count) AS BIGINT)")))
+        .load(conn)
+}
+
+/// (period code, agency code) for every agency with an accepted current version.
+pub fn reporting_agencies(conn: &mut DbConnection) -> QueryResult<Vec<(String, String)>> {
+    s::table
+        .inner_join(rp::table)
+        .inner_join(agencies::table)
+        .inner_join(sv::table)
+        .filter(sv::status.eq("accepted"))
+        .filter(sv::version.eq(s::current_version))
+        .select((rp::code, agencies::code))
+        .distinct()
+        .load(conn)
+}

@@ -1,0 +1,33 @@
+use diesel::prelude::*;
+
+use crate::db::models::{NewUser, UserRow};
+use crate::db::schema::users;
+use crate::db::DbConnection;
+use crate::with_backend;
+
+pub fn by_username(conn: &mut DbConnection, username: &str) -> QueryResult<Option<UserRow>> {
+    users::table
+        .filter(users::username.eq(username))
+        .select(UserRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn by_id(conn: &mut DbConnection, id: i64) -> QueryResult<Option<UserRow>> {
+    users::table
+        .find(id)
+        .select(UserRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn insert(conn: &mut DbConnection, new: &NewUser<'_>) -> QueryResult<i64> {
+    with_backend!(conn, c => diesel::insert_into(users::table)
+        .values(new)
+        .returning(users::id)
+        .get_result(c))
+}
+
+pub fn count(conn: &mut DbConnection) -> QueryResult<i64> {
+    users::table.count().get_result(conn)
+}

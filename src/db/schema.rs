@@ -1,0 +1,149 @@
+//! The portable schema: one `table!` set for both backends (types limited to what
+//! diesel's `MultiConnection` supports, so booleans are `Integer` 0/1).
+
+diesel::table! {
+    agencies (id) {
+        id -> BigInt,
+        code -> Text,
+        name_sv -> Text,
+        name_en -> Text,
+        active -> Integer,
+        sort_order -> Integer,
+    }
+}
+
+diesel::table! {
+    users (id) {
+        id -> BigInt,
+        username -> Text,
+        display_name -> Text,
+        password_hash -> Text,
+        role -> Text,
+        agency_id -> Nullable<BigInt>,
+        active -> Integer,
+        session_epoch -> Integer,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    reporting_periods (id) {
+        id -> BigInt,
+        code -> Text,
+        kind -> Text,
+        starts_on -> Date,
+        ends_on -> Date,
+        deadline -> Nullable<Date>,
+        status -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    taxonomy_codes (id) {
+        id -> BigInt,
+        dimension -> Text,
+        code -> Text,
+        label_sv -> Text,
+        label_en -> Text,
+        sort_order -> Integer,
+        introduced_in_version -> Integer,
+        retired -> Integer,
+    }
+}
+
+diesel::table! {
+    submissions (id) {
+        id -> BigInt,
+        agency_id -> BigInt,
+        period_id -> BigInt,
+        source -> Text,
+        status -> Text,
+        current_version -> Integer,
+        created_by -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    submission_versions (id) {
+        id -> BigInt,
+        submission_id -> BigInt,
+        version -> Integer,
+        status -> Text,
+        edited_by -> BigInt,
+        submitted_by -> Nullable<BigInt>,
+        submitted_at -> Nullable<Timestamp>,
+        reviewed_by -> Nullable<BigInt>,
+        reviewed_at -> Nullable<Timestamp>,
+        review_comment -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    observation_lines (id) {
+        id -> BigInt,
+        version_id -> BigInt,
+        line_no -> Integer,
+        misuse_type -> Text,
+        exploitation_area -> Nullable<Text>,
+        document_type -> Nullable<Text>,
+        chain_stage -> Nullable<Text>,
+        age_band -> Nullable<Text>,
+        citizenship -> Nullable<Text>,
+        fraud_type -> Nullable<Text>,
+        count -> BigInt,
+        trend -> Nullable<Text>,
+        reliability -> Nullable<Text>,
+        validity -> Nullable<Text>,
+        description -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    audit_log (id) {
+        id -> BigInt,
+        at -> Timestamp,
+        actor_user_id -> Nullable<BigInt>,
+        actor -> Text,
+        action -> Text,
+        entity -> Text,
+        entity_id -> Nullable<Text>,
+        detail -> Nullable<Text>,
+        prev_hash -> Nullable<Text>,
+        hash -> Nullable<Text>,
+    }
+}
+
+diesel::joinable!(users -> agencies (agency_id));
+diesel::joinable!(submissions -> agencies (agency_id));
+diesel::joinable!(submissions -> reporting_periods (period_id));
+diesel::joinable!(submission_versions -> submissions (submission_id));
+diesel::joinable!(observation_lines -> submission_versions (version_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    agencies,
+    users,
+    reporting_periods,
+    taxonomy_codes,
+    submissions,
+    submission_versions,
+    observation_lines,
+    audit_log,
+);
+
+// Aggregations group by columns of several joined tables.
+diesel::allow_columns_to_appear_in_same_group_by_clause!(
+    reporting_periods::code,
+    agencies::code,
+    submissions::source,
+    observation_lines::misuse_type,
+    observation_lines::exploitation_area,
+    observation_lines::document_type,
+    observation_lines::chain_stage,
+    observation_lines::age_band,
+    observation_lines::citizenship,
+    observation_lines::fraud_type,
+);

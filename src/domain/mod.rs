@@ -1,0 +1,11 @@
+//! Pure types and rules of the domain: no actix, no diesel.
+
+pub mod access;
+pub mod format;
+pub mod observation;
+pub mod period;
+pub mod role;
+pub mod screening;
+pub mod status;
+pub mod taxonomy;
+pub mod validation;

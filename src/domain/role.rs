@@ -1,0 +1,70 @@
+//! User roles (roller).
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Samordnare: enters and submits their own agency's observations.
+    Coordinator,
+    /// Analytiker / strateg: reads everything, reviews submissions, drafts reports.
+    Analyst,
+    /// Beslutsfattare: approves and publishes reports (never their own).
+    Approver,
+    /// Departementsläsare: reads published reports only.
+    Ministry,
+    /// Administratör: users, agencies, taxonomy, periods.
+    Admin,
+}
+
+impl Role {
+    pub const ALL: [Role; 5] = [
+        Role::Coordinator,
+        Role::Analyst,
+        Role::Approver,
+        Role::Ministry,
+        Role::Admin,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::Coordinator => "coordinator",
+            Role::Analyst => "analyst",
+            Role::Approver => "approver",
+            Role::Ministry => "ministry",
+            Role::Admin => "admin",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.code() == code.trim())
+    }
+
+    pub fn label_sv(self) -> &'static str {
+        match self {
+            Role::Coordinator => "Samordnare",
+            Role::Analyst => "Analytiker",
+            Role::Approver => "Beslutsfattare",
+            Role::Ministry => "Departementsläsare",
+            Role::Admin => "Administratör",
+        }
+    }
+
+    /// Whether users of this role belong to an agency.
+    pub fn needs_agency(self) -> bool {
+        matches!(self, Role::Coordinator)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_round_trip() {
+        for r in Role::ALL {
+            assert_eq!(Role::parse(r.code()), Some(r));
+        }
+        assert_eq!(Role::parse("root"), None);
+    }
+}

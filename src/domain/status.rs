@@ -1,0 +1,73 @@
+//! Lifecycle states stored as text codes.
+
+/// Status of a submission version (inrapportering).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SubmissionStatus {
+    Draft,
+    Submitted,
+    Accepted,
+    Returned,
+}
+
+impl SubmissionStatus {
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Draft => "draft",
+            Self::Submitted => "submitted",
+            Self::Accepted => "accepted",
+            Self::Returned => "returned",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        [Self::Draft, Self::Submitted, Self::Accepted, Self::Returned]
+            .into_iter()
+            .find(|s| s.code() == code)
+    }
+
+    pub fn label_sv(self) -> &'static str {
+        match self {
+            Self::Draft => "Utkast",
+            Self::Submitted => "Inskickad",
+            Self::Accepted => "Godkänd",
+            Self::Returned => "Returnerad",
+        }
+    }
+
+    /// Whether the coordinator may still change the lines.
+    pub fn editable(self) -> bool {
+        matches!(self, Self::Draft | Self::Returned)
+    }
+}
+
+/// Status of a reporting period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PeriodStatus {
+    Open,
+    Closed,
+    Locked,
+}
+
+impl PeriodStatus {
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Open => "open",
+            Self::Closed => "closed",
+            Self::Locked => "locked",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        [Self::Open, Self::Closed, Self::Locked]
+            .into_iter()
+            .find(|s| s.code() == code)
+    }
+
+    pub fn label_sv(self) -> &'static str {
+        match self {
+            Self::Open => "Öppen",
+            Self::Closed => "Stängd",
+            Self::Locked => "Låst",
+        }
+    }
+}

@@ -1,0 +1,69 @@
+//! One error type for the whole application. How it renders (an HTML page in the common
+//! layout, or JSON for the API) lives in `web::errors`.
+
+use crate::domain::validation::FieldError;
+
+pub type AppResult<T> = Result<T, AppError>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// Bad configuration at start (bad URL, unreachable server, bad key).
+    #[error("{0}")]
+    Config(String),
+    #[error("databasfel: {0}")]
+    Database(String),
+    #[error("databasen svarar inte: {0}")]
+    Unavailable(String),
+    #[error("sidan eller posten finns inte")]
+    NotFound,
+    #[error("{0}")]
+    Forbidden(String),
+    /// A page needs a logged-in user; `next` is where to return after login.
+    #[error("inloggning krävs")]
+    LoginRequired { next: String },
+    /// The API needs a valid token or session.
+    #[error("inloggning krävs")]
+    Unauthorized,
+    #[error("formuläret har gått ut")]
+    Csrf,
+    /// The input was refused; every problem is listed.
+    #[error("uppgifterna behöver rättas")]
+    Validation(Vec<FieldError>),
+    #[error("{0}")]
+    Conflict(String),
+    #[error("{0}")]
+    BadRequest(String),
+    #[error("internt fel: {0}")]
+    Internal(String),
+}
+
+impl AppError {
+    pub fn forbidden() -> Self {
+        Self::Forbidden("Du har inte behörighet till den här sidan.".into())
+    }
+
+    pub fn internal(e: impl std::fmt::Display) -> Self {
+        Self::Internal(e.to_string())
+    }
+}
+
+impl From<diesel::result::Error> for AppError {
+    fn from(e: diesel::result::Error) -> Self {
+        match e {
+            diesel::result::Error::NotFound => Self::NotFound,
+            other => Self::Database(other.to_string()),
+        }
+    }
+}
+
+impl From<diesel::r2d2::PoolError> for AppError {
+    fn from(e: diesel::r2d2::PoolError) -> Self {
+        Self::Unavailable(e.to_string())
+    }
+}
+
+impl From<askama::Error> for AppError {
+    fn from(e: askama::Error) -> Self {
+        Self::Internal(format!("mallfel: {e}"))
+    }
+}

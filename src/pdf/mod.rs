@@ -1,0 +1,373 @@
+//! PDF layout with printpdf: A4 pages with a marking in every header and "Sida x av y" in
+//! every footer, headings, wrapped paragraphs, tables that repeat their header row across
+//! pages, and vector charts drawn by the same chart code as the web.
+
+pub mod plot_backend;
+
+use plotters::prelude::IntoDrawingArea;
+use printpdf::{
+    Color, Line, LinePoint, Op, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt,
+    Rgb, TextItem, TextMatrix,
+};
+
+use crate::charts::{self, TrendChart};
+use plot_backend::{kerned_items, text_width_pt, PdfBackend, PdfFonts};
+
+const PAGE_W: f32 = 595.28;
+const PAGE_H: f32 = 841.89;
+/// 20 mm.
+const MARGIN: f32 = 56.69;
+const CONTENT_W: f32 = PAGE_W - 2.0 * MARGIN;
+const TOP: f32 = PAGE_H - MARGIN - 6.0;
+const BOTTOM: f32 = MARGIN + 6.0;
+const BODY_PT: f32 = 10.0;
+const LINE_GAP: f32 = 1.45;
+
+#[derive(Debug, thiserror::Error)]
+#[error("PDF: {0}")]
+pub struct PdfError(pub String);
+
+/// What the frame of every page says.
+#[derive(Debug, Clone)]
+pub struct PageFrame {
+    /// Classification marking (informationsklass), left in the header and in the footer.
+    pub marking: String,
+    /// E.g. "Lägesbild identitetsmissbruk – 2026-Q3".
+    pub header_right: String,
+    /// E.g. "Utkast" or "Version 1".
+    pub version: String,
+    /// Printed diagonally-free but prominently on every page of a draft.
+    pub draft_label: Option<String>,
+}
+
+/// Document metadata.
+#[derive(Debug, Clone)]
+pub struct DocumentInfo {
+    pub title: String,
+    pub subject: String,
+    pub author: String,
+    pub created_unix: i64,
+}
+
+/// Column alignment in a table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Right,
+}
+
+#[derive(Debug, Clone)]
+pub struct Table {
+    pub caption: String,
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    /// Relative column widths.
+    pub widths: Vec<f32>,
+    pub align: Vec<Align>,
+    /// Rows (by index) printed in bold, e.g. totals.
+    pub bold_rows: Vec<usize>,
+    pub note: Option<String>,
+}
+
+/// Lays out a document page by page.
+pub struct Composer {
+    doc: PdfDocument,
+    fonts: PdfFonts,
+    pages: Vec<Vec<Op>>,
+    y: f32,
+}
+
+fn black() -> Color {
+    Color::Rgb(Rgb::new(0.106, 0.106, 0.106, None))
+}
+
+fn blue() -> Color {
+    Color::Rgb(Rgb::new(0.0, 0.322, 0.576, None))
+}
+
+impl Composer {
+    pub fn new(info: &DocumentInfo) -> Result<Self, PdfError> {
+        charts::register_fonts();
+        let mut doc = PdfDocument::new(&info.title);
+        let meta = &mut doc.metadata.info;
+        meta.document_title = info.title.clone();
+        meta.subject = info.subject.clone();
+        meta.author = info.author.clone();
+        meta.creator = "Lägesbild".into();
+        meta.producer = "Lägesbild (printpdf)".into();
+        if let Ok(t) = printpdf::OffsetDateTime::from_unix_timestamp(info.created_unix) {
+            meta.creation_date = t.clone();
+            meta.modification_date = t.clone();
+            meta.metadata_date = t;
+        }
+        let fonts = PdfFonts::register(&mut doc).map_err(|e| PdfError(e.to_string()))?;
+        Ok(Self {
+            doc,
+            fonts,
+            pages: vec![Vec::new()],
+            y: TOP,
+        })
+    }
+
+    fn ops(&mut self) -> &mut Vec<Op> {
+        // There is always at least one page.
+        let last = self.pages.len() - 1;
+        &mut self.pages[last]
+    }
+
+    pub fn new_page(&mut self) {
+        self.pages.push(Vec::new());
+        self.y = TOP;
+    }
+
+    pub fn page_count(&self) -> usize {
+        self.pages.len()
+    }
+
+    /// Starts a new page unless `height` fits below the cursor.
+    pub fn ensure_space(&mut self, height: f32) {
+        if self.y - height < BOTTOM {
+            self.new_page();
+        }
+    }
+
+    pub fn vspace(&mut self, pt: f32) {
+        self.y -= pt;
+    }
+
+    /// Places one line of text with its baseline at `y`.
+    fn text_at(&mut self, x: f32, y: f32, size: f32, bold: bool, color: Color, text: &str) {
+        let font = if bold {
+            self.fonts.bold.clone()
+        } else {
+            self.fonts.regular.clone()
+        };
+        let items: Vec<TextItem> = match plot_backend::face(bold) {
+            Some(face) => kerned_items(face, text),
+            None => vec![TextItem::Text(text.to_string())],
+        };
+        self.ops().extend([
+            Op::SaveGraphicsState,
+            Op::SetFillColor { col: color },
+            Op::StartTextSection,
+            Op::SetFont {
+                font: PdfFontHandle::External(font),
+                size: Pt(size),
+            },
+            Op::SetTextMatrix {
+                matrix: TextMatrix::Raw([1.0, 0.0, 0.0, 1.0, x, y]),
+            },
+            Op::ShowText { items },
+            Op::EndTextSection,
+            Op::RestoreGraphicsState,
+        ]);
+    }
+
+    fn rule(&mut self, x1: f32, y: f32, x2: f32, width: f32) {
+        self.ops().extend([
+            Op::SaveGraphicsState,
+            Op::SetOutlineColor { col: black() },
+            Op::SetOutlineThickness { pt: Pt(width) },
+            Op::DrawLine {
+                line: Line {
+                    points: vec![
+                        LinePoint {
+                            p: Point { x: Pt(x1), y: Pt(y) },
+                            bezier: false,
+                        },
+                        LinePoint {
+                            p: Point { x: Pt(x2), y: Pt(y) },
+                            bezier: false,
+                        },
+                    ],
+                    is_closed: false,
+                },
+            },
+            Op::RestoreGraphicsState,
+        ]);
+    }
+
+    /// Large text at a fixed place, for the title page.
+    pub fn title_line(&mut self, text: &str, size: f32, bold: bool) {
+        let lines = wrap(text, size, bold, CONTENT_W);
+        for line in lines {
+            self.y -= size * 1.25;
+            self.text_at(MARGIN, self.y, size, bold, if bold { blue() } else { black() }, &line);
+        }
+    }
+
+    /// A numbered or plain heading; it never stands alone at the foot of a page.
+    pub fn heading(&mut self, text: &str, level: u8) {
+        let size = match level {
+            1 => 18.0,
+            2 => 14.0,
+            _ => 12.0,
+        };
+        // Keep with the next three body lines.
+        self.ensure_space(size * 2.2 + 3.0 * BODY_PT * LINE_GAP);
+        if self.y < TOP {
+            self.y -= size * 0.8;
+        }
+        for line in wrap(text, size, true, CONTENT_W) {
+            self.y -= size * 1.2;
+            self.text_at(MARGIN, self.y, size, true, blue(), &line);
+        }
+        self.y -= size * 0.5;
+    }
+
+    /// A wrapped paragraph of body text.
+    pub fn paragraph(&mut self, text: &str) {
+        for line in wrap(text, BODY_PT, false, CONTENT_W) {
+            self.ensure_space(BODY_PT * LINE_GAP);
+            self.y -= BODY_PT * LINE_GAP;
+            self.text_at(MARGIN, self.y, BODY_PT, false, black(), &line);
+        }
+        self.y -= BODY_PT * 0.6;
+    }
+
+    /// A table; on a page break the header row is repeated.
+    pub fn table(&mut self, table: &Table) {
+        let size = 9.0;
+        let row_h = size * 1.7;
+        let total: f32 = table.widths.iter().sum::<f32>().max(1.0);
+        let widths: Vec<f32> = table.widths.iter().map(|w| w / total * CONTENT_W).collect();
+        // The caption, the header and two rows stay together.
+        self.ensure_space(size * 2.0 + row_h * 3.0);
+        for line in wrap(&table.caption, size + 1.0, true, CONTENT_W) {
+            self.y -= (size + 1.0) * 1.3;
+            self.text_at(MARGIN, self.y, size + 1.0, true, black(), &line);
+        }
+        self.y -= 3.0;
+        self.table_row(&table.header, &widths, &table.align, size, true);
+        self.rule(MARGIN, self.y + 3.0, MARGIN + CONTENT_W, 0.8);
+        for (i, row) in table.rows.iter().enumerate() {
+            if self.y - row_h < BOTTOM {
+                self.new_page();
+                self.table_row(&table.header, &widths, &table.align, size, true);
+                self.rule(MARGIN, self.y + 3.0, MARGIN + CONTENT_W, 0.8);
+            }
+            self.table_row(row, &widths, &table.align, size, table.bold_rows.contains(&i));
+        }
+        self.rule(MARGIN, self.y + 3.0, MARGIN + CONTENT_W, 0.5);
+        if let Some(note) = &table.note {
+            for line in wrap(note, 8.0, false, CONTENT_W) {
+                self.ensure_space(11.0);
+                self.y -= 11.0;
+                self.text_at(MARGIN, self.y, 8.0, false, black(), &line);
+            }
+        }
+        self.y -= BODY_PT;
+    }
+
+    fn table_row(&mut self, cells: &[String], widths: &[f32], align: &[Align], size: f32, bold: bool) {
+        self.y -= size * 1.7;
+        let mut x = MARGIN;
+        for (i, cell) in cells.iter().enumerate() {
+            let w = widths.get(i).copied().unwrap_or(60.0);
+            let text = truncate_to_width(cell, size, bold, w - 6.0);
+            let tx = match align.get(i).copied().unwrap_or(Align::Left) {
+                Align::Left => x + 2.0,
+                Align::Right => x + w - 4.0 - text_width_pt(&text, size, bold),
+            };
+            self.text_at(tx, self.y, size, bold, black(), &text);
+            x += w;
+        }
+    }
+
+    /// A chart over the full text width, as vector graphics.
+    pub fn chart(&mut self, chart: &TrendChart, height: f32) -> Result<(), PdfError> {
+        self.ensure_space(height + 8.0);
+        let top = self.y - 4.0;
+        let size = (CONTENT_W as u32, height as u32);
+        let last = self.pages.len() - 1;
+        {
+            let backend = PdfBackend::new(&mut self.pages[last], &self.fonts, size, (MARGIN, top));
+            let root = backend.into_drawing_area();
+            charts::draw_trend(&root, chart).map_err(|e| PdfError(e.to_string()))?;
+        }
+        self.y = top - height - 8.0;
+        Ok(())
+    }
+
+    /// Adds headers and footers to every page (now that the page count is known) and
+    /// serialises the document.
+    pub fn finish(mut self, frame: &PageFrame) -> Result<Vec<u8>, PdfError> {
+        let total = self.pages.len();
+        let pages = std::mem::take(&mut self.pages);
+        let mut out = Vec::with_capacity(total);
+        for (i, ops) in pages.into_iter().enumerate() {
+            self.pages = vec![Vec::new()];
+            let header_y = PAGE_H - MARGIN + 14.0;
+            let footer_y = MARGIN - 22.0;
+            self.text_at(MARGIN, header_y, 8.5, true, black(), &frame.marking);
+            let hw = text_width_pt(&frame.header_right, 8.5, false);
+            self.text_at(PAGE_W - MARGIN - hw, header_y, 8.5, false, black(), &frame.header_right);
+            self.rule(MARGIN, header_y - 5.0, PAGE_W - MARGIN, 0.4);
+            if let Some(draft) = &frame.draft_label {
+                let dw = text_width_pt(draft, 8.5, true);
+                self.text_at((PAGE_W - dw) / 2.0, header_y, 8.5, true, Color::Rgb(Rgb::new(0.694, 0.055, 0.118, None)), draft);
+            }
+            self.rule(MARGIN, footer_y + 12.0, PAGE_W - MARGIN, 0.4);
+            self.text_at(MARGIN, footer_y, 8.0, false, black(), "Nationellt ID-center");
+            let middle = format!("{} · {}", frame.version, frame.marking);
+            let mw = text_width_pt(&middle, 8.0, false);
+            self.text_at((PAGE_W - mw) / 2.0, footer_y, 8.0, false, black(), &middle);
+            let page_label = format!("Sida {} av {}", i + 1, total);
+            let pw = text_width_pt(&page_label, 8.0, false);
+            self.text_at(PAGE_W - MARGIN - pw, footer_y, 8.0, false, black(), &page_label);
+            let mut frame_ops = std::mem::take(&mut self.pages[0]);
+            let mut all = ops;
+            all.append(&mut frame_ops);
+            out.push(PdfPage::new(
+                printpdf::Mm(210.0),
+                printpdf::Mm(297.0),
+                all,
+            ));
+        }
+        let mut warnings = Vec::new();
+        let bytes = self
+            .doc
+            .with_pages(out)
+            .save(&PdfSaveOptions::default(), &mut warnings);
+        Ok(bytes)
+    }
+}
+
+/// Splits text into lines no wider than `width` points.
+pub fn wrap(text: &str, size: f32, bold: bool, width: f32) -> Vec<String> {
+    let mut lines = Vec::new();
+    for para in text.split('\n') {
+        let mut line = String::new();
+        for word in para.split_whitespace() {
+            let candidate = if line.is_empty() {
+                word.to_string()
+            } else {
+                format!("{line} {word}")
+            };
+            if text_width_pt(&candidate, size, bold) <= width || line.is_empty() {
+                line = candidate;
+            } else {
+                lines.push(std::mem::take(&mut line));
+                line = word.to_string();
+            }
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+fn truncate_to_width(text: &str, size: f32, bold: bool, width: f32) -> String {
+    if text_width_pt(text, size, bold) <= width {
+        return text.to_string();
+    }
+    let mut out: String = String::new();
+    for c in text.chars() {
+        let candidate = format!("{out}{c}…");
+        if text_width_pt(&candidate, size, bold) > width {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}

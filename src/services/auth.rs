@@ -1,0 +1,203 @@
+//! Users, passwords and login.
+
+use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+use argon2::Argon2;
+use rand::distr::{Alphanumeric, SampleString};
+
+use super::{audit, now};
+use crate::db::models::{NewUser, UserRow};
+use crate::db::queries::{agencies, users};
+use crate::db::DbConnection;
+use crate::domain::access::Actor;
+use crate::domain::role::Role;
+use crate::domain::validation::FieldError;
+use crate::error::{AppError, AppResult};
+
+pub const MIN_PASSWORD_CHARS: usize = 12;
+
+/// A logged-in user as the application sees them.
+#[derive(Debug, Clone)]
+pub struct User {
+    pub id: i64,
+    pub username: String,
+    pub display_name: String,
+    pub role: Role,
+    pub agency_id: Option<i64>,
+    pub agency_code: Option<String>,
+    pub agency_name: Option<String>,
+    pub session_epoch: i32,
+}
+
+impl User {
+    pub fn actor(&self) -> Actor {
+        Actor {
+            user_id: self.id,
+            role: self.role,
+            agency_id: self.agency_id,
+        }
+    }
+}
+
+pub fn hash_password(password: &str) -> AppResult<String> {
+    Argon2::default()
+        .hash_password(password.as_bytes())
+        .map(|h| h.to_string())
+        .map_err(AppError::internal)
+}
+
+fn verify_password(password: &str, hash: &str) -> bool {
+    Argon2::default()
+        .verify_password(password.as_bytes(), hash)
+        .is_ok()
+}
+
+/// A random password for generated accounts (demo users): 20 alphanumerics.
+pub fn generate_password() -> String {
+    Alphanumeric.sample_string(&mut rand::rng(), 20)
+}
+
+/// Loads an active user with their agency.
+pub fn load_active_user(conn: &mut DbConnection, id: i64) -> AppResult<Option<User>> {
+    let Some(row) = users::by_id(conn, id)? else {
+        return Ok(None);
+    };
+    if row.active == 0 {
+        return Ok(None);
+    }
+    to_user(conn, row).map(Some)
+}
+
+fn to_user(conn: &mut DbConnection, row: UserRow) -> AppResult<User> {
+    let role = Role::parse(&row.role)
+        .ok_or_else(|| AppError::Internal(format!("okänd roll i databasen: {}", row.role)))?;
+    let agency = match row.agency_id {
+        Some(id) => Some(agencies::by_id(conn, id)?),
+        None => None,
+    };
+    Ok(User {
+        id: row.id,
+        username: row.username,
+        display_name: row.display_name,
+        role,
+        agency_id: row.agency_id,
+        agency_code: agency.as_ref().map(|a| a.code.clone()),
+        agency_name: agency.map(|a| a.name_sv),
+        session_epoch: row.session_epoch,
+    })
+}
+
+/// Checks a username and password. Unknown user and wrong password are the same failure
+/// to the caller, and take about the same time. Both outcomes are audited.
+pub fn authenticate(conn: &mut DbConnection, username: &str, password: &str) -> AppResult<Option<User>> {
+    // A fixed hash to verify against when the user does not exist, so timing does not
+    // reveal which usernames exist.
+    const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$dGl0aWx0aXRpbHRpdGlsdGl0aWx0aXRpbHRpdGlsdA";
+    let row = users::by_username(conn, username.trim())?;
+    let ok = match &row {
+        Some(r) => verify_password(password, &r.password_hash) && r.active != 0,
+        None => {
+            let _ = verify_password(password, DUMMY_HASH);
+            false
+        }
+    };
+    match (ok, row) {
+        (true, Some(row)) => {
+            let user = to_user(conn, row)?;
+            audit::record(conn, Some(&user), "login", "user", Some(&user.id.to_string()), None)?;
+            Ok(Some(user))
+        }
+        (_, row) => {
+            // The attempted username is not stored: it may be someone's e-mail address.
+            audit::record_anonymous(
+                conn,
+                "login_failed",
+                "user",
+                row.map(|r| r.id.to_string()).as_deref(),
+            )?;
+            Ok(None)
+        }
+    }
+}
+
+/// Parameters for a new account.
+pub struct NewAccount<'a> {
+    pub username: &'a str,
+    pub display_name: Option<&'a str>,
+    pub role: Role,
+    pub agency_code: Option<&'a str>,
+    pub password: &'a str,
+}
+
+/// Creates a user (CLI `user add`, demo seed, admin pages later).
+pub fn create_user(conn: &mut DbConnection, actor: Option<&User>, account: NewAccount<'_>) -> AppResult<i64> {
+    let username = account.username.trim();
+    let mut errors = Vec::new();
+    if username.len() < 3
+        || username.len() > 64
+        || !username
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+    {
+        errors.push(FieldError::new(
+            "username",
+            "invalid",
+            "Användarnamnet ska vara 3–64 tecken: bokstäver a–z, siffror, punkt, bindestreck eller understreck.",
+        ));
+    }
+    if account.password.chars().count() < MIN_PASSWORD_CHARS {
+        errors.push(FieldError::new(
+            "password",
+            "too_short",
+            format!("Lösenordet ska vara minst {MIN_PASSWORD_CHARS} tecken."),
+        ));
+    }
+    let agency_id = match (account.role.needs_agency(), account.agency_code) {
+        (true, None) => {
+            errors.push(FieldError::new(
+                "agency",
+                "required",
+                "En samordnare måste höra till en myndighet: ange --agency med myndighetens kod, t.ex. SKV.",
+            ));
+            None
+        }
+        (_, Some(code)) => match agencies::by_code(conn, code.trim())? {
+            Some(a) => Some(a.id),
+            None => {
+                errors.push(FieldError::new(
+                    "agency",
+                    "invalid_code",
+                    format!("Det finns ingen myndighet med koden ”{code}”."),
+                ));
+                None
+            }
+        },
+        (false, None) => None,
+    };
+    if users::by_username(conn, username)?.is_some() {
+        errors.push(FieldError::new(
+            "username",
+            "taken",
+            "Användarnamnet är upptaget. Välj ett annat.",
+        ));
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Validation(errors));
+    }
+    let hash = hash_password(account.password)?;
+    let display_name = account.display_name.unwrap_or(username);
+    let id = users::insert(
+        conn,
+        &NewUser {
+            username,
+            display_name,
+            password_hash: &hash,
+            role: account.role.code(),
+            agency_id,
+            active: 1,
+            session_epoch: 0,
+            created_at: now(),
+        },
+    )?;
+    audit::record(conn, actor, "user_created", "user", Some(&id.to_string()), Some(account.role.code()))?;
+    Ok(id)
+}

@@ -1,0 +1,17 @@
+//! The use-cases: what the pages, the API and the CLI all call. One code path per job.
+
+pub mod aggregation;
+pub mod audit;
+pub mod auth;
+pub mod demo;
+pub mod periods;
+pub mod report;
+pub mod submissions;
+pub mod taxonomy;
+
+use chrono::NaiveDateTime;
+
+/// The current instant in UTC, as stored.
+pub fn now() -> NaiveDateTime {
+    chrono::Utc::now().naive_utc()
+}

@@ -1,0 +1,62 @@
+//! The reporting calendar.
+
+use chrono::NaiveDate;
+
+use super::auth::User;
+use super::{audit, now};
+use crate::db::models::{NewPeriod, PeriodRow};
+use crate::db::queries::periods;
+use crate::db::{transaction, DbConnection};
+use crate::domain::period::Period;
+use crate::domain::status::PeriodStatus;
+use crate::error::{AppError, AppResult};
+
+/// Opens a period for submissions (creating it if new). A locked period cannot be reopened.
+pub fn open_period(
+    conn: &mut DbConnection,
+    actor: Option<&User>,
+    period: Period,
+    deadline: Option<NaiveDate>,
+) -> AppResult<PeriodRow> {
+    let code = period.code();
+    transaction(conn, |conn| {
+        let row = match periods::by_code(conn, &code)? {
+            Some(existing) => {
+                if existing.status == PeriodStatus::Locked.code() {
+                    return Err(AppError::Conflict(format!(
+                        "Perioden {code} är låst eftersom en publicerad lägesbild bygger på den. Ändringar kräver en ny version av lägesbilden."
+                    )));
+                }
+                periods::update_status_and_deadline(
+                    conn,
+                    existing.id,
+                    PeriodStatus::Open.code(),
+                    deadline.or(existing.deadline),
+                )?;
+                periods::by_id(conn, existing.id)?
+            }
+            None => {
+                let id = periods::insert(
+                    conn,
+                    &NewPeriod {
+                        code: &code,
+                        kind: period.kind().code(),
+                        starts_on: period.starts_on(),
+                        ends_on: period.ends_on(),
+                        deadline,
+                        status: PeriodStatus::Open.code(),
+                        created_at: now(),
+                    },
+                )?;
+                periods::by_id(conn, id)?
+            }
+        };
+        audit::record(conn, actor, "period_opened", "period", Some(&code), None)?;
+        Ok(row)
+    })
+}
+
+/// Periods open for submissions, newest first.
+pub fn open_periods(conn: &mut DbConnection) -> AppResult<Vec<PeriodRow>> {
+    Ok(periods::with_status(conn, PeriodStatus::Open.code())?)
+}

@@ -1,0 +1,117 @@
+//! Builds the HTTP application: state, middleware, routes. Used by `serve` and by the
+//! integration tests (which bind port 0).
+
+use std::net::TcpListener;
+
+use actix_session::config::CookieContentSecurity;
+use actix_session::storage::CookieSessionStore;
+use actix_session::SessionMiddleware;
+use actix_web::cookie::{Key, SameSite};
+use actix_web::dev::Server;
+use actix_web::middleware::{from_fn, DefaultHeaders, Logger};
+use actix_web::{App, HttpResponse, HttpServer};
+
+use crate::configuration::Settings;
+use crate::db::Database;
+use crate::error::{AppError, AppResult};
+use crate::web::{self as routes, AppState};
+
+pub struct Application {
+    port: u16,
+    server: Server,
+}
+
+/// Request body limits: forms are small; uploads get their own limit later.
+const FORM_LIMIT: usize = 256 * 1024;
+
+impl Application {
+    /// Binds `addr` (port 0 picks a free port) and prepares the server.
+    pub fn build(settings: Settings, db: Database, addr: &str) -> AppResult<Self> {
+        let listener = TcpListener::bind(addr)
+            .map_err(|e| AppError::Config(format!("Kan inte lyssna på {addr}: {e}")))?;
+        let port = listener
+            .local_addr()
+            .map_err(|e| AppError::Config(e.to_string()))?
+            .port();
+        crate::charts::register_fonts();
+        let key = match &settings.session_key {
+            Some(bytes) => Key::from(bytes),
+            None => Key::generate(),
+        };
+        let cookie_secure = settings.cookie_secure;
+        let state = actix_web::web::Data::new(AppState { db, settings });
+        let server = HttpServer::new(move || {
+            let sessions = SessionMiddleware::builder(CookieSessionStore::default(), key.clone())
+                .cookie_name("lagesbild_session".into())
+                .cookie_secure(cookie_secure)
+                .cookie_http_only(true)
+                .cookie_same_site(SameSite::Strict)
+                .cookie_content_security(CookieContentSecurity::Private)
+                .build();
+            App::new()
+                .app_data(state.clone())
+                .app_data(
+                    web_config::form()
+                )
+                .app_data(web_config::query())
+                .app_data(web_config::path())
+                .configure(routes::config)
+                .default_service(actix_web::web::to(not_found))
+                .wrap(from_fn(routes::csrf::guard))
+                .wrap(sessions)
+                .wrap(security_headers())
+                .wrap(Logger::new("%r %s %Dms"))
+        })
+        .listen(listener)
+        .map_err(|e| AppError::Config(e.to_string()))?
+        .run();
+        Ok(Self { port, server })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+async fn not_found() -> Result<HttpResponse, AppError> {
+    Err(AppError::NotFound)
+}
+
+fn security_headers() -> DefaultHeaders {
+    DefaultHeaders::new()
+        .add((
+            "Content-Security-Policy",
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+             form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
+        ))
+        .add(("X-Content-Type-Options", "nosniff"))
+        .add(("Referrer-Policy", "same-origin"))
+        .add(("X-Frame-Options", "DENY"))
+}
+
+/// Extractor settings that turn malformed input into our own 400 page, not a bare text.
+mod web_config {
+    use actix_web::web::{FormConfig, PathConfig, QueryConfig};
+
+    use super::{AppError, FORM_LIMIT};
+
+    pub fn form() -> FormConfig {
+        FormConfig::default().limit(FORM_LIMIT).error_handler(|e, _| {
+            AppError::BadRequest(format!("Formuläret kunde inte läsas: {e}. Ladda om sidan och försök igen.")).into()
+        })
+    }
+
+    pub fn query() -> QueryConfig {
+        QueryConfig::default().error_handler(|_, _| {
+            AppError::BadRequest("Adressen innehåller ogiltiga parametrar.".into()).into()
+        })
+    }
+
+    pub fn path() -> PathConfig {
+        PathConfig::default().error_handler(|_, _| AppError::NotFound.into())
+    }
+}

@@ -1,0 +1,24 @@
+//! Static files, compiled into the binary so it runs from any directory.
+
+use actix_web::{http::header, web, HttpResponse};
+
+const STYLE_CSS: &str = include_str!("../../static/style.css");
+
+pub fn config(cfg: &mut web::ServiceConfig) {
+    cfg.route("/static/style.css", web::get().to(style))
+        .route("/healthz", web::get().to(healthz));
+}
+
+async fn style() -> HttpResponse {
+    HttpResponse::Ok()
+        .insert_header((header::CONTENT_TYPE, "text/css; charset=utf-8"))
+        .insert_header((header::CACHE_CONTROL, "public, max-age=3600"))
+        .body(STYLE_CSS)
+}
+
+/// The process is alive.
+async fn healthz() -> HttpResponse {
+    HttpResponse::Ok()
+        .insert_header((header::CONTENT_TYPE, "text/plain; charset=utf-8"))
+        .body("ok")
+}

@@ -1,0 +1,148 @@
+//! Authentication and role-based authorisation, in one place. Every handler names the
+//! capability it needs in its signature (`Authorized<Reviewer>` etc.); the extractor
+//! loads the user from the session on every request, checks that the account is still
+//! active, that the session is current, and that the role has the capability.
+
+use std::marker::PhantomData;
+
+use actix_session::{Session, SessionExt};
+use actix_web::{dev::Payload, web, FromRequest, HttpRequest};
+use futures_util::future::LocalBoxFuture;
+
+use super::{csrf, AppState};
+use crate::domain::access::Capability;
+use crate::error::AppError;
+use crate::services::auth::{load_active_user, User};
+
+const UID: &str = "uid";
+const EPOCH: &str = "epoch";
+const LOGIN_AT: &str = "login_at";
+const SEEN_AT: &str = "seen_at";
+
+/// A capability that a route requires, as a type.
+pub trait Policy {
+    const CAPABILITY: Capability;
+}
+
+macro_rules! policies {
+    ($($(#[$doc:meta])* $name:ident => $cap:expr;)*) => {$(
+        $(#[$doc])*
+        pub struct $name;
+        impl Policy for $name {
+            const CAPABILITY: Capability = $cap;
+        }
+    )*};
+}
+
+policies! {
+    /// Any logged-in user.
+    AnyUser => Capability::Authenticated;
+    /// Coordinators entering their agency's observations.
+    Reporter => Capability::Report;
+    /// Everyone who may read dashboards.
+    DashboardReader => Capability::ReadDashboards;
+    /// Analysts reviewing submissions.
+    Reviewer => Capability::Review;
+    /// Those who may produce draft reports from live data.
+    ReportDrafter => Capability::DraftReports;
+    /// Administrators.
+    Administrator => Capability::Administer;
+}
+
+/// A logged-in user whose role has the capability `P`.
+pub struct Authorized<P: Policy> {
+    pub user: User,
+    pub csrf_token: String,
+    pub flash: Option<String>,
+    _policy: PhantomData<P>,
+}
+
+fn login_required(req: &HttpRequest) -> AppError {
+    if req.path().starts_with("/api/") {
+        AppError::Unauthorized
+    } else {
+        let next = req
+            .uri()
+            .path_and_query()
+            .map(|p| p.as_str().to_string())
+            .unwrap_or_else(|| "/".into());
+        AppError::LoginRequired { next }
+    }
+}
+
+impl<P: Policy + 'static> FromRequest for Authorized<P> {
+    type Error = AppError;
+    type Future = LocalBoxFuture<'static, Result<Self, AppError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move {
+            let session = req.get_session();
+            let state = req
+                .app_data::<web::Data<AppState>>()
+                .cloned()
+                .ok_or_else(|| AppError::internal("application state missing"))?;
+            let Some(uid) = session.get::<i64>(UID).ok().flatten() else {
+                return Err(login_required(&req));
+            };
+            let epoch = session.get::<i32>(EPOCH).ok().flatten();
+            let now = chrono::Utc::now().timestamp();
+            let login_at = session.get::<i64>(LOGIN_AT).ok().flatten().unwrap_or(0);
+            let seen_at = session.get::<i64>(SEEN_AT).ok().flatten().unwrap_or(0);
+            let s = &state.settings;
+            if now - seen_at > s.session_idle_secs || now - login_at > s.session_max_secs {
+                session.purge();
+                return Err(login_required(&req));
+            }
+            let user = state.db.run(move |c| load_active_user(c, uid)).await?;
+            let user = match user {
+                Some(u) if Some(u.session_epoch) == epoch => u,
+                // Deactivated, deleted, or role changed since login: the session ends.
+                _ => {
+                    session.purge();
+                    return Err(login_required(&req));
+                }
+            };
+            if !P::CAPABILITY.allows(user.role) {
+                return Err(AppError::forbidden());
+            }
+            let _ = session.insert(SEEN_AT, now);
+            let csrf_token = csrf::token(&session)?;
+            let flash = take_flash(&session);
+            Ok(Authorized {
+                user,
+                csrf_token,
+                flash,
+                _policy: PhantomData,
+            })
+        })
+    }
+}
+
+/// Starts a fresh session for `user` (a new session id, so a pre-login id is useless).
+pub fn start_session(session: &Session, user: &User) -> Result<(), AppError> {
+    session.renew();
+    // Keep nothing from the anonymous session but issue a new CSRF token.
+    session.clear();
+    let now = chrono::Utc::now().timestamp();
+    let insert = |k: &str, v: i64| session.insert(k, v).map_err(|e| AppError::internal(e.to_string()));
+    insert(UID, user.id)?;
+    insert(EPOCH, i64::from(user.session_epoch))?;
+    insert(LOGIN_AT, now)?;
+    insert(SEEN_AT, now)?;
+    csrf::token(session)?;
+    Ok(())
+}
+
+/// A one-time message shown on the next page (after a redirect).
+pub fn set_flash(session: &Session, message: &str) {
+    let _ = session.insert("flash", message);
+}
+
+fn take_flash(session: &Session) -> Option<String> {
+    let msg = session.get::<String>("flash").ok().flatten();
+    if msg.is_some() {
+        session.remove("flash");
+    }
+    msg
+}

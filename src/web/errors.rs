@@ -1,0 +1,111 @@
+//! How errors reach the user: an HTML page in the common layout with the right status,
+//! a redirect to the login page, or JSON for the API.
+
+use actix_web::http::{header, StatusCode};
+use actix_web::{HttpResponse, ResponseError};
+use askama::Template;
+
+use super::layout::Chrome;
+use crate::domain::validation::FieldError;
+use crate::error::AppError;
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    chrome: Chrome,
+    heading: String,
+    message: String,
+    errors: Vec<FieldError>,
+}
+
+impl AppError {
+    /// The message shown to the user: plain Swedish, no internals.
+    pub fn public_message(&self) -> String {
+        match self {
+            AppError::Config(m) | AppError::Forbidden(m) | AppError::Conflict(m) | AppError::BadRequest(m) => m.clone(),
+            AppError::Database(_) | AppError::Internal(_) => {
+                "Något gick fel hos oss. Försök igen om en stund. Om felet kvarstår, kontakta Nationellt ID-centers förvaltning.".into()
+            }
+            AppError::Unavailable(_) => {
+                "Tjänsten är tillfälligt överbelastad eller når inte databasen. Försök igen om en stund.".into()
+            }
+            AppError::NotFound => "Sidan eller posten finns inte. Kontrollera adressen eller gå tillbaka till startsidan.".into(),
+            AppError::LoginRequired { .. } | AppError::Unauthorized => "Du behöver logga in.".into(),
+            AppError::Csrf => "Formuläret har gått ut eller skickades från en annan sida. Ladda om sidan och försök igen.".into(),
+            AppError::Validation(_) => "Uppgifterna behöver rättas innan de kan sparas.".into(),
+        }
+    }
+
+    fn heading(&self) -> &'static str {
+        match self.status_code() {
+            StatusCode::NOT_FOUND => "Sidan finns inte",
+            StatusCode::FORBIDDEN => "Du har inte behörighet",
+            StatusCode::CONFLICT => "Det går inte just nu",
+            StatusCode::UNPROCESSABLE_ENTITY => "Uppgifterna behöver rättas",
+            StatusCode::BAD_REQUEST => "Felaktig begäran",
+            StatusCode::SERVICE_UNAVAILABLE => "Tjänsten är inte tillgänglig",
+            _ => "Något gick fel",
+        }
+    }
+}
+
+impl ResponseError for AppError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::Forbidden(_) | AppError::Csrf => StatusCode::FORBIDDEN,
+            AppError::LoginRequired { .. } => StatusCode::SEE_OTHER,
+            AppError::Unauthorized => StatusCode::UNAUTHORIZED,
+            AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Conflict(_) => StatusCode::CONFLICT,
+            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::Config(_) | AppError::Database(_) | AppError::Internal(_) => {
+                StatusCode::INTERNAL_SERVER_ERROR
+            }
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        if let AppError::LoginRequired { next } = self {
+            let target = format!(
+                "/login?next={}",
+                serde_urlencoded::to_string([("n", next.as_str())])
+                    .map(|s| s[2..].to_string())
+                    .unwrap_or_default()
+            );
+            return HttpResponse::SeeOther()
+                .insert_header((header::LOCATION, target))
+                .finish();
+        }
+        if self.status_code().is_server_error() {
+            // Details go to the log only; the user gets a plain message.
+            tracing::error!(error = %self, "request failed");
+        }
+        if let AppError::Unauthorized = self {
+            return HttpResponse::Unauthorized()
+                .insert_header((header::WWW_AUTHENTICATE, "Bearer"))
+                .json(serde_json::json!({
+                    "errors": [{"code": "unauthorized", "message": "Ange en giltig token i Authorization: Bearer …"}]
+                }));
+        }
+        let errors = match self {
+            AppError::Validation(e) => e.clone(),
+            _ => Vec::new(),
+        };
+        let page = ErrorPage {
+            chrome: Chrome::anonymous(self.heading(), String::new()),
+            heading: self.heading().into(),
+            message: self.public_message(),
+            errors,
+        };
+        match page.render() {
+            Ok(body) => HttpResponse::build(self.status_code())
+                .content_type("text/html; charset=utf-8")
+                .body(body),
+            Err(_) => HttpResponse::build(self.status_code())
+                .content_type("text/plain; charset=utf-8")
+                .body(self.public_message()),
+        }
+    }
+}

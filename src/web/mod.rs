@@ -1,0 +1,35 @@
+//! The web layer: one module per area, each with its `config`. Handlers parse, call a
+//! service, render.
+
+pub mod assets;
+pub mod auth;
+pub mod csrf;
+pub mod dashboard;
+pub mod errors;
+pub mod home;
+pub mod layout;
+pub mod reports;
+pub mod review;
+pub mod session;
+pub mod submissions;
+
+use actix_web::web;
+
+use crate::configuration::Settings;
+use crate::db::Database;
+
+/// Shared application state: the database and the settings. No global statics.
+pub struct AppState {
+    pub db: Database,
+    pub settings: Settings,
+}
+
+pub fn config(cfg: &mut web::ServiceConfig) {
+    assets::config(cfg);
+    session::config(cfg);
+    home::config(cfg);
+    submissions::config(cfg);
+    review::config(cfg);
+    dashboard::config(cfg);
+    reports::config(cfg);
+}

@@ -1,0 +1,135 @@
+//! Granskning: analysts accept or return submitted reports.
+
+use actix_session::Session;
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse};
+use askama::Template;
+use serde::Deserialize;
+
+use super::auth::{set_flash, Authorized, Reviewer};
+use super::layout::{render, render_with, see_other, Chrome, FormState};
+use super::submissions::{line_views, LineView};
+use super::AppState;
+use crate::error::{AppError, AppResult};
+use crate::services::submissions::{self as svc, Decision, SubmissionDetail};
+
+pub fn config(cfg: &mut web::ServiceConfig) {
+    cfg.route("/review", web::get().to(list))
+        .route("/review/{id}", web::get().to(show))
+        .route("/review/{id}", web::post().to(decide));
+}
+
+pub struct Waiting {
+    pub id: i64,
+    pub agency: String,
+    pub period: String,
+    pub version: i32,
+    pub updated: String,
+}
+
+#[derive(Template)]
+#[template(path = "review/list.html")]
+struct ListPage {
+    chrome: Chrome,
+    waiting: Vec<Waiting>,
+}
+
+async fn list(state: web::Data<AppState>, auth: Authorized<Reviewer>) -> AppResult<HttpResponse> {
+    let rows = state.db.run(svc::awaiting_review).await?;
+    render(&ListPage {
+        chrome: Chrome::for_user(&auth, "Granskning", "/review"),
+        waiting: rows
+            .into_iter()
+            .map(|(s, a, p)| Waiting {
+                id: s.id,
+                agency: a.name_sv,
+                period: p.code,
+                version: s.current_version,
+                updated: s.updated_at.format("%Y-%m-%d").to_string(),
+            })
+            .collect(),
+    })
+}
+
+#[derive(Template)]
+#[template(path = "review/show.html")]
+struct ShowPage {
+    chrome: Chrome,
+    id: i64,
+    agency: String,
+    period: String,
+    status: &'static str,
+    version: i32,
+    awaiting: bool,
+    lines: Vec<LineView>,
+    form: FormState,
+}
+
+fn show_page(auth: &Authorized<Reviewer>, d: &SubmissionDetail, form: FormState) -> ShowPage {
+    let status = d.status();
+    ShowPage {
+        chrome: Chrome::for_user(auth, format!("Granska {} {}", d.agency.code, d.period.code), "/review"),
+        id: d.submission.id,
+        agency: d.agency.name_sv.clone(),
+        period: d.period.code.clone(),
+        status: status.label_sv(),
+        version: d.version.version,
+        awaiting: status == crate::domain::status::SubmissionStatus::Submitted,
+        lines: line_views(&d.lines, &d.taxonomy),
+        form,
+    }
+}
+
+async fn load(state: &AppState, auth: &Authorized<Reviewer>, id: i64) -> AppResult<SubmissionDetail> {
+    let user = auth.user.clone();
+    state.db.run(move |c| svc::load(c, &user, id)).await
+}
+
+async fn show(state: web::Data<AppState>, auth: Authorized<Reviewer>, path: web::Path<i64>) -> AppResult<HttpResponse> {
+    let d = load(&state, &auth, path.into_inner()).await?;
+    render(&show_page(&auth, &d, FormState::default()))
+}
+
+#[derive(Deserialize)]
+struct DecisionForm {
+    decision: Option<String>,
+    comment: Option<String>,
+}
+
+async fn decide(
+    state: web::Data<AppState>,
+    auth: Authorized<Reviewer>,
+    session: Session,
+    path: web::Path<i64>,
+    form: web::Form<DecisionForm>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    let DecisionForm { decision, comment } = form.into_inner();
+    let decision = match decision.as_deref() {
+        Some("accept") => Decision::Accept,
+        Some("return") => Decision::Return {
+            comment: comment.clone().unwrap_or_default(),
+        },
+        _ => return Err(AppError::BadRequest("Välj Godkänn eller Returnera.".into())),
+    };
+    let user = auth.user.clone();
+    match state.db.run(move |c| svc::review(c, &user, id, decision)).await {
+        Ok(status) => {
+            set_flash(
+                &session,
+                &format!("Inrapporteringen har fått status ”{}”.", status.label_sv().to_lowercase()),
+            );
+            Ok(see_other("/review"))
+        }
+        Err(AppError::Validation(errors)) => {
+            let d = load(&state, &auth, id).await?;
+            let mut form = FormState {
+                errors,
+                ..Default::default()
+            };
+            form.values.insert("comment".into(), comment.unwrap_or_default());
+            render_with(StatusCode::UNPROCESSABLE_ENTITY, &show_page(&auth, &d, form))
+        }
+        Err(e) => Err(e),
+    }
+}

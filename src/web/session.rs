@@ -1,0 +1,86 @@
+//! Logging in and out.
+
+use actix_session::Session;
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse};
+use askama::Template;
+use serde::Deserialize;
+
+use super::auth::start_session;
+use super::layout::{render, render_with, see_other, Chrome};
+use super::{csrf, AppState};
+use crate::error::AppResult;
+use crate::services::auth::authenticate;
+
+pub fn config(cfg: &mut web::ServiceConfig) {
+    cfg.route("/login", web::get().to(login_form))
+        .route("/login", web::post().to(login))
+        .route("/logout", web::post().to(logout));
+}
+
+#[derive(Template)]
+#[template(path = "session/login.html")]
+struct LoginPage {
+    chrome: Chrome,
+    next: String,
+    username: String,
+    error: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct NextQuery {
+    next: Option<String>,
+}
+
+/// Only local paths, so the login page cannot be used to send people elsewhere.
+fn safe_next(next: Option<&str>) -> String {
+    match next {
+        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_string(),
+        _ => "/".to_string(),
+    }
+}
+
+async fn login_form(session: Session, q: web::Query<NextQuery>) -> AppResult<HttpResponse> {
+    let page = LoginPage {
+        chrome: Chrome::anonymous("Logga in", csrf::token(&session)?),
+        next: safe_next(q.next.as_deref()),
+        username: String::new(),
+        error: None,
+    };
+    render(&page)
+}
+
+#[derive(Deserialize)]
+struct LoginForm {
+    username: String,
+    password: String,
+    next: Option<String>,
+}
+
+async fn login(state: web::Data<AppState>, session: Session, form: web::Form<LoginForm>) -> AppResult<HttpResponse> {
+    let LoginForm { username, password, next } = form.into_inner();
+    let name = username.clone();
+    let user = state.db.run(move |c| authenticate(c, &name, &password)).await?;
+    match user {
+        Some(user) => {
+            start_session(&session, &user)?;
+            Ok(see_other(&safe_next(next.as_deref())))
+        }
+        None => {
+            let page = LoginPage {
+                chrome: Chrome::anonymous("Logga in", csrf::token(&session)?),
+                next: safe_next(next.as_deref()),
+                username,
+                error: Some(
+                    "Fel användarnamn eller lösenord. Kontrollera stavningen och försök igen.".into(),
+                ),
+            };
+            render_with(StatusCode::UNAUTHORIZED, &page)
+        }
+    }
+}
+
+async fn logout(session: Session) -> HttpResponse {
+    session.purge();
+    see_other("/login")
+}
