@@ -216,16 +216,14 @@ fn to_new_line(version_id: i64, line_no: i32, l: &ObservationLine) -> NewLine {
 /// (including personal data in a description) refuses the whole request and stores nothing.
 /// Errors are numbered from the first new line (`first_line_no`).
 pub fn add_lines(conn: &mut DbConnection, user: &User, id: i64, inputs: &[ObservationInput]) -> AppResult<()> {
-    transaction(conn, |conn| {
+    let result = transaction(conn, |conn| {
         let detail = load(conn, user, id)?;
         let version = editable_version(conn, user, &detail)?;
         let existing = q::lines(conn, version.id)?;
         let mut all: Vec<ObservationInput> = existing.iter().map(as_input).collect();
         all.extend(inputs.iter().cloned());
-        let validated = validate_lines(&all, &detail.taxonomy).map_err(|errors| {
-            audit_refusal(conn, user, id, &errors);
-            AppError::Validation(renumber(errors, existing.len() as u32))
-        })?;
+        let validated = validate_lines(&all, &detail.taxonomy)
+            .map_err(|errors| AppError::Validation(renumber(errors, existing.len() as u32)))?;
         let first_no = q::max_line_no(conn, version.id)? + 1;
         let new_lines: Vec<NewLine> = validated[existing.len()..]
             .iter()
@@ -235,7 +233,8 @@ pub fn add_lines(conn: &mut DbConnection, user: &User, id: i64, inputs: &[Observ
         q::insert_lines(conn, &new_lines)?;
         audit::record(conn, Some(user), "lines_added", "submission", Some(&id.to_string()), Some(&format!("{} rader", new_lines.len())))?;
         Ok(())
-    })
+    });
+    audit_refusal(conn, user, id, result)
 }
 
 /// Line numbers in errors count from the new lines; existing ones were valid already.
@@ -249,12 +248,16 @@ fn renumber(errors: Vec<FieldError>, existing: u32) -> Vec<FieldError> {
         .collect()
 }
 
-/// A refusal for personal data is audited, without the text.
-fn audit_refusal(conn: &mut DbConnection, user: &User, id: i64, errors: &[FieldError]) {
-    if errors.iter().any(|e| e.code == "personal_data") {
-        // Best effort: the refusal itself must still reach the user.
-        let _ = audit::record(conn, Some(user), "personal_data_refused", "submission", Some(&id.to_string()), None);
+/// A refusal for personal data is audited, without the text, after the refused
+/// transaction has rolled back (so the audit record survives).
+fn audit_refusal<T>(conn: &mut DbConnection, user: &User, id: i64, result: AppResult<T>) -> AppResult<T> {
+    if let Err(AppError::Validation(errors)) = &result {
+        if errors.iter().any(|e| e.code == "personal_data") {
+            let n = errors.iter().filter(|e| e.code == "personal_data").count();
+            audit::record(conn, Some(user), "personal_data_refused", "submission", Some(&id.to_string()), Some(&format!("{n} fynd")))?;
+        }
     }
+    result
 }
 
 pub fn remove_line(conn: &mut DbConnection, user: &User, id: i64, line_id: i64) -> AppResult<()> {
@@ -310,7 +313,7 @@ pub enum Decision {
 /// Accepts or returns a submitted version. Never one's own; a return needs a comment,
 /// which is screened like every free text.
 pub fn review(conn: &mut DbConnection, user: &User, id: i64, decision: Decision) -> AppResult<SubmissionStatus> {
-    transaction(conn, |conn| {
+    let result = transaction(conn, |conn| {
         let detail = load(conn, user, id)?;
         if detail.status() != SubmissionStatus::Submitted {
             return Err(AppError::Conflict(format!(
@@ -334,10 +337,7 @@ pub fn review(conn: &mut DbConnection, user: &User, id: i64, decision: Decision)
                         "Skriv en kommentar som säger vad som behöver rättas.",
                     )]));
                 }
-                if let Err(errors) = screen_field("comment", "Kommentaren", comment) {
-                    let _ = audit::record(conn, Some(user), "personal_data_refused", "submission", Some(&id.to_string()), None);
-                    return Err(AppError::Validation(errors));
-                }
+                screen_field("comment", "Kommentaren", comment).map_err(AppError::Validation)?;
                 (SubmissionStatus::Returned, Some(comment))
             }
         };
@@ -363,7 +363,8 @@ pub fn review(conn: &mut DbConnection, user: &User, id: i64, decision: Decision)
         };
         audit::record(conn, Some(user), action, "submission", Some(&id.to_string()), Some(&format!("version {}", detail.version.version)))?;
         Ok(status)
-    })
+    });
+    audit_refusal(conn, user, id, result)
 }
 
 /// The coordinator's own agency's submissions, newest period first.

@@ -1,0 +1,85 @@
+use lagesbild::domain::role::Role;
+
+use crate::helpers::spawn_app;
+
+#[tokio::test]
+async fn anonymous_visitors_are_sent_to_login() {
+    let app = spawn_app().await;
+    for path in ["/", "/submissions", "/review", "/dashboard", "/reports/pdf?period=2026-Q3"] {
+        let r = app.get(path).await;
+        assert_eq!(r.status(), 303, "{path}");
+        let location = r.headers()["location"].to_str().unwrap();
+        assert!(location.starts_with("/login?next="), "{path} -> {location}");
+    }
+}
+
+#[tokio::test]
+async fn a_coordinator_cannot_touch_another_agencys_submission() {
+    let mut app = spawn_app().await;
+    app.open_period("2026-Q3").await;
+    app.add_user("pol", Role::Coordinator, Some("POL")).await;
+    app.add_user("skv", Role::Coordinator, Some("SKV")).await;
+
+    app.login_as("pol").await;
+    let pol_submission = app.open_submission("2026-Q3").await;
+
+    app.login_as("skv").await;
+    let r = app.get(&pol_submission).await;
+    assert_eq!(r.status(), 403);
+    let body = r.text().await.unwrap();
+    assert!(body.contains("annan myndighet"), "the page says why");
+    assert!(body.contains("lang=\"sv\""), "rendered through the layout");
+
+    let add = app
+        .post_form(
+            &format!("{pol_submission}/lines"),
+            "/submissions",
+            &[("misuse_type", "false_identity"), ("count", "3")],
+        )
+        .await;
+    assert_eq!(add.status(), 403);
+    let submit = app
+        .post_form(&format!("{pol_submission}/submit"), "/submissions", &[])
+        .await;
+    assert_eq!(submit.status(), 403);
+    assert_eq!(app.count_rows("observation_lines").await, 0);
+    assert_eq!(app.count_rows("submissions WHERE status = 'submitted'").await, 0);
+}
+
+#[tokio::test]
+async fn a_ministry_reader_cannot_open_submission_or_analysis_pages() {
+    let mut app = spawn_app().await;
+    app.add_user("dep", Role::Ministry, None).await;
+    app.login_as("dep").await;
+    assert_eq!(app.get("/").await.status(), 200);
+    for path in ["/submissions", "/submissions/1", "/review", "/review/1", "/dashboard", "/reports/pdf?period=2026-Q3"] {
+        assert_eq!(app.get(path).await.status(), 403, "{path}");
+    }
+}
+
+#[tokio::test]
+async fn analysts_cannot_enter_observations_and_coordinators_cannot_review() {
+    let mut app = spawn_app().await;
+    app.add_user("ana", Role::Analyst, None).await;
+    app.add_user("sam", Role::Coordinator, Some("SKV")).await;
+    app.login_as("ana").await;
+    assert_eq!(app.get("/submissions").await.status(), 403);
+    app.login_as("sam").await;
+    assert_eq!(app.get("/review").await.status(), 403);
+    assert_eq!(app.get("/dashboard").await.status(), 200);
+}
+
+#[tokio::test]
+async fn unknown_pages_get_a_swedish_404() {
+    let app = spawn_app().await;
+    let r = app.get("/finns-inte").await;
+    assert_eq!(r.status(), 404);
+    let body = r.text().await.unwrap();
+    assert!(body.contains("Sidan finns inte"));
+    let css = app.get("/static/style.css").await;
+    assert_eq!(css.status(), 200);
+    assert_eq!(
+        app.get("/").await.headers()["x-content-type-options"],
+        "nosniff"
+    );
+}

@@ -1,0 +1,87 @@
+use lagesbild::domain::role::Role;
+
+use crate::helpers::{spawn_app, PASSWORD};
+
+#[tokio::test]
+async fn login_with_the_right_password_opens_the_start_page() {
+    let app = spawn_app().await;
+    app.add_user("ana", Role::Analyst, None).await;
+
+    let r = app.login("ana", PASSWORD).await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(r.headers()["location"], "/");
+    let cookie = r
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_string())
+        .find(|c| c.starts_with("lagesbild_session="))
+        .expect("session cookie");
+    assert!(cookie.contains("HttpOnly"), "{cookie}");
+    assert!(cookie.contains("SameSite=Strict"), "{cookie}");
+
+    let home = app.get_text("/").await;
+    assert!(home.contains("ana"), "the header names the user");
+    assert!(home.contains("Analytiker"));
+    assert!(home.contains("lang=\"sv\""));
+}
+
+#[tokio::test]
+async fn wrong_password_and_unknown_user_get_the_same_answer() {
+    let app = spawn_app().await;
+    app.add_user("ana", Role::Analyst, None).await;
+
+    let wrong = app.login("ana", "fel-lösenord-123456").await;
+    assert_eq!(wrong.status(), 401);
+    let wrong_body = wrong.text().await.unwrap();
+    let unknown = app.login("ingen-sadan", "fel-lösenord-123456").await;
+    assert_eq!(unknown.status(), 401);
+    let unknown_body = unknown.text().await.unwrap();
+    let message = "Fel användarnamn eller lösenord.";
+    assert!(wrong_body.contains(message));
+    assert!(unknown_body.contains(message));
+
+    // Still not logged in.
+    let r = app.get("/").await;
+    assert_eq!(r.status(), 303);
+    assert!(r.headers()["location"].to_str().unwrap().starts_with("/login"));
+
+    // Both failures are audited.
+    assert_eq!(app.count_rows("audit_log WHERE action = 'login_failed'").await, 2);
+}
+
+#[tokio::test]
+async fn logout_ends_the_session() {
+    let mut app = spawn_app().await;
+    app.add_user("ana", Role::Analyst, None).await;
+    app.login_as("ana").await;
+    assert_eq!(app.get("/").await.status(), 200);
+
+    let r = app.post_form("/logout", "/", &[]).await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(r.headers()["location"], "/login");
+
+    let after = app.get("/").await;
+    assert_eq!(after.status(), 303, "logged out users are sent to the login page");
+}
+
+#[tokio::test]
+async fn deactivated_users_lose_their_session() {
+    let mut app = spawn_app().await;
+    app.add_user("ana", Role::Analyst, None).await;
+    app.login_as("ana").await;
+    assert_eq!(app.get("/").await.status(), 200);
+    let db = app.db.clone();
+    tokio::task::spawn_blocking(move || {
+        use diesel::prelude::*;
+        use lagesbild::db::schema::users;
+        let mut c = db.conn().unwrap();
+        diesel::update(users::table.filter(users::username.eq("ana")))
+            .set(users::active.eq(0))
+            .execute(&mut *c)
+            .unwrap();
+    })
+    .await
+    .unwrap();
+    assert_eq!(app.get("/").await.status(), 303);
+}

@@ -1,0 +1,238 @@
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use diesel::connection::SimpleConnection;
+use diesel::Connection;
+use lagesbild::configuration::{DatabaseUrl, Settings};
+use lagesbild::db::Database;
+use lagesbild::domain::period::Period;
+use lagesbild::domain::role::Role;
+use lagesbild::services::{auth, periods};
+use lagesbild::startup::Application;
+use reqwest::redirect::Policy;
+
+/// Where the test's database lives; dropping it removes the database.
+enum DbGuard {
+    Sqlite(#[allow(dead_code)] tempfile::TempDir),
+    Postgres { base_url: String, schema: String },
+}
+
+impl Drop for DbGuard {
+    fn drop(&mut self) {
+        if let DbGuard::Postgres { base_url, schema } = self {
+            if let Ok(mut c) = diesel::PgConnection::establish(base_url) {
+                let _ = c.batch_execute(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE"));
+            }
+        }
+    }
+}
+
+pub struct TestApp {
+    pub address: String,
+    pub db: Database,
+    pub client: reqwest::Client,
+    pub database_url: DatabaseUrl,
+    _guard: DbGuard,
+}
+
+/// Which backend the suite runs on.
+pub fn backend() -> &'static str {
+    if std::env::var("LAGESBILD_TEST_POSTGRES_URL").is_ok() {
+        "postgres"
+    } else {
+        "sqlite"
+    }
+}
+
+static COUNTER: AtomicU64 = AtomicU64::new(0);
+
+/// A fresh, migrated database for one test.
+fn fresh_database() -> (DatabaseUrl, DbGuard) {
+    match std::env::var("LAGESBILD_TEST_POSTGRES_URL") {
+        Ok(base_url) => {
+            let schema = format!(
+                "t_{}_{}_{}",
+                std::process::id(),
+                COUNTER.fetch_add(1, Ordering::SeqCst),
+                rand_suffix()
+            );
+            let mut c = diesel::PgConnection::establish(&base_url)
+                .expect("LAGESBILD_TEST_POSTGRES_URL must point at a reachable PostgreSQL");
+            c.batch_execute(&format!("CREATE SCHEMA {schema}")).expect("create schema");
+            let sep = if base_url.contains('?') { '&' } else { '?' };
+            let url = format!("{base_url}{sep}options=-c%20search_path%3D{schema}");
+            (
+                DatabaseUrl::Postgres(url),
+                DbGuard::Postgres { base_url, schema },
+            )
+        }
+        Err(_) => {
+            let dir = tempfile::tempdir().expect("temp dir");
+            let path = dir.path().join("test.db");
+            (DatabaseUrl::Sqlite(path), DbGuard::Sqlite(dir))
+        }
+    }
+}
+
+fn rand_suffix() -> u32 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or(0)
+}
+
+pub fn test_settings(url: DatabaseUrl) -> Settings {
+    Settings {
+        database_url: url,
+        cookie_secure: false,
+        session_key: None,
+        default_marking: "Intern".into(),
+        pool_size: 4,
+        session_idle_secs: 1800,
+        session_max_secs: 12 * 3600,
+    }
+}
+
+pub async fn spawn_app() -> TestApp {
+    let (url, guard) = fresh_database();
+    let db = Database::connect_and_migrate(&url, 4).expect("database");
+    let app = Application::build(test_settings(url.clone()), db.clone(), "127.0.0.1:0").expect("app");
+    let address = format!("http://127.0.0.1:{}", app.port());
+    tokio::spawn(app.run_until_stopped());
+    TestApp {
+        address,
+        db,
+        client: new_client(),
+        database_url: url,
+        _guard: guard,
+    }
+}
+
+/// A browser-like client: keeps cookies, does not follow redirects (tests assert them).
+pub fn new_client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(Policy::none())
+        .build()
+        .expect("client")
+}
+
+pub const PASSWORD: &str = "ett-långt-testlösenord-2026";
+
+/// Reads the hidden `csrf_token` of the first form in a page.
+pub fn csrf_from(html: &str) -> String {
+    let marker = "name=\"csrf_token\" value=\"";
+    let start = html.find(marker).map(|i| i + marker.len()).expect("page has a csrf_token field");
+    let end = html[start..].find('"').expect("closing quote") + start;
+    html[start..end].to_string()
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.address, path)
+    }
+
+    /// Creates a user directly through the service layer.
+    pub async fn add_user(&self, username: &str, role: Role, agency: Option<&str>) {
+        let db = self.db.clone();
+        let (u, a) = (username.to_string(), agency.map(String::from));
+        tokio::task::spawn_blocking(move || {
+            let mut c = db.conn().unwrap();
+            auth::create_user(
+                &mut c,
+                None,
+                auth::NewAccount {
+                    username: &u,
+                    display_name: None,
+                    role,
+                    agency_code: a.as_deref(),
+                    password: PASSWORD,
+                },
+            )
+            .unwrap();
+        })
+        .await
+        .unwrap();
+    }
+
+    pub async fn open_period(&self, code: &str) {
+        let db = self.db.clone();
+        let p = Period::parse(code).unwrap();
+        tokio::task::spawn_blocking(move || {
+            let mut c = db.conn().unwrap();
+            periods::open_period(&mut c, None, p, None).unwrap();
+        })
+        .await
+        .unwrap();
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).send().await.expect("request")
+    }
+
+    pub async fn get_text(&self, path: &str) -> String {
+        let r = self.get(path).await;
+        assert_eq!(r.status(), 200, "GET {path}");
+        r.text().await.unwrap()
+    }
+
+    /// Posts a form without adding a CSRF token.
+    pub async fn post_raw(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        self.client
+            .post(self.url(path))
+            .form(fields)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// Posts a form with the token read from `token_page` (a page with a form).
+    pub async fn post_form(&self, path: &str, token_page: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        let token = csrf_from(&self.get_text(token_page).await);
+        let mut all: Vec<(&str, &str)> = fields.to_vec();
+        all.push(("csrf_token", &token));
+        self.post_raw(path, &all).await
+    }
+
+    pub async fn login(&self, username: &str, password: &str) -> reqwest::Response {
+        self.post_form("/login", "/login", &[("username", username), ("password", password)])
+            .await
+    }
+
+    /// Logs in a new cookie jar (a fresh client) as `username`.
+    pub async fn login_as(&mut self, username: &str) {
+        self.client = new_client();
+        let r = self.login(username, PASSWORD).await;
+        assert_eq!(r.status(), 303, "login as {username}");
+    }
+
+    /// Counts rows of a table directly in the database.
+    pub async fn count_rows(&self, table: &str) -> i64 {
+        let table = table.to_string();
+        use diesel::prelude::*;
+        use diesel::sql_types::BigInt;
+        #[derive(QueryableByName)]
+        struct N {
+            #[diesel(sql_type = BigInt)]
+            n: i64,
+        }
+        let db = self.db.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut c = db.conn().unwrap();
+            diesel::sql_query(format!("SELECT CAST(COUNT(*) AS BIGINT) AS n FROM {table}"))
+                .get_result::<N>(&mut *c)
+                .unwrap()
+                .n
+        })
+        .await
+        .unwrap()
+    }
+
+    /// Opens a submission for `period` as the logged-in coordinator; returns its path.
+    pub async fn open_submission(&self, period: &str) -> String {
+        let r = self
+            .post_form("/submissions", "/submissions", &[("period", period)])
+            .await;
+        assert_eq!(r.status(), 303, "open submission");
+        r.headers()["location"].to_str().unwrap().to_string()
+    }
+}

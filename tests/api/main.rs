@@ -1,0 +1,12 @@
+//! Integration tests: the real application on port 0, a real database (a fresh SQLite file
+//! per test, or a fresh PostgreSQL schema when LAGESBILD_TEST_POSTGRES_URL is set), and a
+//! real HTTP client that keeps cookies.
+
+mod access;
+mod auth;
+mod cli;
+mod csrf;
+mod helpers;
+mod pdf;
+mod submissions;
+mod thin_path;
