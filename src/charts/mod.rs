@@ -5,6 +5,7 @@ use std::sync::Once;
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::FontStyle;
 
 use crate::domain::format::int_sv;
@@ -56,9 +57,21 @@ pub type ChartResult<E> = Result<(), DrawingAreaErrorKind<E>>;
 /// Size of the web chart in SVG user units.
 pub const WEB_SIZE: (u32, u32) = (880, 440);
 
-/// Draws the chart on any plotters backend.
+/// Draws the chart on any plotters backend. Sizes scale with the drawing width, so the
+/// same chart reads well inline on a page (880 units) and across a PDF page (about 480 pt).
 pub fn draw_trend<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &TrendChart) -> ChartResult<DB::ErrorType> {
     root.fill(&WHITE)?;
+    let (width, height) = root.dim_in_pixel();
+    let s = (f64::from(width) / 880.0).clamp(0.7, 1.5);
+    let px = |base: f64| (base * s).round() as i32;
+    let ux = |base: f64| px(base).max(0) as u32;
+    let font = |base: f64| (FONT, base * s);
+
+    // The legend goes under the plot, in two columns, so it never hides data.
+    let rows = chart.series.len().div_ceil(2) as i32;
+    let legend_h = (rows * px(20.0) + px(8.0)).max(0) as u32;
+    let (plot_area, legend_area) = root.split_vertically(height.saturating_sub(legend_h));
+
     let n = chart.x_labels.len().max(1);
     let max = chart
         .series
@@ -69,12 +82,13 @@ pub fn draw_trend<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Tre
         .unwrap_or(0)
         .max(1);
     // Counts start at zero; leave headroom for the value labels.
-    let y_top = (max as f64 * 1.15).ceil();
-    let mut ctx = ChartBuilder::on(root)
-        .caption(&chart.title, (FONT, 20).into_font().style(FontStyle::Bold))
-        .margin(12)
-        .x_label_area_size(44)
-        .y_label_area_size(64)
+    let y_top = (max as f64 * 1.12).ceil();
+    let mut ctx = ChartBuilder::on(&plot_area)
+        .caption(&chart.title, font(18.0).into_font().style(FontStyle::Bold))
+        .margin(ux(10.0))
+        .margin_right(ux(28.0))
+        .x_label_area_size(ux(44.0))
+        .y_label_area_size(ux(64.0))
         .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), 0f64..y_top)?;
     let labels = chart.x_labels.clone();
     ctx.configure_mesh()
@@ -91,70 +105,71 @@ pub fn draw_trend<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Tre
         .y_label_formatter(&|y| int_sv(*y as i64))
         .x_desc(&chart.x_axis)
         .y_desc(&chart.y_axis)
-        .label_style((FONT, 13))
-        .axis_desc_style((FONT, 14))
+        .label_style(font(13.0))
+        .axis_desc_style(font(14.0))
         .draw()?;
 
-    for (i, s) in chart.series.iter().enumerate() {
+    for (i, series) in chart.series.iter().enumerate() {
         let color = PALETTE[i % PALETTE.len()];
-        let style = ShapeStyle::from(color).stroke_width(2);
+        let style = ShapeStyle::from(color).stroke_width(px(2.0).max(1) as u32);
         // A gap in the data breaks the line: missing is not zero.
-        let mut segment: Vec<(f64, f64)> = Vec::new();
-        let mut segments = Vec::new();
-        for (x, v) in s.values.iter().enumerate() {
+        let mut segments: Vec<Vec<(f64, f64)>> = vec![Vec::new()];
+        for (x, v) in series.values.iter().enumerate() {
             match v {
-                Some(v) => segment.push((x as f64, *v as f64)),
-                None => segments.push(std::mem::take(&mut segment)),
-            }
+                Some(v) => segments.last_mut().map(|seg| seg.push((x as f64, *v as f64))),
+                None => {
+                    segments.push(Vec::new());
+                    None
+                }
+            };
         }
-        segments.push(segment);
-        let mut legend_added = false;
+        let mut last_point = None;
         for seg in segments.into_iter().filter(|s| !s.is_empty()) {
-            let series = ctx.draw_series(LineSeries::new(seg.clone(), style))?;
-            if !legend_added {
-                series.label(&s.label).legend(move |(x, y)| {
-                    EmptyElement::at((x, y))
-                        + PathElement::new(vec![(0, 0), (18, 0)], style)
-                        + marker(i, (9, 0), color)
-                });
-                legend_added = true;
-            }
+            ctx.draw_series(LineSeries::new(seg.clone(), style))?;
             // Markers differ in shape as well as colour, so print in greyscale works.
-            ctx.draw_series(seg.iter().map(|&(x, y)| {
-                EmptyElement::at((x, y)) + marker(i, (0, 0), color)
-            }))?;
-            // Direct value labels on every point.
-            ctx.draw_series(seg.iter().map(|&(x, y)| {
-                Text::new(
-                    int_sv(y as i64),
-                    (x, y),
-                    (FONT, 11).into_font().color(&BLACK).pos(plotters::style::text_anchor::Pos::new(
-                        plotters::style::text_anchor::HPos::Center,
-                        plotters::style::text_anchor::VPos::Bottom,
-                    )),
-                )
-            }))?;
+            ctx.draw_series(seg.iter().map(|&(x, y)| EmptyElement::at((x, y)) + marker(i, (0, 0), color, s)))?;
+            last_point = seg.last().copied();
+        }
+        // A direct label with the latest value at the end of the line.
+        if let Some((x, y)) = last_point {
+            ctx.draw_series(std::iter::once(Text::new(
+                int_sv(y as i64),
+                (x, y),
+                font(11.0).into_font().color(&BLACK).pos(Pos::new(HPos::Left, VPos::Bottom)),
+            )))?;
         }
     }
-    ctx.configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
-        .background_style(WHITE.mix(0.9))
-        .border_style(BLACK.mix(0.4))
-        .label_font((FONT, 13))
-        .draw()?;
+
+    // Legend: a line sample with the series' marker, then the label.
+    let col_w = i32::try_from(width / 2).unwrap_or(i32::MAX);
+    for (i, series) in chart.series.iter().enumerate() {
+        let color = PALETTE[i % PALETTE.len()];
+        let x0 = px(70.0) + (i as i32 % 2) * (col_w - px(40.0));
+        let y0 = px(4.0) + (i as i32 / 2) * px(20.0) + px(8.0);
+        let style = ShapeStyle::from(color).stroke_width(px(2.0).max(1) as u32);
+        legend_area.draw(&PathElement::new(vec![(x0, y0), (x0 + px(24.0), y0)], style))?;
+        legend_area.draw(&(EmptyElement::at((x0 + px(12.0), y0)) + marker(i, (0, 0), color, s)))?;
+        legend_area.draw(&Text::new(
+            series.label.clone(),
+            (x0 + px(32.0), y0),
+            font(13.0).into_font().color(&BLACK).pos(Pos::new(HPos::Left, VPos::Center)),
+        ))?;
+    }
     root.present()?;
     Ok(())
 }
 
 /// A marker whose shape depends on the series number.
-fn marker<DB: DrawingBackend>(series: usize, at: (i32, i32), color: RGBColor) -> DynElement<'static, DB, (i32, i32)> {
+fn marker<DB: DrawingBackend>(series: usize, at: (i32, i32), color: RGBColor, scale: f64) -> DynElement<'static, DB, (i32, i32)> {
     let filled = ShapeStyle::from(color).filled();
     let (x, y) = at;
+    let r = |n: f64| (n * scale).round() as i32;
+    let (r4, r5) = (r(4.0).max(2), r(5.0).max(3));
     match series % 4 {
-        0 => Circle::new((x, y), 4, filled).into_dyn(),
-        1 => Rectangle::new([(x - 4, y - 4), (x + 4, y + 4)], filled).into_dyn(),
-        2 => Polygon::new(vec![(x, y - 5), (x - 5, y + 4), (x + 5, y + 4)], filled).into_dyn(),
-        _ => Cross::new((x, y), 4, ShapeStyle::from(color).stroke_width(2)).into_dyn(),
+        0 => Circle::new((x, y), r4, filled).into_dyn(),
+        1 => Rectangle::new([(x - r4, y - r4), (x + r4, y + r4)], filled).into_dyn(),
+        2 => Polygon::new(vec![(x, y - r5), (x - r5, y + r4), (x + r5, y + r4)], filled).into_dyn(),
+        _ => Cross::new((x, y), r4, ShapeStyle::from(color).stroke_width(2)).into_dyn(),
     }
 }
 

@@ -239,17 +239,18 @@ impl Composer {
         }
         self.y -= 3.0;
         self.table_row(&table.header, &widths, &table.align, size, true);
-        self.rule(MARGIN, self.y + 3.0, MARGIN + CONTENT_W, 0.8);
+        self.rule(MARGIN, self.y - 4.0, MARGIN + CONTENT_W, 0.8);
         for (i, row) in table.rows.iter().enumerate() {
             if self.y - row_h < BOTTOM {
                 self.new_page();
                 self.table_row(&table.header, &widths, &table.align, size, true);
-                self.rule(MARGIN, self.y + 3.0, MARGIN + CONTENT_W, 0.8);
+                self.rule(MARGIN, self.y - 4.0, MARGIN + CONTENT_W, 0.8);
             }
             self.table_row(row, &widths, &table.align, size, table.bold_rows.contains(&i));
         }
-        self.rule(MARGIN, self.y + 3.0, MARGIN + CONTENT_W, 0.5);
+        self.rule(MARGIN, self.y - 4.0, MARGIN + CONTENT_W, 0.5);
         if let Some(note) = &table.note {
+            self.y -= 4.0;
             for line in wrap(note, 8.0, false, CONTENT_W) {
                 self.ensure_space(11.0);
                 self.y -= 11.0;
@@ -264,7 +265,7 @@ impl Composer {
         let mut x = MARGIN;
         for (i, cell) in cells.iter().enumerate() {
             let w = widths.get(i).copied().unwrap_or(60.0);
-            let text = truncate_to_width(cell, size, bold, w - 6.0);
+            let text = truncate_to_width(cell, size, bold, w - 4.0);
             let tx = match align.get(i).copied().unwrap_or(Align::Left) {
                 Align::Left => x + 2.0,
                 Align::Right => x + w - 4.0 - text_width_pt(&text, size, bold),

@@ -187,7 +187,7 @@ pub fn render(m: &ReportModel) -> Result<Vec<u8>, crate::pdf::PdfError> {
     total_row.extend(m.trend.totals().into_iter().map(count_cell));
     rows.push(total_row);
     let n = m.trend.periods.len();
-    let mut widths = vec![3.0];
+    let mut widths = vec![1.9];
     widths.extend(std::iter::repeat_n(1.0, n));
     let mut align = vec![Align::Left];
     align.extend(std::iter::repeat_n(Align::Right, n));
