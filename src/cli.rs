@@ -15,7 +15,11 @@ use crate::services::{auth, demo, periods, report};
 use crate::startup::Application;
 
 #[derive(Parser)]
-#[command(name = "lagesbild", version, about = "Lägesbild – Nationellt ID-centers kunskaps- och lägesbild över identitetsmissbruk")]
+#[command(
+    name = "lagesbild",
+    version,
+    about = "Lägesbild – Nationellt ID-centers kunskaps- och lägesbild över identitetsmissbruk"
+)]
 struct Cli {
     /// Database: a SQLite file path (or sqlite://path) or a postgres:// URL.
     #[arg(long, env = "DATABASE_URL", default_value = DatabaseUrl::DEFAULT, global = true)]
@@ -113,7 +117,10 @@ pub fn main() -> ExitCode {
 fn init_tracing() {
     let filter = tracing_subscriber::EnvFilter::try_from_env("LAGESBILD_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_target(false).try_init();
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_target(false)
+        .try_init();
 }
 
 fn run(cli: Cli) -> AppResult<()> {
@@ -146,7 +153,11 @@ fn run(cli: Cli) -> AppResult<()> {
                     password: &password,
                 },
             )?;
-            println!("Användaren {} ({}) är skapad med id {id}.", a.username, role.label_sv());
+            println!(
+                "Användaren {} ({}) är skapad med id {id}.",
+                a.username,
+                role.label_sv()
+            );
             Ok(())
         }
         Command::Period(PeriodCommand::Open { period, deadline }) => {
@@ -154,14 +165,19 @@ fn run(cli: Cli) -> AppResult<()> {
             let deadline = deadline
                 .map(|d| {
                     chrono::NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").map_err(|_| {
-                        AppError::Config(format!("Ange sista dag som ÅÅÅÅ-MM-DD, t.ex. 2026-10-15, inte ”{d}”."))
+                        AppError::Config(format!(
+                            "Ange sista dag som ÅÅÅÅ-MM-DD, t.ex. 2026-10-15, inte ”{d}”."
+                        ))
                     })
                 })
                 .transpose()?;
             let mut conn = db.conn()?;
             let row = periods::open_period(&mut conn, None, p, deadline)?;
             match row.deadline {
-                Some(d) => println!("Perioden {} är öppen för inrapportering till och med {d}.", row.code),
+                Some(d) => println!(
+                    "Perioden {} är öppen för inrapportering till och med {d}.",
+                    row.code
+                ),
                 None => println!("Perioden {} är öppen för inrapportering.", row.code),
             }
             Ok(())
@@ -203,7 +219,12 @@ fn serve(settings: Settings, db: Database, bind: &str, demo: bool) -> AppResult<
             Some(logins) => {
                 println!("Demodata är skapad. Inloggningar (lösenorden visas bara nu):");
                 for l in &logins {
-                    println!("  {:<16} {:<22} lösenord: {}", l.username, l.role.label_sv(), l.password);
+                    println!(
+                        "  {:<16} {:<22} lösenord: {}",
+                        l.username,
+                        l.role.label_sv(),
+                        l.password
+                    );
                 }
             }
             None => println!("Databasen har redan användare; ingen demodata skapades."),
@@ -217,7 +238,10 @@ fn serve(settings: Settings, db: Database, bind: &str, demo: bool) -> AppResult<
     rt.block_on(async move {
         let app = Application::build(settings, db, bind)?;
         let host = bind.rsplit_once(':').map(|(h, _)| h).unwrap_or("127.0.0.1");
-        println!("Lägesbild körs på http://{host}:{}/ ({backend}). Avsluta med Ctrl+C.", app.port());
+        println!(
+            "Lägesbild körs på http://{host}:{}/ ({backend}). Avsluta med Ctrl+C.",
+            app.port()
+        );
         app.run_until_stopped()
             .await
             .map_err(|e| AppError::Config(e.to_string()))

@@ -50,9 +50,7 @@ impl Application {
                 .build();
             App::new()
                 .app_data(state.clone())
-                .app_data(
-                    web_config::form()
-                )
+                .app_data(web_config::form())
                 .app_data(web_config::query())
                 .app_data(web_config::path())
                 .configure(routes::config)
@@ -100,9 +98,14 @@ mod web_config {
     use super::{AppError, FORM_LIMIT};
 
     pub fn form() -> FormConfig {
-        FormConfig::default().limit(FORM_LIMIT).error_handler(|e, _| {
-            AppError::BadRequest(format!("Formuläret kunde inte läsas: {e}. Ladda om sidan och försök igen.")).into()
-        })
+        FormConfig::default()
+            .limit(FORM_LIMIT)
+            .error_handler(|e, _| {
+                AppError::BadRequest(format!(
+                    "Formuläret kunde inte läsas: {e}. Ladda om sidan och försök igen."
+                ))
+                .into()
+            })
     }
 
     pub fn query() -> QueryConfig {

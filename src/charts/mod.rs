@@ -59,7 +59,10 @@ pub const WEB_SIZE: (u32, u32) = (880, 440);
 
 /// Draws the chart on any plotters backend. Sizes scale with the drawing width, so the
 /// same chart reads well inline on a page (880 units) and across a PDF page (about 480 pt).
-pub fn draw_trend<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &TrendChart) -> ChartResult<DB::ErrorType> {
+pub fn draw_trend<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    chart: &TrendChart,
+) -> ChartResult<DB::ErrorType> {
     root.fill(&WHITE)?;
     let (width, height) = root.dim_in_pixel();
     let s = (f64::from(width) / 880.0).clamp(0.7, 1.5);
@@ -116,7 +119,9 @@ pub fn draw_trend<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Tre
         let mut segments: Vec<Vec<(f64, f64)>> = vec![Vec::new()];
         for (x, v) in series.values.iter().enumerate() {
             match v {
-                Some(v) => segments.last_mut().map(|seg| seg.push((x as f64, *v as f64))),
+                Some(v) => segments
+                    .last_mut()
+                    .map(|seg| seg.push((x as f64, *v as f64))),
                 None => {
                     segments.push(Vec::new());
                     None
@@ -127,7 +132,10 @@ pub fn draw_trend<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Tre
         for seg in segments.into_iter().filter(|s| !s.is_empty()) {
             ctx.draw_series(LineSeries::new(seg.clone(), style))?;
             // Markers differ in shape as well as colour, so print in greyscale works.
-            ctx.draw_series(seg.iter().map(|&(x, y)| EmptyElement::at((x, y)) + marker(i, (0, 0), color, s)))?;
+            ctx.draw_series(
+                seg.iter()
+                    .map(|&(x, y)| EmptyElement::at((x, y)) + marker(i, (0, 0), color, s)),
+            )?;
             last_point = seg.last().copied();
         }
         // A direct label with the latest value at the end of the line.
@@ -135,7 +143,10 @@ pub fn draw_trend<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Tre
             ctx.draw_series(std::iter::once(Text::new(
                 int_sv(y as i64),
                 (x, y),
-                font(11.0).into_font().color(&BLACK).pos(Pos::new(HPos::Left, VPos::Bottom)),
+                font(11.0)
+                    .into_font()
+                    .color(&BLACK)
+                    .pos(Pos::new(HPos::Left, VPos::Bottom)),
             )))?;
         }
     }
@@ -147,12 +158,18 @@ pub fn draw_trend<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Tre
         let x0 = px(70.0) + (i as i32 % 2) * (col_w - px(40.0));
         let y0 = px(4.0) + (i as i32 / 2) * px(20.0) + px(8.0);
         let style = ShapeStyle::from(color).stroke_width(px(2.0).max(1) as u32);
-        legend_area.draw(&PathElement::new(vec![(x0, y0), (x0 + px(24.0), y0)], style))?;
+        legend_area.draw(&PathElement::new(
+            vec![(x0, y0), (x0 + px(24.0), y0)],
+            style,
+        ))?;
         legend_area.draw(&(EmptyElement::at((x0 + px(12.0), y0)) + marker(i, (0, 0), color, s)))?;
         legend_area.draw(&Text::new(
             series.label.clone(),
             (x0 + px(32.0), y0),
-            font(13.0).into_font().color(&BLACK).pos(Pos::new(HPos::Left, VPos::Center)),
+            font(13.0)
+                .into_font()
+                .color(&BLACK)
+                .pos(Pos::new(HPos::Left, VPos::Center)),
         ))?;
     }
     root.present()?;
@@ -160,7 +177,12 @@ pub fn draw_trend<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Tre
 }
 
 /// A marker whose shape depends on the series number.
-fn marker<DB: DrawingBackend>(series: usize, at: (i32, i32), color: RGBColor, scale: f64) -> DynElement<'static, DB, (i32, i32)> {
+fn marker<DB: DrawingBackend>(
+    series: usize,
+    at: (i32, i32),
+    color: RGBColor,
+    scale: f64,
+) -> DynElement<'static, DB, (i32, i32)> {
     let filled = ShapeStyle::from(color).filled();
     let (x, y) = at;
     let r = |n: f64| (n * scale).round() as i32;
@@ -168,7 +190,11 @@ fn marker<DB: DrawingBackend>(series: usize, at: (i32, i32), color: RGBColor, sc
     match series % 4 {
         0 => Circle::new((x, y), r4, filled).into_dyn(),
         1 => Rectangle::new([(x - r4, y - r4), (x + r4, y + r4)], filled).into_dyn(),
-        2 => Polygon::new(vec![(x, y - r5), (x - r5, y + r4), (x + r5, y + r4)], filled).into_dyn(),
+        2 => Polygon::new(
+            vec![(x, y - r5), (x - r5, y + r4), (x + r5, y + r4)],
+            filled,
+        )
+        .into_dyn(),
         _ => Cross::new((x, y), r4, ShapeStyle::from(color).stroke_width(2)).into_dyn(),
     }
 }

@@ -39,7 +39,12 @@ pub enum Trend {
 }
 
 impl Trend {
-    pub const ALL: [Trend; 4] = [Trend::Increasing, Trend::Stable, Trend::Decreasing, Trend::New];
+    pub const ALL: [Trend; 4] = [
+        Trend::Increasing,
+        Trend::Stable,
+        Trend::Decreasing,
+        Trend::New,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -210,30 +215,31 @@ pub fn validate_line(
             }
         },
     };
-    let grade = |value: &Option<String>, allowed: &str, field: &str, errors: &mut Vec<FieldError>| {
-        match blank_to_none(value) {
-            None => None,
-            Some(v) => {
-                let upper = v.to_ascii_uppercase();
-                let mut chars = upper.chars();
-                match (chars.next(), chars.next()) {
-                    (Some(c), None) if allowed.contains(c) => Some(c),
-                    _ => {
-                        errors.push(FieldError::new(
-                            field,
-                            "invalid_code",
-                            if field == "reliability" {
-                                "Ange källans tillförlitlighet som A, B, C eller D."
-                            } else {
-                                "Ange informationens riktighet som 1, 2, 3 eller 4."
-                            },
-                        ));
-                        None
+    let grade =
+        |value: &Option<String>, allowed: &str, field: &str, errors: &mut Vec<FieldError>| {
+            match blank_to_none(value) {
+                None => None,
+                Some(v) => {
+                    let upper = v.to_ascii_uppercase();
+                    let mut chars = upper.chars();
+                    match (chars.next(), chars.next()) {
+                        (Some(c), None) if allowed.contains(c) => Some(c),
+                        _ => {
+                            errors.push(FieldError::new(
+                                field,
+                                "invalid_code",
+                                if field == "reliability" {
+                                    "Ange källans tillförlitlighet som A, B, C eller D."
+                                } else {
+                                    "Ange informationens riktighet som 1, 2, 3 eller 4."
+                                },
+                            ));
+                            None
+                        }
                     }
                 }
             }
-        }
-    };
+        };
     let reliability = grade(&input.reliability, "ABCD", "reliability", &mut errors);
     let validity = grade(&input.validity, "1234", "validity", &mut errors);
 
@@ -278,7 +284,12 @@ pub fn validate_line(
             validity,
             description,
         }),
-        _ => Err(vec![FieldError::new("line", "invalid", "Raden är ofullständig.").on_line(line_no)]),
+        _ => Err(vec![FieldError::new(
+            "line",
+            "invalid",
+            "Raden är ofullständig.",
+        )
+        .on_line(line_no)]),
     }
 }
 
@@ -365,7 +376,10 @@ mod tests {
         i.fraud_type = Some("forged".into());
         let errs = validate_line(4, &i, &taxonomy()).unwrap_err();
         let fields: Vec<_> = errs.iter().map(|e| e.field.as_str()).collect();
-        assert_eq!(fields, ["misuse_type", "fraud_type", "count", "reliability"]);
+        assert_eq!(
+            fields,
+            ["misuse_type", "fraud_type", "count", "reliability"]
+        );
         assert!(errs.iter().all(|e| e.line == Some(4)));
     }
 
@@ -373,7 +387,10 @@ mod tests {
     fn counts_are_bounded_integers() {
         assert_eq!(parse_count(Some("0")).unwrap(), 0);
         assert_eq!(parse_count(Some("1000000")).unwrap(), 1_000_000);
-        assert_eq!(parse_count(Some("1000001")).unwrap_err().code, "out_of_range");
+        assert_eq!(
+            parse_count(Some("1000001")).unwrap_err().code,
+            "out_of_range"
+        );
         assert_eq!(parse_count(Some("12,5")).unwrap_err().code, "not_integer");
         assert_eq!(parse_count(None).unwrap_err().code, "required");
     }

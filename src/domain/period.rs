@@ -71,9 +71,7 @@ const MAX_YEAR: i32 = 2100;
 
 impl Period {
     pub fn new(year: i32, kind: PeriodKind, index: u32) -> Option<Self> {
-        let valid = (MIN_YEAR..=MAX_YEAR).contains(&year)
-            && index >= 1
-            && index <= kind.per_year();
+        let valid = (MIN_YEAR..=MAX_YEAR).contains(&year) && index >= 1 && index <= kind.per_year();
         valid.then_some(Self { year, kind, index })
     }
 
@@ -172,10 +170,7 @@ impl Period {
 
     /// Last day of the period.
     pub fn ends_on(self) -> NaiveDate {
-        self.next()
-            .starts_on()
-            .pred_opt()
-            .unwrap_or(NaiveDate::MAX)
+        self.next().starts_on().pred_opt().unwrap_or(NaiveDate::MAX)
     }
 
     /// A running number of periods of this kind since year 0, for arithmetic.
@@ -207,7 +202,10 @@ impl Period {
 
     /// The same period one year earlier.
     pub fn year_earlier(self) -> Self {
-        Self { year: self.year - 1, ..self }
+        Self {
+            year: self.year - 1,
+            ..self
+        }
     }
 
     /// The period of kind `kind` that contains this one's first day, if it is at least as
@@ -293,7 +291,9 @@ mod tests {
 
     #[test]
     fn parses_every_accepted_form_and_round_trips() {
-        for code in ["2026-07", "2026-Q3", "2026-H2", "2026", "2025-12", "2024-Q1"] {
+        for code in [
+            "2026-07", "2026-Q3", "2026-H2", "2026", "2025-12", "2024-Q1",
+        ] {
             assert_eq!(p(code).code(), code);
         }
         assert_eq!(p("2026-q3").code(), "2026-Q3");
@@ -303,8 +303,21 @@ mod tests {
     #[test]
     fn refuses_everything_else_with_the_accepted_forms() {
         for bad in [
-            "", "26-Q3", "2026-Q5", "2026-Q0", "2026-H3", "2026-13", "2026-00", "2026-7",
-            "2026-Q", "2026/Q3", "Q3-2026", "20266", "2026-07-01", "abcd", "2026-Q3x",
+            "",
+            "26-Q3",
+            "2026-Q5",
+            "2026-Q0",
+            "2026-H3",
+            "2026-13",
+            "2026-00",
+            "2026-7",
+            "2026-Q",
+            "2026/Q3",
+            "Q3-2026",
+            "20266",
+            "2026-07-01",
+            "abcd",
+            "2026-Q3x",
         ] {
             let e = Period::parse(bad).unwrap_err();
             assert!(e.to_string().contains("2026-Q3"), "{bad}: {e}");
@@ -313,9 +326,18 @@ mod tests {
 
     #[test]
     fn dates_and_arithmetic() {
-        assert_eq!(p("2026-Q3").starts_on(), NaiveDate::from_ymd_opt(2026, 7, 1).unwrap());
-        assert_eq!(p("2026-Q3").ends_on(), NaiveDate::from_ymd_opt(2026, 9, 30).unwrap());
-        assert_eq!(p("2024-02").ends_on(), NaiveDate::from_ymd_opt(2024, 2, 29).unwrap());
+        assert_eq!(
+            p("2026-Q3").starts_on(),
+            NaiveDate::from_ymd_opt(2026, 7, 1).unwrap()
+        );
+        assert_eq!(
+            p("2026-Q3").ends_on(),
+            NaiveDate::from_ymd_opt(2026, 9, 30).unwrap()
+        );
+        assert_eq!(
+            p("2024-02").ends_on(),
+            NaiveDate::from_ymd_opt(2024, 2, 29).unwrap()
+        );
         assert_eq!(p("2026-Q1").previous(), p("2025-Q4"));
         assert_eq!(p("2026-01").previous(), p("2025-12"));
         assert_eq!(p("2026-Q3").year_earlier(), p("2025-Q3"));

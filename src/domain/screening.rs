@@ -395,7 +395,11 @@ fn luhn_check_digit(digits: &[u32]) -> u32 {
         .enumerate()
         .map(|(i, &d)| {
             let v = if i % 2 == 0 { d * 2 } else { d };
-            if v > 9 { v - 9 } else { v }
+            if v > 9 {
+                v - 9
+            } else {
+                v
+            }
         })
         .sum();
     (10 - sum % 10) % 10

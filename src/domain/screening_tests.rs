@@ -2,8 +2,8 @@
 //! digits are computed here, no real person's number is written literally.
 
 use super::*;
-use PersonalDataKind::*;
 use proptest::prelude::*;
+use PersonalDataKind::*;
 
 // --- synthetic identity numbers -------------------------------------------
 

@@ -110,6 +110,8 @@ impl Taxonomy {
 
     /// All codes of a dimension, retired ones included, in display order.
     pub fn all(&self, dimension: Dimension) -> impl Iterator<Item = &TaxonomyEntry> {
-        self.entries.iter().filter(move |e| e.dimension == dimension)
+        self.entries
+            .iter()
+            .filter(move |e| e.dimension == dimension)
     }
 }

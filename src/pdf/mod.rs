@@ -96,8 +96,8 @@ impl Composer {
         meta.creator = "Lägesbild".into();
         meta.producer = "Lägesbild (printpdf)".into();
         if let Ok(t) = printpdf::OffsetDateTime::from_unix_timestamp(info.created_unix) {
-            meta.creation_date = t.clone();
-            meta.modification_date = t.clone();
+            meta.creation_date = t;
+            meta.modification_date = t;
             meta.metadata_date = t;
         }
         let fonts = PdfFonts::register(&mut doc).map_err(|e| PdfError(e.to_string()))?;
@@ -172,11 +172,17 @@ impl Composer {
                 line: Line {
                     points: vec![
                         LinePoint {
-                            p: Point { x: Pt(x1), y: Pt(y) },
+                            p: Point {
+                                x: Pt(x1),
+                                y: Pt(y),
+                            },
                             bezier: false,
                         },
                         LinePoint {
-                            p: Point { x: Pt(x2), y: Pt(y) },
+                            p: Point {
+                                x: Pt(x2),
+                                y: Pt(y),
+                            },
                             bezier: false,
                         },
                     ],
@@ -192,7 +198,14 @@ impl Composer {
         let lines = wrap(text, size, bold, CONTENT_W);
         for line in lines {
             self.y -= size * 1.25;
-            self.text_at(MARGIN, self.y, size, bold, if bold { blue() } else { black() }, &line);
+            self.text_at(
+                MARGIN,
+                self.y,
+                size,
+                bold,
+                if bold { blue() } else { black() },
+                &line,
+            );
         }
     }
 
@@ -246,7 +259,13 @@ impl Composer {
                 self.table_row(&table.header, &widths, &table.align, size, true);
                 self.rule(MARGIN, self.y - 4.0, MARGIN + CONTENT_W, 0.8);
             }
-            self.table_row(row, &widths, &table.align, size, table.bold_rows.contains(&i));
+            self.table_row(
+                row,
+                &widths,
+                &table.align,
+                size,
+                table.bold_rows.contains(&i),
+            );
         }
         self.rule(MARGIN, self.y - 4.0, MARGIN + CONTENT_W, 0.5);
         if let Some(note) = &table.note {
@@ -260,7 +279,14 @@ impl Composer {
         self.y -= BODY_PT;
     }
 
-    fn table_row(&mut self, cells: &[String], widths: &[f32], align: &[Align], size: f32, bold: bool) {
+    fn table_row(
+        &mut self,
+        cells: &[String],
+        widths: &[f32],
+        align: &[Align],
+        size: f32,
+        bold: bool,
+    ) {
         self.y -= size * 1.7;
         let mut x = MARGIN;
         for (i, cell) in cells.iter().enumerate() {
@@ -302,28 +328,52 @@ impl Composer {
             let footer_y = MARGIN - 22.0;
             self.text_at(MARGIN, header_y, 8.5, true, black(), &frame.marking);
             let hw = text_width_pt(&frame.header_right, 8.5, false);
-            self.text_at(PAGE_W - MARGIN - hw, header_y, 8.5, false, black(), &frame.header_right);
+            self.text_at(
+                PAGE_W - MARGIN - hw,
+                header_y,
+                8.5,
+                false,
+                black(),
+                &frame.header_right,
+            );
             self.rule(MARGIN, header_y - 5.0, PAGE_W - MARGIN, 0.4);
             if let Some(draft) = &frame.draft_label {
                 let dw = text_width_pt(draft, 8.5, true);
-                self.text_at((PAGE_W - dw) / 2.0, header_y, 8.5, true, Color::Rgb(Rgb::new(0.694, 0.055, 0.118, None)), draft);
+                self.text_at(
+                    (PAGE_W - dw) / 2.0,
+                    header_y,
+                    8.5,
+                    true,
+                    Color::Rgb(Rgb::new(0.694, 0.055, 0.118, None)),
+                    draft,
+                );
             }
             self.rule(MARGIN, footer_y + 12.0, PAGE_W - MARGIN, 0.4);
-            self.text_at(MARGIN, footer_y, 8.0, false, black(), "Nationellt ID-center");
+            self.text_at(
+                MARGIN,
+                footer_y,
+                8.0,
+                false,
+                black(),
+                "Nationellt ID-center",
+            );
             let middle = format!("{} · {}", frame.version, frame.marking);
             let mw = text_width_pt(&middle, 8.0, false);
             self.text_at((PAGE_W - mw) / 2.0, footer_y, 8.0, false, black(), &middle);
             let page_label = format!("Sida {} av {}", i + 1, total);
             let pw = text_width_pt(&page_label, 8.0, false);
-            self.text_at(PAGE_W - MARGIN - pw, footer_y, 8.0, false, black(), &page_label);
+            self.text_at(
+                PAGE_W - MARGIN - pw,
+                footer_y,
+                8.0,
+                false,
+                black(),
+                &page_label,
+            );
             let mut frame_ops = std::mem::take(&mut self.pages[0]);
             let mut all = ops;
             all.append(&mut frame_ops);
-            out.push(PdfPage::new(
-                printpdf::Mm(210.0),
-                printpdf::Mm(297.0),
-                all,
-            ));
+            out.push(PdfPage::new(printpdf::Mm(210.0), printpdf::Mm(297.0), all));
         }
         let mut warnings = Vec::new();
         let bytes = self

@@ -105,9 +105,9 @@ pub fn quarterly_by_misuse_type(
             values: periods
                 .iter()
                 .map(|p| {
-                    reporting.get(p).map(|_| {
-                        cells.get(&(*p, entry.code.clone())).copied().unwrap_or(0)
-                    })
+                    reporting
+                        .get(p)
+                        .map(|_| cells.get(&(*p, entry.code.clone())).copied().unwrap_or(0))
                 })
                 .collect(),
         })
@@ -167,7 +167,8 @@ impl PeriodTotals {
     }
 
     pub fn total(&self) -> Option<i64> {
-        self.has_reports().then(|| self.by_misuse_type.values().sum())
+        self.has_reports()
+            .then(|| self.by_misuse_type.values().sum())
     }
 }
 

@@ -33,7 +33,12 @@ pub fn record(
 }
 
 /// A record with no known actor (failed logins).
-pub fn record_anonymous(conn: &mut DbConnection, action: &str, entity: &str, entity_id: Option<&str>) -> AppResult<()> {
+pub fn record_anonymous(
+    conn: &mut DbConnection,
+    action: &str,
+    entity: &str,
+    entity_id: Option<&str>,
+) -> AppResult<()> {
     audit::insert(
         conn,
         &NewAudit {

@@ -88,7 +88,11 @@ fn to_user(conn: &mut DbConnection, row: UserRow) -> AppResult<User> {
 
 /// Checks a username and password. Unknown user and wrong password are the same failure
 /// to the caller, and take about the same time. Both outcomes are audited.
-pub fn authenticate(conn: &mut DbConnection, username: &str, password: &str) -> AppResult<Option<User>> {
+pub fn authenticate(
+    conn: &mut DbConnection,
+    username: &str,
+    password: &str,
+) -> AppResult<Option<User>> {
     // A fixed hash to verify against when the user does not exist, so timing does not
     // reveal which usernames exist.
     const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$dGl0aWx0aXRpbHRpdGlsdGl0aWx0aXRpbHRpdGlsdA";
@@ -103,7 +107,14 @@ pub fn authenticate(conn: &mut DbConnection, username: &str, password: &str) -> 
     match (ok, row) {
         (true, Some(row)) => {
             let user = to_user(conn, row)?;
-            audit::record(conn, Some(&user), "login", "user", Some(&user.id.to_string()), None)?;
+            audit::record(
+                conn,
+                Some(&user),
+                "login",
+                "user",
+                Some(&user.id.to_string()),
+                None,
+            )?;
             Ok(Some(user))
         }
         (_, row) => {
@@ -129,7 +140,11 @@ pub struct NewAccount<'a> {
 }
 
 /// Creates a user (CLI `user add`, demo seed, admin pages later).
-pub fn create_user(conn: &mut DbConnection, actor: Option<&User>, account: NewAccount<'_>) -> AppResult<i64> {
+pub fn create_user(
+    conn: &mut DbConnection,
+    actor: Option<&User>,
+    account: NewAccount<'_>,
+) -> AppResult<i64> {
     let username = account.username.trim();
     let mut errors = Vec::new();
     if username.len() < 3
@@ -198,6 +213,13 @@ pub fn create_user(conn: &mut DbConnection, actor: Option<&User>, account: NewAc
             created_at: now(),
         },
     )?;
-    audit::record(conn, actor, "user_created", "user", Some(&id.to_string()), Some(account.role.code()))?;
+    audit::record(
+        conn,
+        actor,
+        "user_created",
+        "user",
+        Some(&id.to_string()),
+        Some(account.role.code()),
+    )?;
     Ok(id)
 }

@@ -43,7 +43,10 @@ const DESCRIPTIONS: [&str; 4] = [
 struct Lcg(u64);
 impl Lcg {
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         self.0 >> 33
     }
     fn below(&mut self, n: u64) -> u64 {
@@ -57,13 +60,21 @@ fn last_complete_quarter() -> Period {
 }
 
 /// Seeds the demo when the database has no users yet; returns the logins.
-pub fn seed_if_empty(conn: &mut DbConnection, progress: &mut dyn FnMut(&str)) -> AppResult<Option<Vec<DemoLogin>>> {
+pub fn seed_if_empty(
+    conn: &mut DbConnection,
+    progress: &mut dyn FnMut(&str),
+) -> AppResult<Option<Vec<DemoLogin>>> {
     if users::count(conn)? > 0 {
         return Ok(None);
     }
     progress("Skapar demoanvändare …");
     let mut logins = Vec::new();
-    let mut add = |conn: &mut DbConnection, username: &str, name: &str, role: Role, agency: Option<&str>| -> AppResult<()> {
+    let mut add = |conn: &mut DbConnection,
+                   username: &str,
+                   name: &str,
+                   role: Role,
+                   agency: Option<&str>|
+     -> AppResult<()> {
         let password = auth::generate_password();
         auth::create_user(
             conn,
@@ -83,10 +94,34 @@ pub fn seed_if_empty(conn: &mut DbConnection, progress: &mut dyn FnMut(&str)) ->
         });
         Ok(())
     };
-    add(conn, "samordnare", "Sam Samordnare (demo)", Role::Coordinator, Some("SKV"))?;
-    add(conn, "analytiker", "Ana Analytiker (demo)", Role::Analyst, None)?;
-    add(conn, "beslutsfattare", "Beda Beslutsfattare (demo)", Role::Approver, None)?;
-    add(conn, "departement", "Dag Departement (demo)", Role::Ministry, None)?;
+    add(
+        conn,
+        "samordnare",
+        "Sam Samordnare (demo)",
+        Role::Coordinator,
+        Some("SKV"),
+    )?;
+    add(
+        conn,
+        "analytiker",
+        "Ana Analytiker (demo)",
+        Role::Analyst,
+        None,
+    )?;
+    add(
+        conn,
+        "beslutsfattare",
+        "Beda Beslutsfattare (demo)",
+        Role::Approver,
+        None,
+    )?;
+    add(
+        conn,
+        "departement",
+        "Dag Departement (demo)",
+        Role::Ministry,
+        None,
+    )?;
     add(conn, "admin", "Adam Admin (demo)", Role::Admin, None)?;
 
     let analyst = load_user(conn, "analytiker")?;
@@ -94,8 +129,18 @@ pub fn seed_if_empty(conn: &mut DbConnection, progress: &mut dyn FnMut(&str)) ->
     let quarters = end.offset(-7).range_to(end);
     let mut rng = Lcg(20261128);
     for (qi, quarter) in quarters.iter().enumerate() {
-        progress(&format!("Skapar demoinrapporteringar för {} ({} av {}) …", quarter.code(), qi + 1, quarters.len()));
-        periods::open_period(conn, None, *quarter, Some(quarter.ends_on() + chrono::Duration::days(30)))?;
+        progress(&format!(
+            "Skapar demoinrapporteringar för {} ({} av {}) …",
+            quarter.code(),
+            qi + 1,
+            quarters.len()
+        ));
+        periods::open_period(
+            conn,
+            None,
+            *quarter,
+            Some(quarter.ends_on() + chrono::Duration::days(30)),
+        )?;
         for (ai, agency) in DEMO_AGENCIES.iter().enumerate() {
             // The demo coordinator reports for SKV; the other agencies' data comes from
             // inactive import accounts that nobody can log in with.
@@ -110,19 +155,27 @@ pub fn seed_if_empty(conn: &mut DbConnection, progress: &mut dyn FnMut(&str)) ->
                 .filter(|(mi, _)| (mi + ai) % 3 != 2 || *agency == "POL")
                 .map(|(mi, (code, base))| {
                     // A slow rise for hijacked identities and forged documents, seasonality.
-                    let trend = if matches!(*code, "hijacked_identity" | "forged_document") { qi as i64 * 3 } else { 0 };
+                    let trend = if matches!(*code, "hijacked_identity" | "forged_document") {
+                        qi as i64 * 3
+                    } else {
+                        0
+                    };
                     let season = if quarter.index() == 3 { -4 } else { 2 };
                     let size = [3, 2, 2, 1, 1, 1][ai];
                     let count = ((base + trend + season) * size / 2 + rng.below(9) as i64).max(0);
                     ObservationInput {
                         misuse_type: Some(code.to_string()),
                         document_type: (mi == 4).then(|| "eu_passport".to_string()),
-                        chain_stage: Some(["establishment", "issuance", "verification", "maintenance"][mi % 4].to_string()),
+                        chain_stage: Some(
+                            ["establishment", "issuance", "verification", "maintenance"][mi % 4]
+                                .to_string(),
+                        ),
                         count: Some(count.to_string()),
                         trend: Some(if trend > 0 { "increasing" } else { "stable" }.to_string()),
                         reliability: Some(["A", "B", "B", "C"][(mi + ai) % 4].to_string()),
                         validity: Some(["1", "2", "2", "3"][(mi + qi) % 4].to_string()),
-                        description: (rng.below(4) == 0).then(|| DESCRIPTIONS[rng.below(4) as usize].to_string()),
+                        description: (rng.below(4) == 0)
+                            .then(|| DESCRIPTIONS[rng.below(4) as usize].to_string()),
                         ..Default::default()
                     }
                 })
@@ -134,9 +187,23 @@ pub fn seed_if_empty(conn: &mut DbConnection, progress: &mut dyn FnMut(&str)) ->
         }
         close_period(conn, *quarter)?;
     }
+    // The import accounts only carried the demo data; nobody logs in with them.
+    for agency in DEMO_AGENCIES.iter().filter(|a| **a != "SKV") {
+        if let Some(u) = users::by_username(conn, &format!("import-{}", agency.to_lowercase()))? {
+            users::set_active(conn, u.id, false)?;
+        }
+    }
     let current = end.next();
-    periods::open_period(conn, None, current, Some(current.ends_on() + chrono::Duration::days(30)))?;
-    progress(&format!("Perioden {} är öppen för inrapportering.", current.code()));
+    periods::open_period(
+        conn,
+        None,
+        current,
+        Some(current.ends_on() + chrono::Duration::days(30)),
+    )?;
+    progress(&format!(
+        "Perioden {} är öppen för inrapportering.",
+        current.code()
+    ));
     Ok(Some(logins))
 }
 
@@ -163,16 +230,17 @@ fn import_account(conn: &mut DbConnection, agency: &str) -> AppResult<User> {
             },
         )?,
     };
-    let row = users::by_id(conn, id)?.ok_or(AppError::NotFound)?;
-    // Used before deactivation: load the user view directly.
-    let mut user = auth::load_active_user(conn, row.id)?.ok_or(AppError::NotFound)?;
-    user.display_name = format!("Import {agency}");
-    Ok(user)
+    auth::load_active_user(conn, id)?.ok_or(AppError::NotFound)
 }
 
 fn close_period(conn: &mut DbConnection, p: Period) -> AppResult<()> {
     if let Some(row) = period_q::by_code(conn, &p.code())? {
-        period_q::update_status_and_deadline(conn, row.id, PeriodStatus::Closed.code(), row.deadline)?;
+        period_q::update_status_and_deadline(
+            conn,
+            row.id,
+            PeriodStatus::Closed.code(),
+            row.deadline,
+        )?;
     }
     Ok(())
 }

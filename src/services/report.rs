@@ -28,8 +28,13 @@ pub struct ReportModel {
     pub generated_on: chrono::NaiveDate,
 }
 
-pub fn build_model(conn: &mut DbConnection, period: Period, marking: &str) -> AppResult<ReportModel> {
-    let totals = aggregation::period_totals(conn, &[period, period.previous(), period.year_earlier()])?;
+pub fn build_model(
+    conn: &mut DbConnection,
+    period: Period,
+    marking: &str,
+) -> AppResult<ReportModel> {
+    let totals =
+        aggregation::period_totals(conn, &[period, period.previous(), period.year_earlier()])?;
     let [current, previous, year_earlier]: [PeriodTotals; 3] = totals
         .try_into()
         .map_err(|_| AppError::internal("period totals"))?;
@@ -54,10 +59,22 @@ pub fn build_model(conn: &mut DbConnection, period: Period, marking: &str) -> Ap
 }
 
 /// The period's draft report as PDF bytes; audited.
-pub fn period_pdf(conn: &mut DbConnection, actor: Option<&User>, period: Period, marking: &str) -> AppResult<Vec<u8>> {
+pub fn period_pdf(
+    conn: &mut DbConnection,
+    actor: Option<&User>,
+    period: Period,
+    marking: &str,
+) -> AppResult<Vec<u8>> {
     let model = build_model(conn, period, marking)?;
     let bytes = render(&model).map_err(AppError::internal)?;
-    audit::record(conn, actor, "pdf_generated", "report", Some(&period.code()), Some(&format!("{} byte", bytes.len())))?;
+    audit::record(
+        conn,
+        actor,
+        "pdf_generated",
+        "report",
+        Some(&period.code()),
+        Some(&format!("{} byte", bytes.len())),
+    )?;
     Ok(bytes)
 }
 
@@ -80,7 +97,10 @@ pub fn header_title(period: Period) -> String {
 pub fn render(m: &ReportModel) -> Result<Vec<u8>, crate::pdf::PdfError> {
     let mut c = Composer::new(&DocumentInfo {
         title: header_title(m.period),
-        subject: format!("Kunskaps- och lägesbild över identitetsmissbruk, {}", m.period.label_sv()),
+        subject: format!(
+            "Kunskaps- och lägesbild över identitetsmissbruk, {}",
+            m.period.label_sv()
+        ),
         author: "Nationellt ID-center".into(),
         created_unix: chrono::Utc::now().timestamp(),
     })?;
@@ -90,9 +110,21 @@ pub fn render(m: &ReportModel) -> Result<Vec<u8>, crate::pdf::PdfError> {
     c.title_line("Kunskaps- och lägesbild", 26.0, true);
     c.title_line("Identitetsmissbruk i Sverige", 20.0, false);
     c.vspace(24.0);
-    c.title_line(&format!("Period: {} ({})", m.period.label_sv(), m.period.code()), 13.0, false);
-    c.title_line(&format!("Utgåva {} · utkast, ej fastställd", m.period.code()), 13.0, false);
-    c.title_line(&format!("Framställd {}", m.generated_on.format("%Y-%m-%d")), 13.0, false);
+    c.title_line(
+        &format!("Period: {} ({})", m.period.label_sv(), m.period.code()),
+        13.0,
+        false,
+    );
+    c.title_line(
+        &format!("Utgåva {} · utkast, ej fastställd", m.period.code()),
+        13.0,
+        false,
+    );
+    c.title_line(
+        &format!("Framställd {}", m.generated_on.format("%Y-%m-%d")),
+        13.0,
+        false,
+    );
     c.title_line(&format!("Informationsklass: {}", m.marking), 13.0, false);
     c.vspace(40.0);
     c.title_line("Nationellt ID-center", 13.0, true);
@@ -134,7 +166,11 @@ pub fn render(m: &ReportModel) -> Result<Vec<u8>, crate::pdf::PdfError> {
             ]
         })
         .collect();
-    let (now, prev, year) = (m.current.total(), m.previous.total(), m.year_earlier.total());
+    let (now, prev, year) = (
+        m.current.total(),
+        m.previous.total(),
+        m.year_earlier.total(),
+    );
     rows.push(vec![
         "Totalt".into(),
         count_cell(now),
@@ -163,7 +199,12 @@ pub fn render(m: &ReportModel) -> Result<Vec<u8>, crate::pdf::PdfError> {
 
     // 2 Trends.
     c.heading("2 Trender och tendenser", 1);
-    let first = m.trend.periods.first().map(|p| p.code()).unwrap_or_default();
+    let first = m
+        .trend
+        .periods
+        .first()
+        .map(|p| p.code())
+        .unwrap_or_default();
     let last = m.trend.periods.last().map(|p| p.code()).unwrap_or_default();
     let title = format!("Fall per missbrukstyp och kvartal, {first}–{last}");
     if m.trend.is_empty() {
@@ -198,7 +239,9 @@ pub fn render(m: &ReportModel) -> Result<Vec<u8>, crate::pdf::PdfError> {
         rows,
         widths,
         align,
-        note: Some("Samma siffror som i diagrammet. – = ingen inrapportering för kvartalet.".into()),
+        note: Some(
+            "Samma siffror som i diagrammet. – = ingen inrapportering för kvartalet.".into(),
+        ),
     });
 
     // 3 Method and data quality.
@@ -217,7 +260,10 @@ pub fn render(m: &ReportModel) -> Result<Vec<u8>, crate::pdf::PdfError> {
         })
         .collect();
     if names.is_empty() {
-        c.paragraph(&format!("Ingen myndighet har godkända uppgifter för {}.", m.period.label_sv()));
+        c.paragraph(&format!(
+            "Ingen myndighet har godkända uppgifter för {}.",
+            m.period.label_sv()
+        ));
     } else {
         c.paragraph(&format!(
             "Myndigheter med godkända uppgifter för {}: {}.",

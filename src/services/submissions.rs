@@ -3,7 +3,9 @@
 
 use super::auth::User;
 use super::{audit, now, taxonomy};
-use crate::db::models::{AgencyRow, LineRow, NewLine, NewSubmission, NewVersion, PeriodRow, SubmissionRow, VersionRow};
+use crate::db::models::{
+    AgencyRow, LineRow, NewLine, NewSubmission, NewVersion, PeriodRow, SubmissionRow, VersionRow,
+};
 use crate::db::queries::{agencies, periods, submissions as q};
 use crate::db::{transaction, DbConnection};
 use crate::domain::observation::{screen_field, validate_lines, ObservationInput, ObservationLine};
@@ -50,10 +52,13 @@ fn period_must_accept_changes(period: &PeriodRow) -> AppResult<()> {
 /// period and source; opening it again returns the same one.
 pub fn open_draft(conn: &mut DbConnection, user: &User, period_code: &str) -> AppResult<i64> {
     let agency_id = user.agency_id.ok_or_else(|| {
-        AppError::Forbidden("Ditt konto hör inte till någon myndighet och kan inte rapportera.".into())
+        AppError::Forbidden(
+            "Ditt konto hör inte till någon myndighet och kan inte rapportera.".into(),
+        )
     })?;
-    let period = Period::parse(period_code)
-        .map_err(|e| AppError::Validation(vec![FieldError::new("period", "invalid", e.to_string())]))?;
+    let period = Period::parse(period_code).map_err(|e| {
+        AppError::Validation(vec![FieldError::new("period", "invalid", e.to_string())])
+    })?;
     transaction(conn, |conn| {
         let period_row = periods::by_code(conn, &period.code())?.ok_or_else(|| {
             AppError::Conflict(format!(
@@ -89,7 +94,14 @@ pub fn open_draft(conn: &mut DbConnection, user: &User, period_code: &str) -> Ap
                 created_at: t,
             },
         )?;
-        audit::record(conn, Some(user), "submission_created", "submission", Some(&id.to_string()), Some(&period.code()))?;
+        audit::record(
+            conn,
+            Some(user),
+            "submission_created",
+            "submission",
+            Some(&id.to_string()),
+            Some(&period.code()),
+        )?;
         Ok(id)
     })
 }
@@ -105,7 +117,10 @@ pub fn load(conn: &mut DbConnection, user: &User, id: i64) -> AppResult<Submissi
     load_unchecked(conn, submission)
 }
 
-fn load_unchecked(conn: &mut DbConnection, submission: SubmissionRow) -> AppResult<SubmissionDetail> {
+fn load_unchecked(
+    conn: &mut DbConnection,
+    submission: SubmissionRow,
+) -> AppResult<SubmissionDetail> {
     let agency = agencies::by_id(conn, submission.agency_id)?;
     let period = periods::by_id(conn, submission.period_id)?;
     let version = q::version(conn, submission.id, submission.current_version)?;
@@ -123,8 +138,15 @@ fn load_unchecked(conn: &mut DbConnection, submission: SubmissionRow) -> AppResu
 
 /// Returns the version the coordinator may edit: the current draft, or a new draft copied
 /// from a returned version (the returned one stays unchanged).
-fn editable_version(conn: &mut DbConnection, user: &User, detail: &SubmissionDetail) -> AppResult<VersionRow> {
-    if !user.actor().may_edit_submission(detail.submission.agency_id) {
+fn editable_version(
+    conn: &mut DbConnection,
+    user: &User,
+    detail: &SubmissionDetail,
+) -> AppResult<VersionRow> {
+    if !user
+        .actor()
+        .may_edit_submission(detail.submission.agency_id)
+    {
         return Err(AppError::Forbidden(
             "Du kan bara ändra din egen myndighets inrapporteringar.".into(),
         ));
@@ -215,7 +237,12 @@ fn to_new_line(version_id: i64, line_no: i32, l: &ObservationLine) -> NewLine {
 /// Adds lines to the coordinator's editable version. All or nothing: any invalid line
 /// (including personal data in a description) refuses the whole request and stores nothing.
 /// Errors are numbered from the first new line (`first_line_no`).
-pub fn add_lines(conn: &mut DbConnection, user: &User, id: i64, inputs: &[ObservationInput]) -> AppResult<()> {
+pub fn add_lines(
+    conn: &mut DbConnection,
+    user: &User,
+    id: i64,
+    inputs: &[ObservationInput],
+) -> AppResult<()> {
     let result = transaction(conn, |conn| {
         let detail = load(conn, user, id)?;
         let version = editable_version(conn, user, &detail)?;
@@ -231,7 +258,14 @@ pub fn add_lines(conn: &mut DbConnection, user: &User, id: i64, inputs: &[Observ
             .map(|(i, l)| to_new_line(version.id, first_no + i as i32, l))
             .collect();
         q::insert_lines(conn, &new_lines)?;
-        audit::record(conn, Some(user), "lines_added", "submission", Some(&id.to_string()), Some(&format!("{} rader", new_lines.len())))?;
+        audit::record(
+            conn,
+            Some(user),
+            "lines_added",
+            "submission",
+            Some(&id.to_string()),
+            Some(&format!("{} rader", new_lines.len())),
+        )?;
         Ok(())
     });
     audit_refusal(conn, user, id, result)
@@ -250,11 +284,23 @@ fn renumber(errors: Vec<FieldError>, existing: u32) -> Vec<FieldError> {
 
 /// A refusal for personal data is audited, without the text, after the refused
 /// transaction has rolled back (so the audit record survives).
-fn audit_refusal<T>(conn: &mut DbConnection, user: &User, id: i64, result: AppResult<T>) -> AppResult<T> {
+fn audit_refusal<T>(
+    conn: &mut DbConnection,
+    user: &User,
+    id: i64,
+    result: AppResult<T>,
+) -> AppResult<T> {
     if let Err(AppError::Validation(errors)) = &result {
         if errors.iter().any(|e| e.code == "personal_data") {
             let n = errors.iter().filter(|e| e.code == "personal_data").count();
-            audit::record(conn, Some(user), "personal_data_refused", "submission", Some(&id.to_string()), Some(&format!("{n} fynd")))?;
+            audit::record(
+                conn,
+                Some(user),
+                "personal_data_refused",
+                "submission",
+                Some(&id.to_string()),
+                Some(&format!("{n} fynd")),
+            )?;
         }
     }
     result
@@ -276,7 +322,14 @@ pub fn remove_line(conn: &mut DbConnection, user: &User, id: i64, line_id: i64) 
             .find(|l| l.line_no == line_no)
             .ok_or(AppError::NotFound)?;
         q::delete_line(conn, version.id, target.id)?;
-        audit::record(conn, Some(user), "line_removed", "submission", Some(&id.to_string()), None)?;
+        audit::record(
+            conn,
+            Some(user),
+            "line_removed",
+            "submission",
+            Some(&id.to_string()),
+            None,
+        )?;
         Ok(())
     })
 }
@@ -297,8 +350,21 @@ pub fn submit(conn: &mut DbConnection, user: &User, id: i64) -> AppResult<()> {
         }
         let t = now();
         q::mark_version_submitted(conn, version.id, user.id, t)?;
-        q::set_status(conn, id, SubmissionStatus::Submitted.code(), version.version, t)?;
-        audit::record(conn, Some(user), "submission_submitted", "submission", Some(&id.to_string()), Some(&format!("version {}", version.version)))?;
+        q::set_status(
+            conn,
+            id,
+            SubmissionStatus::Submitted.code(),
+            version.version,
+            t,
+        )?;
+        audit::record(
+            conn,
+            Some(user),
+            "submission_submitted",
+            "submission",
+            Some(&id.to_string()),
+            Some(&format!("version {}", version.version)),
+        )?;
         Ok(())
     })
 }
@@ -312,7 +378,12 @@ pub enum Decision {
 
 /// Accepts or returns a submitted version. Never one's own; a return needs a comment,
 /// which is screened like every free text.
-pub fn review(conn: &mut DbConnection, user: &User, id: i64, decision: Decision) -> AppResult<SubmissionStatus> {
+pub fn review(
+    conn: &mut DbConnection,
+    user: &User,
+    id: i64,
+    decision: Decision,
+) -> AppResult<SubmissionStatus> {
     let result = transaction(conn, |conn| {
         let detail = load(conn, user, id)?;
         if detail.status() != SubmissionStatus::Submitted {
@@ -321,9 +392,13 @@ pub fn review(conn: &mut DbConnection, user: &User, id: i64, decision: Decision)
                 detail.status().label_sv().to_lowercase()
             )));
         }
-        if !user.actor().may_review(detail.version.submitted_by, detail.version.edited_by) {
+        if !user
+            .actor()
+            .may_review(detail.version.submitted_by, detail.version.edited_by)
+        {
             return Err(AppError::Forbidden(
-                "Du kan inte granska en inrapportering som du själv har skrivit eller skickat in.".into(),
+                "Du kan inte granska en inrapportering som du själv har skrivit eller skickat in."
+                    .into(),
             ));
         }
         let (status, comment) = match &decision {
@@ -361,7 +436,14 @@ pub fn review(conn: &mut DbConnection, user: &User, id: i64, decision: Decision)
             SubmissionStatus::Accepted => "submission_accepted",
             _ => "submission_returned",
         };
-        audit::record(conn, Some(user), action, "submission", Some(&id.to_string()), Some(&format!("version {}", detail.version.version)))?;
+        audit::record(
+            conn,
+            Some(user),
+            action,
+            "submission",
+            Some(&id.to_string()),
+            Some(&format!("version {}", detail.version.version)),
+        )?;
         Ok(status)
     });
     audit_refusal(conn, user, id, result)
@@ -377,5 +459,8 @@ pub fn list_own(conn: &mut DbConnection, user: &User) -> AppResult<Vec<q::Listed
 
 /// Submissions waiting for review, oldest first.
 pub fn awaiting_review(conn: &mut DbConnection) -> AppResult<Vec<q::Listed>> {
-    Ok(q::list_with_status(conn, SubmissionStatus::Submitted.code())?)
+    Ok(q::list_with_status(
+        conn,
+        SubmissionStatus::Submitted.code(),
+    )?)
 }

@@ -25,6 +25,6 @@ pub fn load(conn: &mut DbConnection) -> AppResult<Taxonomy> {
             })
         })
         .collect();
-    entries.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    entries.sort_by_key(|e| (e.0, e.1));
     Ok(Taxonomy::new(entries.into_iter().map(|e| e.2).collect()))
 }

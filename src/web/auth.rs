@@ -125,7 +125,11 @@ pub fn start_session(session: &Session, user: &User) -> Result<(), AppError> {
     // Keep nothing from the anonymous session but issue a new CSRF token.
     session.clear();
     let now = chrono::Utc::now().timestamp();
-    let insert = |k: &str, v: i64| session.insert(k, v).map_err(|e| AppError::internal(e.to_string()));
+    let insert = |k: &str, v: i64| {
+        session
+            .insert(k, v)
+            .map_err(|e| AppError::internal(e.to_string()))
+    };
     insert(UID, user.id)?;
     insert(EPOCH, i64::from(user.session_epoch))?;
     insert(LOGIN_AT, now)?;

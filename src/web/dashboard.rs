@@ -49,7 +49,11 @@ fn cell(v: Option<i64>) -> String {
     v.map(int_sv).unwrap_or_else(|| "–".into())
 }
 
-async fn overview(state: web::Data<AppState>, auth: Authorized<DashboardReader>, q: web::Query<Query>) -> AppResult<HttpResponse> {
+async fn overview(
+    state: web::Data<AppState>,
+    auth: Authorized<DashboardReader>,
+    q: web::Query<Query>,
+) -> AppResult<HttpResponse> {
     let end = match q.period.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         Some(p) => Some(Period::parse(p).map_err(|e| AppError::BadRequest(e.to_string()))?),
         None => None,
@@ -92,7 +96,11 @@ async fn overview(state: web::Data<AppState>, auth: Authorized<DashboardReader>,
             })
             .collect(),
         totals: totals.into_iter().map(cell).collect(),
-        reporting: table.reporting.iter().map(|r| r.len().to_string()).collect(),
+        reporting: table
+            .reporting
+            .iter()
+            .map(|r| r.len().to_string())
+            .collect(),
         can_download_pdf: Capability::DraftReports.allows(auth.user.role),
     })
 }

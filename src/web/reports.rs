@@ -19,7 +19,11 @@ struct Query {
     period: Option<String>,
 }
 
-async fn period_pdf(state: web::Data<AppState>, auth: Authorized<ReportDrafter>, q: web::Query<Query>) -> AppResult<HttpResponse> {
+async fn period_pdf(
+    state: web::Data<AppState>,
+    auth: Authorized<ReportDrafter>,
+    q: web::Query<Query>,
+) -> AppResult<HttpResponse> {
     let raw = q.period.clone().unwrap_or_default();
     let period = Period::parse(&raw).map_err(|e| AppError::BadRequest(e.to_string()))?;
     let marking = state.settings.default_marking.clone();
@@ -32,7 +36,9 @@ async fn period_pdf(state: web::Data<AppState>, auth: Authorized<ReportDrafter>,
     let file = format!(
         "lagesbild-{}-utkast-{}.pdf",
         period.code(),
-        marking.to_lowercase().replace(|c: char| !c.is_alphanumeric(), "-")
+        marking
+            .to_lowercase()
+            .replace(|c: char| !c.is_alphanumeric(), "-")
     );
     Ok(HttpResponse::Ok()
         .insert_header((header::CONTENT_TYPE, "application/pdf"))

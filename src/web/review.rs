@@ -68,7 +68,11 @@ struct ShowPage {
 fn show_page(auth: &Authorized<Reviewer>, d: &SubmissionDetail, form: FormState) -> ShowPage {
     let status = d.status();
     ShowPage {
-        chrome: Chrome::for_user(auth, format!("Granska {} {}", d.agency.code, d.period.code), "/review"),
+        chrome: Chrome::for_user(
+            auth,
+            format!("Granska {} {}", d.agency.code, d.period.code),
+            "/review",
+        ),
         id: d.submission.id,
         agency: d.agency.name_sv.clone(),
         period: d.period.code.clone(),
@@ -80,12 +84,20 @@ fn show_page(auth: &Authorized<Reviewer>, d: &SubmissionDetail, form: FormState)
     }
 }
 
-async fn load(state: &AppState, auth: &Authorized<Reviewer>, id: i64) -> AppResult<SubmissionDetail> {
+async fn load(
+    state: &AppState,
+    auth: &Authorized<Reviewer>,
+    id: i64,
+) -> AppResult<SubmissionDetail> {
     let user = auth.user.clone();
     state.db.run(move |c| svc::load(c, &user, id)).await
 }
 
-async fn show(state: web::Data<AppState>, auth: Authorized<Reviewer>, path: web::Path<i64>) -> AppResult<HttpResponse> {
+async fn show(
+    state: web::Data<AppState>,
+    auth: Authorized<Reviewer>,
+    path: web::Path<i64>,
+) -> AppResult<HttpResponse> {
     let d = load(&state, &auth, path.into_inner()).await?;
     render(&show_page(&auth, &d, FormState::default()))
 }
@@ -113,11 +125,18 @@ async fn decide(
         _ => return Err(AppError::BadRequest("Välj Godkänn eller Returnera.".into())),
     };
     let user = auth.user.clone();
-    match state.db.run(move |c| svc::review(c, &user, id, decision)).await {
+    match state
+        .db
+        .run(move |c| svc::review(c, &user, id, decision))
+        .await
+    {
         Ok(status) => {
             set_flash(
                 &session,
-                &format!("Inrapporteringen har fått status ”{}”.", status.label_sv().to_lowercase()),
+                &format!(
+                    "Inrapporteringen har fått status ”{}”.",
+                    status.label_sv().to_lowercase()
+                ),
             );
             Ok(see_other("/review"))
         }
@@ -127,8 +146,12 @@ async fn decide(
                 errors,
                 ..Default::default()
             };
-            form.values.insert("comment".into(), comment.unwrap_or_default());
-            render_with(StatusCode::UNPROCESSABLE_ENTITY, &show_page(&auth, &d, form))
+            form.values
+                .insert("comment".into(), comment.unwrap_or_default());
+            render_with(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &show_page(&auth, &d, form),
+            )
         }
         Err(e) => Err(e),
     }

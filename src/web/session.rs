@@ -57,10 +57,21 @@ struct LoginForm {
     next: Option<String>,
 }
 
-async fn login(state: web::Data<AppState>, session: Session, form: web::Form<LoginForm>) -> AppResult<HttpResponse> {
-    let LoginForm { username, password, next } = form.into_inner();
+async fn login(
+    state: web::Data<AppState>,
+    session: Session,
+    form: web::Form<LoginForm>,
+) -> AppResult<HttpResponse> {
+    let LoginForm {
+        username,
+        password,
+        next,
+    } = form.into_inner();
     let name = username.clone();
-    let user = state.db.run(move |c| authenticate(c, &name, &password)).await?;
+    let user = state
+        .db
+        .run(move |c| authenticate(c, &name, &password))
+        .await?;
     match user {
         Some(user) => {
             start_session(&session, &user)?;
@@ -72,7 +83,8 @@ async fn login(state: web::Data<AppState>, session: Session, form: web::Form<Log
                 next: safe_next(next.as_deref()),
                 username,
                 error: Some(
-                    "Fel användarnamn eller lösenord. Kontrollera stavningen och försök igen.".into(),
+                    "Fel användarnamn eller lösenord. Kontrollera stavningen och försök igen."
+                        .into(),
                 ),
             };
             render_with(StatusCode::UNAUTHORIZED, &page)

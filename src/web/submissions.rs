@@ -24,8 +24,14 @@ pub fn config(cfg: &mut web::ServiceConfig) {
         .route("/submissions", web::post().to(create))
         .route("/submissions/{id}", web::get().to(show))
         .route("/submissions/{id}/lines", web::post().to(add_line))
-        .route("/submissions/{id}/lines/{line}/delete", web::get().to(confirm_delete))
-        .route("/submissions/{id}/lines/{line}/delete", web::post().to(delete_line))
+        .route(
+            "/submissions/{id}/lines/{line}/delete",
+            web::get().to(confirm_delete),
+        )
+        .route(
+            "/submissions/{id}/lines/{line}/delete",
+            web::post().to(delete_line),
+        )
         .route("/submissions/{id}/submit", web::post().to(submit));
 }
 
@@ -45,7 +51,11 @@ struct ListPage {
     form: FormState,
 }
 
-async fn list_page(state: &AppState, auth: &Authorized<Reporter>, form: FormState) -> AppResult<ListPage> {
+async fn list_page(
+    state: &AppState,
+    auth: &Authorized<Reporter>,
+    form: FormState,
+) -> AppResult<ListPage> {
     let user = auth.user.clone();
     let (listed, open) = state
         .db
@@ -59,7 +69,9 @@ async fn list_page(state: &AppState, auth: &Authorized<Reporter>, form: FormStat
             .map(|(s, _, p)| ListedView {
                 id: s.id,
                 period: p.code,
-                status: SubmissionStatus::parse(&s.status).map(|s| s.label_sv()).unwrap_or("Okänd"),
+                status: SubmissionStatus::parse(&s.status)
+                    .map(|s| s.label_sv())
+                    .unwrap_or("Okänd"),
                 version: s.current_version,
             })
             .collect(),
@@ -77,16 +89,26 @@ struct CreateForm {
     period: Option<String>,
 }
 
-async fn create(state: web::Data<AppState>, auth: Authorized<Reporter>, form: web::Form<CreateForm>) -> AppResult<HttpResponse> {
+async fn create(
+    state: web::Data<AppState>,
+    auth: Authorized<Reporter>,
+    form: web::Form<CreateForm>,
+) -> AppResult<HttpResponse> {
     let period = form.into_inner().period.unwrap_or_default();
     let user = auth.user.clone();
     let p = period.clone();
     match state.db.run(move |c| svc::open_draft(c, &user, &p)).await {
         Ok(id) => Ok(see_other(&format!("/submissions/{id}"))),
         Err(AppError::Validation(errors)) => {
-            let mut f = FormState { errors, ..Default::default() };
+            let mut f = FormState {
+                errors,
+                ..Default::default()
+            };
             f.values.insert("period".into(), period);
-            render_with(StatusCode::UNPROCESSABLE_ENTITY, &list_page(&state, &auth, f).await?)
+            render_with(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &list_page(&state, &auth, f).await?,
+            )
         }
         Err(e) => Err(e),
     }
@@ -115,7 +137,9 @@ pub fn line_views(lines: &[LineRow], tax: &Taxonomy) -> Vec<LineView> {
         .map(|l| LineView {
             id: l.id,
             line_no: l.line_no,
-            misuse_type: tax.label_sv(Dimension::MisuseType, &l.misuse_type).to_string(),
+            misuse_type: tax
+                .label_sv(Dimension::MisuseType, &l.misuse_type)
+                .to_string(),
             exploitation_area: label(Dimension::ExploitationArea, &l.exploitation_area),
             document_type: label(Dimension::DocumentType, &l.document_type),
             chain_stage: label(Dimension::ChainStage, &l.chain_stage),
@@ -160,7 +184,10 @@ fn selects(tax: &Taxonomy, form: &FormState) -> Vec<Select> {
             })
             .collect(),
     };
-    let fixed = |name: &'static str, label: &'static str, hint: &'static str, options: Vec<(String, String)>| Select {
+    let fixed = |name: &'static str,
+                 label: &'static str,
+                 hint: &'static str,
+                 options: Vec<(String, String)>| Select {
         name,
         label,
         hint,
@@ -175,27 +202,56 @@ fn selects(tax: &Taxonomy, form: &FormState) -> Vec<Select> {
             .collect(),
     };
     vec![
-        dim(Dimension::MisuseType, "Missbrukstyp", "Vilken sorts identitetsmissbruk det gäller.", true),
-        dim(Dimension::ExploitationArea, "Utnyttjandeområde", "Var identiteten användes.", false),
-        dim(Dimension::DocumentType, "Handlingstyp", "Vilken identitetshandling som missbrukades, om någon.", false),
-        dim(Dimension::ChainStage, "Steg i identitetskedjan", "Var i kedjan missbruket skedde.", false),
+        dim(
+            Dimension::MisuseType,
+            "Missbrukstyp",
+            "Vilken sorts identitetsmissbruk det gäller.",
+            true,
+        ),
+        dim(
+            Dimension::ExploitationArea,
+            "Utnyttjandeområde",
+            "Var identiteten användes.",
+            false,
+        ),
+        dim(
+            Dimension::DocumentType,
+            "Handlingstyp",
+            "Vilken identitetshandling som missbrukades, om någon.",
+            false,
+        ),
+        dim(
+            Dimension::ChainStage,
+            "Steg i identitetskedjan",
+            "Var i kedjan missbruket skedde.",
+            false,
+        ),
         fixed(
             "trend",
             "Er bedömning av trenden",
             "Jämfört med föregående period.",
-            Trend::ALL.iter().map(|t| (t.code().to_string(), t.label_sv().to_string())).collect(),
+            Trend::ALL
+                .iter()
+                .map(|t| (t.code().to_string(), t.label_sv().to_string()))
+                .collect(),
         ),
         fixed(
             "reliability",
             "Källans tillförlitlighet",
             "Enligt 4x4-systemet: A = fullt tillförlitlig … D = kan inte bedömas.",
-            ["A", "B", "C", "D"].iter().map(|s| (s.to_string(), s.to_string())).collect(),
+            ["A", "B", "C", "D"]
+                .iter()
+                .map(|s| (s.to_string(), s.to_string()))
+                .collect(),
         ),
         fixed(
             "validity",
             "Informationens riktighet",
             "Enligt 4x4-systemet: 1 = bekräftad … 4 = kan inte bedömas.",
-            ["1", "2", "3", "4"].iter().map(|s| (s.to_string(), s.to_string())).collect(),
+            ["1", "2", "3", "4"]
+                .iter()
+                .map(|s| (s.to_string(), s.to_string()))
+                .collect(),
         ),
     ]
 }
@@ -223,7 +279,11 @@ fn show_page(auth: &Authorized<Reporter>, d: &SubmissionDetail, form: FormState)
         .map(|p| p.label_sv())
         .unwrap_or_else(|_| d.period.code.clone());
     ShowPage {
-        chrome: Chrome::for_user(auth, format!("Inrapportering {}", d.period.code), "/submissions"),
+        chrome: Chrome::for_user(
+            auth,
+            format!("Inrapportering {}", d.period.code),
+            "/submissions",
+        ),
         id: d.submission.id,
         agency: d.agency.name_sv.clone(),
         period: d.period.code.clone(),
@@ -238,12 +298,20 @@ fn show_page(auth: &Authorized<Reporter>, d: &SubmissionDetail, form: FormState)
     }
 }
 
-async fn load(state: &AppState, auth: &Authorized<Reporter>, id: i64) -> AppResult<SubmissionDetail> {
+async fn load(
+    state: &AppState,
+    auth: &Authorized<Reporter>,
+    id: i64,
+) -> AppResult<SubmissionDetail> {
     let user = auth.user.clone();
     state.db.run(move |c| svc::load(c, &user, id)).await
 }
 
-async fn show(state: web::Data<AppState>, auth: Authorized<Reporter>, path: web::Path<i64>) -> AppResult<HttpResponse> {
+async fn show(
+    state: web::Data<AppState>,
+    auth: Authorized<Reporter>,
+    path: web::Path<i64>,
+) -> AppResult<HttpResponse> {
     let d = load(&state, &auth, path.into_inner()).await?;
     render(&show_page(&auth, &d, FormState::default()))
 }
@@ -306,7 +374,11 @@ async fn add_line(
     let input = form.into_inner().into_input();
     let user = auth.user.clone();
     let line = input.clone();
-    match state.db.run(move |c| svc::add_lines(c, &user, id, &[line])).await {
+    match state
+        .db
+        .run(move |c| svc::add_lines(c, &user, id, &[line]))
+        .await
+    {
         Ok(()) => {
             set_flash(&session, "Observationen är sparad.");
             Ok(see_other(&format!("/submissions/{id}#rader")))
@@ -317,7 +389,10 @@ async fn add_line(
                 values: form_values(&input),
                 errors,
             };
-            render_with(StatusCode::UNPROCESSABLE_ENTITY, &show_page(&auth, &d, form))
+            render_with(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &show_page(&auth, &d, form),
+            )
         }
         Err(e) => Err(e),
     }
@@ -357,7 +432,10 @@ async fn delete_line(
 ) -> AppResult<HttpResponse> {
     let (id, line_id) = path.into_inner();
     let user = auth.user.clone();
-    state.db.run(move |c| svc::remove_line(c, &user, id, line_id)).await?;
+    state
+        .db
+        .run(move |c| svc::remove_line(c, &user, id, line_id))
+        .await?;
     set_flash(&session, "Observationen är borttagen.");
     Ok(see_other(&format!("/submissions/{id}#rader")))
 }
@@ -372,7 +450,10 @@ async fn submit(
     let user = auth.user.clone();
     match state.db.run(move |c| svc::submit(c, &user, id)).await {
         Ok(()) => {
-            set_flash(&session, "Inrapporteringen är inskickad för granskning. Tack!");
+            set_flash(
+                &session,
+                "Inrapporteringen är inskickad för granskning. Tack!",
+            );
             Ok(see_other(&format!("/submissions/{id}")))
         }
         Err(AppError::Validation(errors)) => {
@@ -381,7 +462,10 @@ async fn submit(
                 errors,
                 ..Default::default()
             };
-            render_with(StatusCode::UNPROCESSABLE_ENTITY, &show_page(&auth, &d, form))
+            render_with(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &show_page(&auth, &d, form),
+            )
         }
         Err(e) => Err(e),
     }

@@ -5,7 +5,13 @@ use crate::helpers::spawn_app;
 #[tokio::test]
 async fn anonymous_visitors_are_sent_to_login() {
     let app = spawn_app().await;
-    for path in ["/", "/submissions", "/review", "/dashboard", "/reports/pdf?period=2026-Q3"] {
+    for path in [
+        "/",
+        "/submissions",
+        "/review",
+        "/dashboard",
+        "/reports/pdf?period=2026-Q3",
+    ] {
         let r = app.get(path).await;
         assert_eq!(r.status(), 303, "{path}");
         let location = r.headers()["location"].to_str().unwrap();
@@ -43,7 +49,11 @@ async fn a_coordinator_cannot_touch_another_agencys_submission() {
         .await;
     assert_eq!(submit.status(), 403);
     assert_eq!(app.count_rows("observation_lines").await, 0);
-    assert_eq!(app.count_rows("submissions WHERE status = 'submitted'").await, 0);
+    assert_eq!(
+        app.count_rows("submissions WHERE status = 'submitted'")
+            .await,
+        0
+    );
 }
 
 #[tokio::test]
@@ -52,7 +62,14 @@ async fn a_ministry_reader_cannot_open_submission_or_analysis_pages() {
     app.add_user("dep", Role::Ministry, None).await;
     app.login_as("dep").await;
     assert_eq!(app.get("/").await.status(), 200);
-    for path in ["/submissions", "/submissions/1", "/review", "/review/1", "/dashboard", "/reports/pdf?period=2026-Q3"] {
+    for path in [
+        "/submissions",
+        "/submissions/1",
+        "/review",
+        "/review/1",
+        "/dashboard",
+        "/reports/pdf?period=2026-Q3",
+    ] {
         assert_eq!(app.get(path).await.status(), 403, "{path}");
     }
 }

@@ -44,10 +44,17 @@ async fn wrong_password_and_unknown_user_get_the_same_answer() {
     // Still not logged in.
     let r = app.get("/").await;
     assert_eq!(r.status(), 303);
-    assert!(r.headers()["location"].to_str().unwrap().starts_with("/login"));
+    assert!(r.headers()["location"]
+        .to_str()
+        .unwrap()
+        .starts_with("/login"));
 
     // Both failures are audited.
-    assert_eq!(app.count_rows("audit_log WHERE action = 'login_failed'").await, 2);
+    assert_eq!(
+        app.count_rows("audit_log WHERE action = 'login_failed'")
+            .await,
+        2
+    );
 }
 
 #[tokio::test]
@@ -62,7 +69,11 @@ async fn logout_ends_the_session() {
     assert_eq!(r.headers()["location"], "/login");
 
     let after = app.get("/").await;
-    assert_eq!(after.status(), 303, "logged out users are sent to the login page");
+    assert_eq!(
+        after.status(),
+        303,
+        "logged out users are sent to the login page"
+    );
 }
 
 #[tokio::test]

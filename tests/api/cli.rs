@@ -23,15 +23,32 @@ fn migrate_user_add_period_open_and_report_pdf_work_from_the_command_line() {
     let db = db.to_str().unwrap();
 
     let out = lagesbild(db).arg("migrate").output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(String::from_utf8_lossy(&out.stdout).contains("migrerad"));
 
     let out = lagesbild(db)
-        .args(["user", "add", "--username", "sam", "--role", "coordinator", "--agency", "SKV"])
+        .args([
+            "user",
+            "add",
+            "--username",
+            "sam",
+            "--role",
+            "coordinator",
+            "--agency",
+            "SKV",
+        ])
         .env("LAGESBILD_PASSWORD", "ett-långt-lösenord")
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 
     // A coordinator without agency is refused with a message that says what to do.
     let out = lagesbild(db)
@@ -46,35 +63,64 @@ fn migrate_user_add_period_open_and_report_pdf_work_from_the_command_line() {
         .args(["period", "open", "2026-Q3", "--deadline", "2026-10-15"])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(String::from_utf8_lossy(&out.stdout).contains("2026-10-15"));
 
-    let out = lagesbild(db).args(["period", "open", "2026-Q5"]).output().unwrap();
+    let out = lagesbild(db)
+        .args(["period", "open", "2026-Q5"])
+        .output()
+        .unwrap();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("2026-Q3"));
 
     let pdf_path = dir.path().join("q3.pdf");
     let out = lagesbild(db)
-        .args(["report", "pdf", "--period", "2026-Q3", "--out", pdf_path.to_str().unwrap()])
+        .args([
+            "report",
+            "pdf",
+            "--period",
+            "2026-Q3",
+            "--out",
+            pdf_path.to_str().unwrap(),
+        ])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let pdf = PdfText::parse(&std::fs::read(&pdf_path).unwrap());
-    assert!(pdf.all().contains("Det finns inga godkända inrapporteringar"));
+    assert!(pdf
+        .all()
+        .contains("Det finns inga godkända inrapporteringar"));
     pdf.assert_every_page_framed("Intern");
 }
 
 #[test]
 fn a_bad_database_url_fails_at_start_in_one_line() {
-    let out = lagesbild("mysql://localhost/x").arg("migrate").output().unwrap();
+    let out = lagesbild("mysql://localhost/x")
+        .arg("migrate")
+        .output()
+        .unwrap();
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(err.trim().lines().count(), 1, "{err}");
     assert!(err.contains("postgres://"));
 
-    let out = lagesbild("postgres://nobody@127.0.0.1:1/none").arg("migrate").output().unwrap();
+    let out = lagesbild("postgres://nobody@127.0.0.1:1/none")
+        .arg("migrate")
+        .output()
+        .unwrap();
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(err.trim().lines().count(), 1, "{err}");
-    assert!(err.contains("Kan inte ansluta till databasen (PostgreSQL)"), "{err}");
+    assert!(
+        err.contains("Kan inte ansluta till databasen (PostgreSQL)"),
+        "{err}"
+    );
 }

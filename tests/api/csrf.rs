@@ -25,7 +25,10 @@ async fn state_changes_without_a_valid_token_change_nothing() {
     let missing = app.post_raw("/submissions", &[("period", "2026-Q3")]).await;
     assert_eq!(missing.status(), 403);
     let wrong = app
-        .post_raw("/submissions", &[("period", "2026-Q3"), ("csrf_token", "gissat")])
+        .post_raw(
+            "/submissions",
+            &[("period", "2026-Q3"), ("csrf_token", "gissat")],
+        )
         .await;
     assert_eq!(wrong.status(), 403);
     let header_only = app

@@ -30,7 +30,6 @@ pub struct TestApp {
     pub address: String,
     pub db: Database,
     pub client: reqwest::Client,
-    pub database_url: DatabaseUrl,
     _guard: DbGuard,
 }
 
@@ -57,7 +56,8 @@ fn fresh_database() -> (DatabaseUrl, DbGuard) {
             );
             let mut c = diesel::PgConnection::establish(&base_url)
                 .expect("LAGESBILD_TEST_POSTGRES_URL must point at a reachable PostgreSQL");
-            c.batch_execute(&format!("CREATE SCHEMA {schema}")).expect("create schema");
+            c.batch_execute(&format!("CREATE SCHEMA {schema}"))
+                .expect("create schema");
             let sep = if base_url.contains('?') { '&' } else { '?' };
             let url = format!("{base_url}{sep}options=-c%20search_path%3D{schema}");
             (
@@ -95,14 +95,14 @@ pub fn test_settings(url: DatabaseUrl) -> Settings {
 pub async fn spawn_app() -> TestApp {
     let (url, guard) = fresh_database();
     let db = Database::connect_and_migrate(&url, 4).expect("database");
-    let app = Application::build(test_settings(url.clone()), db.clone(), "127.0.0.1:0").expect("app");
+    let app =
+        Application::build(test_settings(url.clone()), db.clone(), "127.0.0.1:0").expect("app");
     let address = format!("http://127.0.0.1:{}", app.port());
     tokio::spawn(app.run_until_stopped());
     TestApp {
         address,
         db,
         client: new_client(),
-        database_url: url,
         _guard: guard,
     }
 }
@@ -121,7 +121,10 @@ pub const PASSWORD: &str = "ett-långt-testlösenord-2026";
 /// Reads the hidden `csrf_token` of the first form in a page.
 pub fn csrf_from(html: &str) -> String {
     let marker = "name=\"csrf_token\" value=\"";
-    let start = html.find(marker).map(|i| i + marker.len()).expect("page has a csrf_token field");
+    let start = html
+        .find(marker)
+        .map(|i| i + marker.len())
+        .expect("page has a csrf_token field");
     let end = html[start..].find('"').expect("closing quote") + start;
     html[start..end].to_string()
 }
@@ -166,7 +169,11 @@ impl TestApp {
     }
 
     pub async fn get(&self, path: &str) -> reqwest::Response {
-        self.client.get(self.url(path)).send().await.expect("request")
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request")
     }
 
     pub async fn get_text(&self, path: &str) -> String {
@@ -186,7 +193,12 @@ impl TestApp {
     }
 
     /// Posts a form with the token read from `token_page` (a page with a form).
-    pub async fn post_form(&self, path: &str, token_page: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+    pub async fn post_form(
+        &self,
+        path: &str,
+        token_page: &str,
+        fields: &[(&str, &str)],
+    ) -> reqwest::Response {
         let token = csrf_from(&self.get_text(token_page).await);
         let mut all: Vec<(&str, &str)> = fields.to_vec();
         all.push(("csrf_token", &token));
@@ -194,8 +206,12 @@ impl TestApp {
     }
 
     pub async fn login(&self, username: &str, password: &str) -> reqwest::Response {
-        self.post_form("/login", "/login", &[("username", username), ("password", password)])
-            .await
+        self.post_form(
+            "/login",
+            "/login",
+            &[("username", username), ("password", password)],
+        )
+        .await
     }
 
     /// Logs in a new cookie jar (a fresh client) as `username`.

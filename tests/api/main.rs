@@ -6,6 +6,7 @@ mod access;
 mod auth;
 mod cli;
 mod csrf;
+mod demo;
 mod helpers;
 mod pdf;
 mod submissions;

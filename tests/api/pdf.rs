@@ -32,7 +32,11 @@ impl PdfText {
     pub fn assert_every_page_framed(&self, marking: &str) {
         let n = self.pages.len();
         for (i, text) in self.pages.iter().enumerate() {
-            assert!(text.contains(marking), "page {} lacks the marking: {text}", i + 1);
+            assert!(
+                text.contains(marking),
+                "page {} lacks the marking: {text}",
+                i + 1
+            );
             let label = format!("Sida {} av {n}", i + 1);
             assert!(text.contains(&label), "page {} lacks “{label}”", i + 1);
         }
@@ -55,9 +59,14 @@ async fn a_period_without_accepted_data_still_gets_a_valid_pdf_that_says_so() {
     let r = app.get("/reports/pdf?period=2026-Q2").await;
     assert_eq!(r.status(), 200);
     let pdf = PdfText::parse(&r.bytes().await.unwrap());
-    assert!(pdf.all().contains("Det finns inga godkända inrapporteringar för kvartal 2 2026"));
+    assert!(pdf
+        .all()
+        .contains("Det finns inga godkända inrapporteringar för kvartal 2 2026"));
     assert!(pdf.pages[0].contains("Informationsklass: Intern"));
-    assert!(pdf.pages[0].contains("Lägesbild identitetsmissbruk – 2026-Q2"), "header title with å ä ö");
+    assert!(
+        pdf.pages[0].contains("Lägesbild identitetsmissbruk – 2026-Q2"),
+        "header title with å ä ö"
+    );
     pdf.assert_every_page_framed("Intern");
     assert!(pdf.all().contains("UTKAST"));
 }

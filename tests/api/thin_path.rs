@@ -29,16 +29,28 @@ async fn one_observation_travels_from_the_form_to_the_chart_and_the_pdf() {
                 ("trend", "increasing"),
                 ("reliability", "B"),
                 ("validity", "2"),
-                ("description", "Kapade identiteter används för att öppna bankkonton."),
+                (
+                    "description",
+                    "Kapade identiteter används för att öppna bankkonton.",
+                ),
             ],
         )
         .await;
     assert_eq!(r.status(), 303);
-    app.post_form(&format!("{path}/lines"), &path, &[("misuse_type", "look_alike"), ("count", "0")])
-        .await;
+    app.post_form(
+        &format!("{path}/lines"),
+        &path,
+        &[("misuse_type", "look_alike"), ("count", "0")],
+    )
+    .await;
     let page = app.get_text(&path).await;
     assert!(page.contains("4\u{202f}711"), "the line is listed");
-    assert_eq!(app.post_form(&format!("{path}/submit"), &path, &[]).await.status(), 303);
+    assert_eq!(
+        app.post_form(&format!("{path}/submit"), &path, &[])
+            .await
+            .status(),
+        303
+    );
 
     // Before acceptance nothing counts.
     app.login_as("ana").await;
@@ -49,7 +61,9 @@ async fn one_observation_travels_from_the_form_to_the_chart_and_the_pdf() {
     let queue = app.get_text("/review").await;
     assert!(queue.contains(&format!("/review/{id}")));
     let review = format!("/review/{id}");
-    let r = app.post_form(&review, &review, &[("decision", "accept")]).await;
+    let r = app
+        .post_form(&review, &review, &[("decision", "accept")])
+        .await;
     assert_eq!(r.status(), 303);
 
     // The overview chart (inline SVG) and its table carry the figure.
@@ -57,9 +71,18 @@ async fn one_observation_travels_from_the_form_to_the_chart_and_the_pdf() {
     let svg_start = overview.find("<svg").expect("an inline SVG chart");
     let svg_end = overview.find("</svg>").expect("end of SVG");
     let svg = &overview[svg_start..svg_end];
-    assert!(svg.contains("4\u{202f}711"), "the chart labels the submitted figure");
-    assert!(svg.contains("Kapad identitet"), "the legend names the series");
-    assert!(overview.contains("<td class=\"num\">4\u{202f}711</td>"), "the table repeats it");
+    assert!(
+        svg.contains("4\u{202f}711"),
+        "the chart labels the submitted figure"
+    );
+    assert!(
+        svg.contains("Kapad identitet"),
+        "the legend names the series"
+    );
+    assert!(
+        overview.contains("<td class=\"num\">4\u{202f}711</td>"),
+        "the table repeats it"
+    );
     assert!(overview.contains("Godkända fall per missbrukstyp och kvartal"));
 
     // The PDF.
@@ -68,18 +91,33 @@ async fn one_observation_travels_from_the_form_to_the_chart_and_the_pdf() {
     assert_eq!(r.headers()["content-type"], "application/pdf");
     let bytes = r.bytes().await.unwrap();
     let pdf = PdfText::parse(&bytes);
-    assert!(pdf.pages.len() >= 3, "title page, summary, trend: {} pages", pdf.pages.len());
+    assert!(
+        pdf.pages.len() >= 3,
+        "title page, summary, trend: {} pages",
+        pdf.pages.len()
+    );
     assert!(pdf.pages[0].contains("Kunskaps- och lägesbild"));
     assert!(pdf.pages[0].contains("kvartal 3 2026"));
     pdf.assert_every_page_framed("Intern");
-    assert!(pdf.all().contains("4\u{202f}711"), "the figure is in the PDF");
+    assert!(
+        pdf.all().contains("4\u{202f}711"),
+        "the figure is in the PDF"
+    );
     assert!(pdf.all().contains("Kapad identitet"));
-    assert!(pdf.has_vector_paths_on_some_page(), "the chart is vector graphics");
+    assert!(
+        pdf.has_vector_paths_on_some_page(),
+        "the chart is vector graphics"
+    );
 
     // Audited: submission, acceptance and the PDF.
-    for action in ["submission_submitted", "submission_accepted", "pdf_generated"] {
+    for action in [
+        "submission_submitted",
+        "submission_accepted",
+        "pdf_generated",
+    ] {
         assert_eq!(
-            app.count_rows(&format!("audit_log WHERE action = '{action}'")).await,
+            app.count_rows(&format!("audit_log WHERE action = '{action}'"))
+                .await,
             1,
             "{action}"
         );

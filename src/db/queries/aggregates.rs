@@ -5,7 +5,10 @@ use diesel::dsl::sql;
 use diesel::prelude::*;
 use diesel::sql_types::BigInt;
 
-use crate::db::schema::{agencies, observation_lines as ol, reporting_periods as rp, submission_versions as sv, submissions as s};
+use crate::db::schema::{
+    agencies, observation_lines as ol, reporting_periods as rp, submission_versions as sv,
+    submissions as s,
+};
 use crate::db::DbConnection;
 
 /// (period code, misuse type, summed count) over accepted current versions.
@@ -18,7 +21,11 @@ pub fn accepted_by_period_and_misuse_type(
         .filter(sv::version.eq(s::current_version))
         .group_by((rp::code, ol::misuse_type))
         // SUM over BIGINT is NUMERIC on PostgreSQL; cast so both backends yield BIGINT.
-        .select((rp::code, ol::misuse_type, sql::<BigInt>("CAST(SUM(observation_lines.count) AS BIGINT)")))
+        .select((
+            rp::code,
+            ol::misuse_type,
+            sql::<BigInt>("CAST(SUM(observation_lines.count) AS BIGINT)"),
+        ))
         .load(conn)
 }
 

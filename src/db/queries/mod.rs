@@ -1,8 +1,8 @@
 //! Queries grouped by table. Every function takes the connection and returns rows;
 //! the use-cases in `services` combine them.
 
-pub mod aggregates;
 pub mod agencies;
+pub mod aggregates;
 pub mod audit;
 pub mod periods;
 pub mod submissions;

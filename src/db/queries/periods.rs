@@ -14,7 +14,10 @@ pub fn by_code(conn: &mut DbConnection, code: &str) -> QueryResult<Option<Period
 }
 
 pub fn by_id(conn: &mut DbConnection, id: i64) -> QueryResult<PeriodRow> {
-    rp::table.find(id).select(PeriodRow::as_select()).first(conn)
+    rp::table
+        .find(id)
+        .select(PeriodRow::as_select())
+        .first(conn)
 }
 
 /// Newest first.

@@ -4,7 +4,9 @@ use diesel::prelude::*;
 use crate::db::models::{
     AgencyRow, LineRow, NewLine, NewSubmission, NewVersion, PeriodRow, SubmissionRow, VersionRow,
 };
-use crate::db::schema::{agencies, observation_lines as ol, reporting_periods, submission_versions as sv, submissions};
+use crate::db::schema::{
+    agencies, observation_lines as ol, reporting_periods, submission_versions as sv, submissions,
+};
 use crate::db::DbConnection;
 use crate::with_backend;
 
@@ -45,7 +47,11 @@ pub fn insert_version(conn: &mut DbConnection, new: &NewVersion<'_>) -> QueryRes
         .get_result(c))
 }
 
-pub fn version(conn: &mut DbConnection, submission_id: i64, version: i32) -> QueryResult<VersionRow> {
+pub fn version(
+    conn: &mut DbConnection,
+    submission_id: i64,
+    version: i32,
+) -> QueryResult<VersionRow> {
     sv::table
         .filter(sv::submission_id.eq(submission_id))
         .filter(sv::version.eq(version))
@@ -72,8 +78,12 @@ pub fn insert_lines(conn: &mut DbConnection, lines: &[NewLine]) -> QueryResult<u
 }
 
 pub fn delete_line(conn: &mut DbConnection, version_id: i64, line_id: i64) -> QueryResult<usize> {
-    diesel::delete(ol::table.filter(ol::version_id.eq(version_id)).filter(ol::id.eq(line_id)))
-        .execute(conn)
+    diesel::delete(
+        ol::table
+            .filter(ol::version_id.eq(version_id))
+            .filter(ol::id.eq(line_id)),
+    )
+    .execute(conn)
 }
 
 pub fn max_line_no(conn: &mut DbConnection, version_id: i64) -> QueryResult<i32> {

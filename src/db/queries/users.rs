@@ -31,3 +31,13 @@ pub fn insert(conn: &mut DbConnection, new: &NewUser<'_>) -> QueryResult<i64> {
 pub fn count(conn: &mut DbConnection) -> QueryResult<i64> {
     users::table.count().get_result(conn)
 }
+
+/// Activates or deactivates an account; deactivation also ends its sessions.
+pub fn set_active(conn: &mut DbConnection, id: i64, active: bool) -> QueryResult<usize> {
+    diesel::update(users::table.find(id))
+        .set((
+            users::active.eq(i32::from(active)),
+            users::session_epoch.eq(users::session_epoch + 1),
+        ))
+        .execute(conn)
+}
