@@ -75,8 +75,8 @@ impl Application {
     }
 }
 
-async fn not_found() -> Result<HttpResponse, AppError> {
-    Err(AppError::NotFound)
+async fn not_found(req: actix_web::HttpRequest) -> Result<HttpResponse, actix_web::Error> {
+    Err(routes::errors::for_path(req.path(), AppError::NotFound))
 }
 
 fn security_headers() -> DefaultHeaders {
@@ -96,25 +96,31 @@ mod web_config {
     use actix_web::web::{FormConfig, PathConfig, QueryConfig};
 
     use super::{AppError, FORM_LIMIT};
+    use crate::web::errors::for_path;
 
     pub fn form() -> FormConfig {
         FormConfig::default()
             .limit(FORM_LIMIT)
-            .error_handler(|e, _| {
-                AppError::BadRequest(format!(
-                    "Formuläret kunde inte läsas: {e}. Ladda om sidan och försök igen."
-                ))
-                .into()
+            .error_handler(|e, req| {
+                for_path(
+                    req.path(),
+                    AppError::BadRequest(format!(
+                        "Formuläret kunde inte läsas: {e}. Ladda om sidan och försök igen."
+                    )),
+                )
             })
     }
 
     pub fn query() -> QueryConfig {
-        QueryConfig::default().error_handler(|_, _| {
-            AppError::BadRequest("Adressen innehåller ogiltiga parametrar.".into()).into()
+        QueryConfig::default().error_handler(|_, req| {
+            for_path(
+                req.path(),
+                AppError::BadRequest("Adressen innehåller ogiltiga parametrar.".into()),
+            )
         })
     }
 
     pub fn path() -> PathConfig {
-        PathConfig::default().error_handler(|_, _| AppError::NotFound.into())
+        PathConfig::default().error_handler(|_, req| for_path(req.path(), AppError::NotFound))
     }
 }

@@ -79,6 +79,44 @@ pub struct TaxonomyRow {
     pub sort_order: i32,
     pub introduced_in_version: i32,
     pub retired: i32,
+    pub retired_in_version: Option<i32>,
+}
+
+#[derive(Debug, Insertable)]
+#[diesel(table_name = taxonomy_codes)]
+pub struct NewTaxonomyCode<'a> {
+    pub dimension: &'a str,
+    pub code: &'a str,
+    pub label_sv: &'a str,
+    pub label_en: &'a str,
+    pub sort_order: i32,
+    pub introduced_in_version: i32,
+    pub retired: i32,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = api_tokens)]
+pub struct ApiTokenRow {
+    pub id: i64,
+    pub token_hash: String,
+    pub kind: String,
+    pub user_id: i64,
+    pub label: String,
+    pub created_by: Option<i64>,
+    pub created_at: NaiveDateTime,
+    pub last_used_at: Option<NaiveDateTime>,
+    pub revoked_at: Option<NaiveDateTime>,
+}
+
+#[derive(Debug, Insertable)]
+#[diesel(table_name = api_tokens)]
+pub struct NewApiToken<'a> {
+    pub token_hash: &'a str,
+    pub kind: &'a str,
+    pub user_id: i64,
+    pub label: &'a str,
+    pub created_by: Option<i64>,
+    pub created_at: NaiveDateTime,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable)]

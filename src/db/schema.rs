@@ -49,6 +49,21 @@ diesel::table! {
         sort_order -> Integer,
         introduced_in_version -> Integer,
         retired -> Integer,
+        retired_in_version -> Nullable<Integer>,
+    }
+}
+
+diesel::table! {
+    api_tokens (id) {
+        id -> BigInt,
+        token_hash -> Text,
+        kind -> Text,
+        user_id -> BigInt,
+        label -> Text,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        last_used_at -> Nullable<Timestamp>,
+        revoked_at -> Nullable<Timestamp>,
     }
 }
 
@@ -118,6 +133,7 @@ diesel::table! {
 }
 
 diesel::joinable!(users -> agencies (agency_id));
+diesel::joinable!(api_tokens -> users (user_id));
 diesel::joinable!(submissions -> agencies (agency_id));
 diesel::joinable!(submissions -> reporting_periods (period_id));
 diesel::joinable!(submission_versions -> submissions (submission_id));
@@ -132,6 +148,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     submission_versions,
     observation_lines,
     audit_log,
+    api_tokens,
 );
 
 // Aggregations group by columns of several joined tables.

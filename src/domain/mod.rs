@@ -1,8 +1,11 @@
 //! Pure types and rules of the domain: no actix, no diesel.
 
 pub mod access;
+pub mod csv_import;
+pub mod diff;
 pub mod format;
 pub mod observation;
+pub mod outlier;
 pub mod period;
 pub mod role;
 pub mod screening;

@@ -135,12 +135,8 @@ pub fn seed_if_empty(
             qi + 1,
             quarters.len()
         ));
-        periods::open_period(
-            conn,
-            None,
-            *quarter,
-            Some(quarter.ends_on() + chrono::Duration::days(30)),
-        )?;
+        // Opened without a deadline while seeding: the real deadlines are in the past.
+        periods::open_period(conn, None, *quarter, None)?;
         for (ai, agency) in DEMO_AGENCIES.iter().enumerate() {
             // The demo coordinator reports for SKV; the other agencies' data comes from
             // inactive import accounts that nobody can log in with.
@@ -181,7 +177,7 @@ pub fn seed_if_empty(
                 })
                 .collect();
             let id = submissions::open_draft(conn, &reporter, &quarter.code())?;
-            submissions::add_lines(conn, &reporter, id, &lines)?;
+            submissions::add_lines(conn, &reporter, id, &lines, true)?;
             submissions::submit(conn, &reporter, id)?;
             submissions::review(conn, &analyst, id, submissions::Decision::Accept)?;
         }
@@ -239,7 +235,7 @@ fn close_period(conn: &mut DbConnection, p: Period) -> AppResult<()> {
             conn,
             row.id,
             PeriodStatus::Closed.code(),
-            row.deadline,
+            Some(p.ends_on() + chrono::Duration::days(30)),
         )?;
     }
     Ok(())

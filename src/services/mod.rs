@@ -3,11 +3,13 @@
 pub mod aggregation;
 pub mod audit;
 pub mod auth;
+pub mod completeness;
 pub mod demo;
 pub mod periods;
 pub mod report;
 pub mod submissions;
 pub mod taxonomy;
+pub mod tokens;
 
 use chrono::NaiveDateTime;
 

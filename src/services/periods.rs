@@ -56,7 +56,37 @@ pub fn open_period(
     })
 }
 
-/// Periods open for submissions, newest first.
+/// Periods open for submissions today (deadline not passed), newest first.
 pub fn open_periods(conn: &mut DbConnection) -> AppResult<Vec<PeriodRow>> {
-    Ok(periods::with_status(conn, PeriodStatus::Open.code())?)
+    let today = chrono::Utc::now().date_naive();
+    Ok(periods::with_status(conn, PeriodStatus::Open.code())?
+        .into_iter()
+        .filter(|p| effective_status(p, today) == PeriodStatus::Open)
+        .collect())
+}
+
+/// The status that applies today: an open period whose deadline has passed is closed.
+pub fn effective_status(period: &PeriodRow, today: NaiveDate) -> PeriodStatus {
+    match PeriodStatus::parse(&period.status) {
+        Some(PeriodStatus::Open) if period.deadline.is_some_and(|d| d < today) => PeriodStatus::Closed,
+        Some(s) => s,
+        None => PeriodStatus::Closed,
+    }
+}
+
+/// Closes a period by hand (coordinators can then only correct returned submissions).
+pub fn close_period(conn: &mut DbConnection, actor: Option<&User>, period: Period) -> AppResult<()> {
+    let code = period.code();
+    let row = periods::by_code(conn, &code)?.ok_or(AppError::NotFound)?;
+    if row.status == PeriodStatus::Locked.code() {
+        return Err(AppError::Conflict(format!("Perioden {code} är redan låst.")));
+    }
+    periods::update_status_and_deadline(conn, row.id, PeriodStatus::Closed.code(), row.deadline)?;
+    audit::record(conn, actor, "period_closed", "period", Some(&code), None)?;
+    Ok(())
+}
+
+/// Every period, newest first.
+pub fn all(conn: &mut DbConnection) -> AppResult<Vec<PeriodRow>> {
+    Ok(periods::all(conn)?)
 }

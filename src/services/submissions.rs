@@ -6,9 +6,12 @@ use super::{audit, now, taxonomy};
 use crate::db::models::{
     AgencyRow, LineRow, NewLine, NewSubmission, NewVersion, PeriodRow, SubmissionRow, VersionRow,
 };
-use crate::db::queries::{agencies, periods, submissions as q};
+use crate::db::queries::{agencies, submissions as q};
+use crate::db::queries::periods as period_q;
+use super::periods;
 use crate::db::{transaction, DbConnection};
 use crate::domain::observation::{screen_field, validate_lines, ObservationInput, ObservationLine};
+use crate::domain::outlier::OutlierWarning;
 use crate::domain::period::Period;
 use crate::domain::status::{PeriodStatus, SubmissionStatus};
 use crate::domain::taxonomy::Taxonomy;
@@ -32,16 +35,30 @@ impl SubmissionDetail {
     pub fn status(&self) -> SubmissionStatus {
         SubmissionStatus::parse(&self.submission.status).unwrap_or(SubmissionStatus::Draft)
     }
+
+    /// A submission that has been returned at least once is being corrected.
+    fn is_correction(&self) -> bool {
+        self.version.version > 1 || self.status() == SubmissionStatus::Returned
+    }
+
+    /// Whether its agency may change it now (status and period both allow it).
+    pub fn is_editable(&self) -> bool {
+        self.status().editable() && period_must_accept_changes(&self.period, self.is_correction()).is_ok()
+    }
 }
 
-fn period_must_accept_changes(period: &PeriodRow) -> AppResult<()> {
-    match PeriodStatus::parse(&period.status) {
-        Some(PeriodStatus::Open) => Ok(()),
-        Some(PeriodStatus::Locked) => Err(AppError::Conflict(format!(
+/// Whether a period takes new submissions: open, and its deadline (if any) not passed.
+/// A returned submission may still be corrected after that, until the period is locked.
+fn period_must_accept_changes(period: &PeriodRow, correction: bool) -> AppResult<()> {
+    let today = chrono::Utc::now().date_naive();
+    match periods::effective_status(period, today) {
+        PeriodStatus::Open => Ok(()),
+        PeriodStatus::Locked => Err(AppError::Conflict(format!(
             "Perioden {} är låst eftersom en publicerad lägesbild bygger på den. Inga ändringar kan göras.",
             period.code
         ))),
-        _ => Err(AppError::Conflict(format!(
+        PeriodStatus::Closed if correction => Ok(()),
+        PeriodStatus::Closed => Err(AppError::Conflict(format!(
             "Perioden {} är stängd för inrapportering. Kontakta Nationellt ID-center om ni behöver rapportera i efterhand.",
             period.code
         ))),
@@ -60,7 +77,7 @@ pub fn open_draft(conn: &mut DbConnection, user: &User, period_code: &str) -> Ap
         AppError::Validation(vec![FieldError::new("period", "invalid", e.to_string())])
     })?;
     transaction(conn, |conn| {
-        let period_row = periods::by_code(conn, &period.code())?.ok_or_else(|| {
+        let period_row = period_q::by_code(conn, &period.code())?.ok_or_else(|| {
             AppError::Conflict(format!(
                 "Perioden {} är inte öppnad för inrapportering.",
                 period.code()
@@ -69,7 +86,7 @@ pub fn open_draft(conn: &mut DbConnection, user: &User, period_code: &str) -> Ap
         if let Some(existing) = q::find(conn, agency_id, period_row.id, SOURCE_AGENCY)? {
             return Ok(existing.id);
         }
-        period_must_accept_changes(&period_row)?;
+        period_must_accept_changes(&period_row, false)?;
         let t = now();
         let id = q::insert(
             conn,
@@ -122,7 +139,7 @@ fn load_unchecked(
     submission: SubmissionRow,
 ) -> AppResult<SubmissionDetail> {
     let agency = agencies::by_id(conn, submission.agency_id)?;
-    let period = periods::by_id(conn, submission.period_id)?;
+    let period = period_q::by_id(conn, submission.period_id)?;
     let version = q::version(conn, submission.id, submission.current_version)?;
     let lines = q::lines(conn, version.id)?;
     let taxonomy = taxonomy::load(conn)?;
@@ -151,7 +168,7 @@ fn editable_version(
             "Du kan bara ändra din egen myndighets inrapporteringar.".into(),
         ));
     }
-    period_must_accept_changes(&detail.period)?;
+    period_must_accept_changes(&detail.period, detail.is_correction())?;
     match detail.status() {
         SubmissionStatus::Draft => Ok(detail.version.clone()),
         SubmissionStatus::Returned => {
@@ -234,15 +251,24 @@ fn to_new_line(version_id: i64, line_no: i32, l: &ObservationLine) -> NewLine {
     }
 }
 
+/// The result of adding lines from the form.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LineOutcome {
+    Saved(Vec<OutlierWarning>),
+    /// Nothing was stored: a count looks unusual and the user has not yet confirmed it.
+    NeedsConfirmation(Vec<OutlierWarning>),
+}
+
 /// Adds lines to the coordinator's editable version. All or nothing: any invalid line
-/// (including personal data in a description) refuses the whole request and stores nothing.
-/// Errors are numbered from the first new line (`first_line_no`).
+/// (including personal data in a description) refuses the whole request and stores
+/// nothing. An unusually high count needs `confirmed` (the form asks first).
 pub fn add_lines(
     conn: &mut DbConnection,
     user: &User,
     id: i64,
     inputs: &[ObservationInput],
-) -> AppResult<()> {
+    confirmed: bool,
+) -> AppResult<LineOutcome> {
     let result = transaction(conn, |conn| {
         let detail = load(conn, user, id)?;
         let version = editable_version(conn, user, &detail)?;
@@ -251,6 +277,17 @@ pub fn add_lines(
         all.extend(inputs.iter().cloned());
         let validated = validate_lines(&all, &detail.taxonomy)
             .map_err(|errors| AppError::Validation(renumber(errors, existing.len() as u32)))?;
+        let warnings: Vec<OutlierWarning> = outlier_warnings(conn, &detail, &validated)?
+            .into_iter()
+            .filter(|w| w.line as usize > existing.len())
+            .map(|mut w| {
+                w.line -= existing.len() as u32;
+                w
+            })
+            .collect();
+        if !warnings.is_empty() && !confirmed {
+            return Ok(LineOutcome::NeedsConfirmation(warnings));
+        }
         let first_no = q::max_line_no(conn, version.id)? + 1;
         let new_lines: Vec<NewLine> = validated[existing.len()..]
             .iter()
@@ -258,15 +295,8 @@ pub fn add_lines(
             .map(|(i, l)| to_new_line(version.id, first_no + i as i32, l))
             .collect();
         q::insert_lines(conn, &new_lines)?;
-        audit::record(
-            conn,
-            Some(user),
-            "lines_added",
-            "submission",
-            Some(&id.to_string()),
-            Some(&format!("{} rader", new_lines.len())),
-        )?;
-        Ok(())
+        audit::record(conn, Some(user), "lines_added", "submission", Some(&id.to_string()), Some(&format!("{} rader", new_lines.len())))?;
+        Ok(LineOutcome::Saved(warnings))
     });
     audit_refusal(conn, user, id, result)
 }
@@ -463,4 +493,189 @@ pub fn awaiting_review(conn: &mut DbConnection) -> AppResult<Vec<q::Listed>> {
         conn,
         SubmissionStatus::Submitted.code(),
     )?)
+}
+
+/// What a machine submission answers.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct SubmissionOutcome {
+    pub id: i64,
+    pub status: &'static str,
+    pub version: i32,
+    pub warnings: Vec<OutlierWarning>,
+}
+
+/// The API and CSV path: the given lines become the complete content of the agency's
+/// submission for the period (replacing an editable draft's lines), optionally submitted
+/// at once. All or nothing, with the same validation and screening as the form.
+pub fn submit_lines(
+    conn: &mut DbConnection,
+    user: &User,
+    period_code: &str,
+    inputs: &[ObservationInput],
+    submit_now: bool,
+) -> AppResult<SubmissionOutcome> {
+    let result = transaction(conn, |conn| {
+        let id = open_draft(conn, user, period_code)?;
+        let detail = load(conn, user, id)?;
+        let version = editable_version(conn, user, &detail)?;
+        let validated = validate_lines(inputs, &detail.taxonomy).map_err(AppError::Validation)?;
+        if validated.is_empty() {
+            return Err(AppError::Validation(vec![FieldError::new(
+                "lines",
+                "required",
+                "Ange minst en observation. Har ni inte sett några fall, ange antal 0.",
+            )]));
+        }
+        q::delete_lines(conn, version.id)?;
+        let new_lines: Vec<NewLine> = validated
+            .iter()
+            .enumerate()
+            .map(|(i, l)| to_new_line(version.id, i as i32 + 1, l))
+            .collect();
+        q::insert_lines(conn, &new_lines)?;
+        let warnings = outlier_warnings(conn, &detail, &validated)?;
+        audit::record(conn, Some(user), "lines_replaced", "submission", Some(&id.to_string()), Some(&format!("{} rader", new_lines.len())))?;
+        let status = if submit_now {
+            let t = now();
+            q::mark_version_submitted(conn, version.id, user.id, t)?;
+            q::set_status(conn, id, SubmissionStatus::Submitted.code(), version.version, t)?;
+            audit::record(conn, Some(user), "submission_submitted", "submission", Some(&id.to_string()), Some(&format!("version {}", version.version)))?;
+            SubmissionStatus::Submitted
+        } else {
+            SubmissionStatus::Draft
+        };
+        Ok(SubmissionOutcome {
+            id,
+            status: status.code(),
+            version: version.version,
+            warnings,
+        })
+    });
+    audit_refusal(conn, user, 0, result)
+}
+
+/// Counts far above what the agency's own history for the misuse type predicts.
+pub fn outlier_warnings(
+    conn: &mut DbConnection,
+    detail: &SubmissionDetail,
+    lines: &[ObservationLine],
+) -> AppResult<Vec<OutlierWarning>> {
+    use crate::domain::outlier;
+    use std::collections::BTreeMap;
+    let Ok(period) = Period::parse(&detail.period.code) else {
+        return Ok(Vec::new());
+    };
+    let history = crate::db::queries::aggregates::agency_history(
+        conn,
+        detail.agency.id,
+        detail.submission.id,
+    )?;
+    // The submission's total per misuse type, and the last line that carries it.
+    let mut totals: BTreeMap<&str, (i64, u32)> = BTreeMap::new();
+    for (i, l) in lines.iter().enumerate() {
+        let e = totals.entry(l.key.misuse_type.as_str()).or_insert((0, 0));
+        e.0 += l.count;
+        e.1 = i as u32 + 1;
+    }
+    let mut warnings = Vec::new();
+    for (misuse_type, (total, line)) in totals {
+        let series: Vec<i64> = (1..=outlier::HISTORY_PERIODS as i64)
+            .filter_map(|back| {
+                let p = period.offset(-back).code();
+                history
+                    .iter()
+                    .find(|(pc, mt, _)| *pc == p && mt == misuse_type)
+                    .map(|(_, _, n)| *n)
+                    .or_else(|| history.iter().any(|(pc, _, _)| *pc == p).then_some(0))
+            })
+            .collect();
+        if let Some(w) = outlier::check(line, misuse_type, detail.taxonomy.label_sv(crate::domain::taxonomy::Dimension::MisuseType, misuse_type), total, &series) {
+            warnings.push(w);
+        }
+    }
+    Ok(warnings)
+}
+
+/// Imports a CSV file (UI upload and `POST /api/v1/submissions.csv`): parsed, then the
+/// same path as the JSON API. Errors carry the file's line numbers.
+pub fn import_csv(
+    conn: &mut DbConnection,
+    user: &User,
+    period_code: &str,
+    bytes: &[u8],
+    submit_now: bool,
+) -> AppResult<SubmissionOutcome> {
+    let parsed = crate::domain::csv_import::parse_csv(bytes).map_err(AppError::Validation)?;
+    submit_lines(conn, user, period_code, &parsed.rows, submit_now).map_err(|e| match e {
+        AppError::Validation(errors) => AppError::Validation(
+            errors
+                .into_iter()
+                .map(|mut err| {
+                    err.line = err
+                        .line
+                        .and_then(|row| parsed.line_numbers.get(row as usize - 1).copied());
+                    err
+                })
+                .collect(),
+        ),
+        other => other,
+    })
+}
+
+/// One line of a version comparison, in words for the page.
+#[derive(Debug, Clone)]
+pub struct DiffRow {
+    pub change: &'static str,
+    pub line: String,
+    pub before: String,
+    pub after: String,
+}
+
+/// What changed from the previous version to the current one (empty for version 1).
+pub fn diff_with_previous(conn: &mut DbConnection, detail: &SubmissionDetail) -> AppResult<Vec<DiffRow>> {
+    use crate::domain::diff::{diff, Change};
+    use crate::domain::taxonomy::Dimension;
+    if detail.version.version <= 1 {
+        return Ok(Vec::new());
+    }
+    let previous = q::version(conn, detail.submission.id, detail.version.version - 1)?;
+    let before_lines = q::lines(conn, previous.id)?;
+    let tax = &detail.taxonomy;
+    let keyed = |lines: &[LineRow]| -> Vec<(String, String)> {
+        lines
+            .iter()
+            .map(|l| {
+                let mut key = vec![tax.label_sv(Dimension::MisuseType, &l.misuse_type).to_string()];
+                for (d, v) in [
+                    (Dimension::ExploitationArea, &l.exploitation_area),
+                    (Dimension::DocumentType, &l.document_type),
+                    (Dimension::ChainStage, &l.chain_stage),
+                    (Dimension::FraudType, &l.fraud_type),
+                    (Dimension::AgeBand, &l.age_band),
+                    (Dimension::Citizenship, &l.citizenship),
+                ] {
+                    if let Some(code) = v {
+                        key.push(tax.label_sv(d, code).to_string());
+                    }
+                }
+                let value = format!(
+                    "antal {}{}{}",
+                    crate::domain::format::int_sv(l.count),
+                    l.trend.as_deref().map(|t| format!(", trend {t}")).unwrap_or_default(),
+                    l.description.as_deref().map(|d| format!(", ”{d}”")).unwrap_or_default(),
+                );
+                (key.join(" · "), value)
+            })
+            .collect()
+    };
+    Ok(diff(&keyed(&before_lines), &keyed(&detail.lines))
+        .into_iter()
+        .filter(|c| !c.is_unchanged())
+        .map(|c| match c {
+            Change::Added(k, v) => DiffRow { change: "Tillagd", line: k, before: String::new(), after: v },
+            Change::Removed(k, v) => DiffRow { change: "Borttagen", line: k, before: v, after: String::new() },
+            Change::Changed { key, before, after } => DiffRow { change: "Ändrad", line: key, before, after },
+            Change::Unchanged(k, v) => DiffRow { change: "Oförändrad", line: k, before: v.clone(), after: v },
+        })
+        .collect())
 }

@@ -28,3 +28,104 @@ pub fn load(conn: &mut DbConnection) -> AppResult<Taxonomy> {
     entries.sort_by_key(|e| (e.0, e.1));
     Ok(Taxonomy::new(entries.into_iter().map(|e| e.2).collect()))
 }
+
+use super::audit;
+use super::auth::User;
+use crate::db::models::NewTaxonomyCode;
+use crate::db::queries::taxonomy as tq;
+use crate::db::transaction;
+use crate::domain::observation::screen_field;
+use crate::domain::validation::FieldError;
+use crate::error::AppError;
+
+fn check_labels(label_sv: &str, label_en: &str) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    for (field, name, value) in [("label_sv", "Den svenska benämningen", label_sv), ("label_en", "Den engelska benämningen", label_en)] {
+        let v = value.trim();
+        if v.is_empty() || v.chars().count() > 120 {
+            errors.push(FieldError::new(field, "invalid", format!("{name} ska vara 1–120 tecken.")));
+        } else if let Err(found) = screen_field(field, name, v) {
+            errors.extend(found);
+        }
+    }
+    errors
+}
+
+/// Adds a code to a dimension; the taxonomy gets a new version.
+pub fn add_code(conn: &mut DbConnection, actor: &User, dimension: &str, code: &str, label_sv: &str, label_en: &str) -> AppResult<()> {
+    let code = code.trim();
+    let mut errors = check_labels(label_sv, label_en);
+    let Some(dim) = Dimension::parse(dimension) else {
+        return Err(AppError::Validation(vec![FieldError::new("dimension", "invalid_code", "Välj en dimension ur listan.")]));
+    };
+    if code.is_empty()
+        || code.len() > 40
+        || !code.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '_' | '-' | '+'))
+    {
+        errors.push(FieldError::new(
+            "code",
+            "invalid",
+            "Koden ska vara 1–40 tecken: små bokstäver a–z, siffror, understreck eller bindestreck, t.ex. synthetic_identity.",
+        ));
+    }
+    transaction(conn, |conn| {
+        if errors.is_empty() && tq::find(conn, dim.code(), code)?.is_some() {
+            errors.push(FieldError::new("code", "taken", "Koden finns redan i dimensionen. Välj en annan kod."));
+        }
+        if !errors.is_empty() {
+            return Err(AppError::Validation(errors));
+        }
+        let version = tq::current_version(conn)? + 1;
+        let sort_order = tq::max_sort_order(conn, dim.code())? + 1;
+        tq::insert(
+            conn,
+            &NewTaxonomyCode {
+                dimension: dim.code(),
+                code,
+                label_sv: label_sv.trim(),
+                label_en: label_en.trim(),
+                sort_order,
+                introduced_in_version: version,
+                retired: 0,
+            },
+        )?;
+        audit::record(conn, Some(actor), "taxonomy_code_added", dim.code(), Some(code), Some(&format!("version {version}")))?;
+        Ok(())
+    })
+}
+
+/// Changes the labels of a code (the code itself never changes).
+pub fn update_labels(conn: &mut DbConnection, actor: &User, dimension: &str, code: &str, label_sv: &str, label_en: &str) -> AppResult<()> {
+    let row = tq::find(conn, dimension, code)?.ok_or(AppError::NotFound)?;
+    let errors = check_labels(label_sv, label_en);
+    if !errors.is_empty() {
+        return Err(AppError::Validation(errors));
+    }
+    tq::update_labels(conn, row.id, label_sv.trim(), label_en.trim())?;
+    audit::record(conn, Some(actor), "taxonomy_labels_changed", dimension, Some(code), None)?;
+    Ok(())
+}
+
+/// Retires a code: it can no longer be chosen for new data, but stays for old data (a
+/// code that data uses is never deleted).
+pub fn retire(conn: &mut DbConnection, actor: &User, dimension: &str, code: &str) -> AppResult<()> {
+    transaction(conn, |conn| {
+        let row = tq::find(conn, dimension, code)?.ok_or(AppError::NotFound)?;
+        if row.retired != 0 {
+            return Err(AppError::Conflict("Koden är redan tagen ur bruk.".into()));
+        }
+        let version = tq::current_version(conn)? + 1;
+        tq::retire(conn, row.id, version)?;
+        audit::record(conn, Some(actor), "taxonomy_code_retired", dimension, Some(code), Some(&format!("version {version}")))?;
+        Ok(())
+    })
+}
+
+/// A row for the admin page.
+pub fn rows(conn: &mut DbConnection) -> AppResult<Vec<crate::db::models::TaxonomyRow>> {
+    Ok(tq::all(conn)?)
+}
+
+pub fn version(conn: &mut DbConnection) -> AppResult<i32> {
+    Ok(tq::current_version(conn)?)
+}

@@ -6,13 +6,15 @@
 use std::marker::PhantomData;
 
 use actix_session::{Session, SessionExt};
-use actix_web::{dev::Payload, web, FromRequest, HttpRequest};
+use actix_web::{dev::Payload, http::header, web, FromRequest, HttpRequest};
 use futures_util::future::LocalBoxFuture;
 
+use super::errors::for_path;
 use super::{csrf, AppState};
 use crate::domain::access::Capability;
 use crate::error::AppError;
 use crate::services::auth::{load_active_user, User};
+use crate::services::tokens;
 
 const UID: &str = "uid";
 const EPOCH: &str = "epoch";
@@ -70,53 +72,84 @@ fn login_required(req: &HttpRequest) -> AppError {
     }
 }
 
+/// The bearer token of a request, if it has one.
+fn bearer_token(req: &HttpRequest) -> Option<String> {
+    let value = req.headers().get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = value.split_once(' ')?;
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then(|| token.trim().to_string())
+}
+
 impl<P: Policy + 'static> FromRequest for Authorized<P> {
-    type Error = AppError;
-    type Future = LocalBoxFuture<'static, Result<Self, AppError>>;
+    type Error = actix_web::Error;
+    type Future = LocalBoxFuture<'static, Result<Self, actix_web::Error>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let req = req.clone();
         Box::pin(async move {
-            let session = req.get_session();
-            let state = req
-                .app_data::<web::Data<AppState>>()
-                .cloned()
-                .ok_or_else(|| AppError::internal("application state missing"))?;
-            let Some(uid) = session.get::<i64>(UID).ok().flatten() else {
-                return Err(login_required(&req));
-            };
-            let epoch = session.get::<i32>(EPOCH).ok().flatten();
-            let now = chrono::Utc::now().timestamp();
-            let login_at = session.get::<i64>(LOGIN_AT).ok().flatten().unwrap_or(0);
-            let seen_at = session.get::<i64>(SEEN_AT).ok().flatten().unwrap_or(0);
-            let s = &state.settings;
-            if now - seen_at > s.session_idle_secs || now - login_at > s.session_max_secs {
-                session.purge();
-                return Err(login_required(&req));
-            }
-            let user = state.db.run(move |c| load_active_user(c, uid)).await?;
-            let user = match user {
-                Some(u) if Some(u.session_epoch) == epoch => u,
-                // Deactivated, deleted, or role changed since login: the session ends.
-                _ => {
-                    session.purge();
-                    return Err(login_required(&req));
-                }
-            };
-            if !P::CAPABILITY.allows(user.role) {
-                return Err(AppError::forbidden());
-            }
-            let _ = session.insert(SEEN_AT, now);
-            let csrf_token = csrf::token(&session)?;
-            let flash = take_flash(&session);
-            Ok(Authorized {
-                user,
-                csrf_token,
-                flash,
-                _policy: PhantomData,
-            })
+            let path = req.path().to_string();
+            authorize::<P>(&req).await.map_err(|e| for_path(&path, e))
         })
     }
+}
+
+async fn authorize<P: Policy + 'static>(req: &HttpRequest) -> Result<Authorized<P>, AppError> {
+    let state = req
+        .app_data::<web::Data<AppState>>()
+        .cloned()
+        .ok_or_else(|| AppError::internal("application state missing"))?;
+    // Machine clients: a bearer token, no cookie, no CSRF token needed.
+    if let Some(token) = bearer_token(req) {
+        let user = state
+            .db
+            .run(move |c| tokens::authenticate(c, &token))
+            .await?
+            .ok_or(AppError::Unauthorized)?;
+        if !P::CAPABILITY.allows(user.role) {
+            return Err(AppError::forbidden());
+        }
+        return Ok(Authorized {
+            user,
+            csrf_token: String::new(),
+            flash: None,
+            _policy: PhantomData,
+        });
+    }
+    let session = req.get_session();
+    let Some(uid) = session.get::<i64>(UID).ok().flatten() else {
+        return Err(login_required(req));
+    };
+    let epoch = session.get::<i32>(EPOCH).ok().flatten();
+    let now = chrono::Utc::now().timestamp();
+    let login_at = session.get::<i64>(LOGIN_AT).ok().flatten().unwrap_or(0);
+    let seen_at = session.get::<i64>(SEEN_AT).ok().flatten().unwrap_or(0);
+    let s = &state.settings;
+    if now - seen_at > s.session_idle_secs || now - login_at > s.session_max_secs {
+        session.purge();
+        return Err(login_required(req));
+    }
+    let user = state.db.run(move |c| load_active_user(c, uid)).await?;
+    let user = match user {
+        Some(u) if Some(u.session_epoch) == epoch => u,
+        // Deactivated, deleted, or role changed since login: the session ends.
+        _ => {
+            session.purge();
+            return Err(login_required(req));
+        }
+    };
+    if !P::CAPABILITY.allows(user.role) {
+        return Err(AppError::forbidden());
+    }
+    let _ = session.insert(SEEN_AT, now);
+    let csrf_token = csrf::token(&session)?;
+    let flash = take_flash(&session);
+    Ok(Authorized {
+        user,
+        csrf_token,
+        flash,
+        _policy: PhantomData,
+    })
 }
 
 /// Starts a fresh session for `user` (a new session id, so a pre-login id is useless).

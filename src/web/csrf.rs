@@ -82,7 +82,7 @@ pub async fn guard(
         _ => false,
     };
     if !valid {
-        return Err(AppError::Csrf.into());
+        return Err(super::errors::for_path(req.path(), AppError::Csrf));
     }
     next.call(req).await
 }

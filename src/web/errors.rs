@@ -30,7 +30,10 @@ impl AppError {
                 "Tjänsten är tillfälligt överbelastad eller når inte databasen. Försök igen om en stund.".into()
             }
             AppError::NotFound => "Sidan eller posten finns inte. Kontrollera adressen eller gå tillbaka till startsidan.".into(),
-            AppError::LoginRequired { .. } | AppError::Unauthorized => "Du behöver logga in.".into(),
+            AppError::LoginRequired { .. } => "Du behöver logga in.".into(),
+            AppError::Unauthorized => {
+                "Logga in, eller ange en giltig token i huvudet Authorization: Bearer …".into()
+            }
             AppError::Csrf => "Formuläret har gått ut eller skickades från en annan sida. Ladda om sidan och försök igen.".into(),
             AppError::Validation(_) => "Uppgifterna behöver rättas innan de kan sparas.".into(),
         }
@@ -82,13 +85,6 @@ impl ResponseError for AppError {
             // Details go to the log only; the user gets a plain message.
             tracing::error!(error = %self, "request failed");
         }
-        if let AppError::Unauthorized = self {
-            return HttpResponse::Unauthorized()
-                .insert_header((header::WWW_AUTHENTICATE, "Bearer"))
-                .json(serde_json::json!({
-                    "errors": [{"code": "unauthorized", "message": "Ange en giltig token i Authorization: Bearer …"}]
-                }));
-        }
         let errors = match self {
             AppError::Validation(e) => e.clone(),
             _ => Vec::new(),
@@ -107,5 +103,74 @@ impl ResponseError for AppError {
                 .content_type("text/plain; charset=utf-8")
                 .body(self.public_message()),
         }
+    }
+}
+
+/// An error answered as JSON (for `/api/…`): `{"errors":[{…}]}` with the same status as
+/// the page would have had (401 instead of a login redirect).
+#[derive(Debug)]
+pub struct ApiError(pub AppError);
+
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl From<AppError> for ApiError {
+    fn from(e: AppError) -> Self {
+        Self(e)
+    }
+}
+
+impl AppError {
+    /// A stable machine-readable code for the API.
+    pub fn code(&self) -> &'static str {
+        match self {
+            AppError::NotFound => "not_found",
+            AppError::Forbidden(_) => "forbidden",
+            AppError::LoginRequired { .. } | AppError::Unauthorized => "unauthorized",
+            AppError::Csrf => "csrf",
+            AppError::Validation(_) => "invalid",
+            AppError::Conflict(_) => "conflict",
+            AppError::BadRequest(_) => "bad_request",
+            AppError::Unavailable(_) => "unavailable",
+            AppError::Config(_) | AppError::Database(_) | AppError::Internal(_) => "internal",
+        }
+    }
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        match self.0 {
+            AppError::LoginRequired { .. } => StatusCode::UNAUTHORIZED,
+            ref e => e.status_code(),
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        if self.status_code().is_server_error() {
+            tracing::error!(error = %self.0, "API request failed");
+        }
+        let body = match &self.0 {
+            AppError::Validation(errors) => serde_json::json!({ "errors": errors }),
+            e => serde_json::json!({
+                "errors": [{ "code": e.code(), "message": e.public_message() }]
+            }),
+        };
+        let mut r = HttpResponse::build(self.status_code());
+        if self.status_code() == StatusCode::UNAUTHORIZED {
+            r.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
+        }
+        r.json(body)
+    }
+}
+
+/// The error in the form the request expects: JSON under `/api/`, a page elsewhere.
+pub fn for_path(path: &str, e: AppError) -> actix_web::Error {
+    if path.starts_with("/api/") {
+        ApiError(e).into()
+    } else {
+        e.into()
     }
 }

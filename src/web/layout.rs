@@ -128,3 +128,15 @@ pub struct Choice {
     pub label: String,
     pub selected: bool,
 }
+
+/// The second page that a destructive action asks for (no JavaScript dialogs).
+#[derive(askama::Template)]
+#[template(path = "confirm.html")]
+pub struct ConfirmPage {
+    pub chrome: Chrome,
+    pub heading: String,
+    pub question: String,
+    pub action: String,
+    pub button: String,
+    pub cancel: String,
+}

@@ -1,6 +1,8 @@
 //! The web layer: one module per area, each with its `config`. Handlers parse, call a
 //! service, render.
 
+pub mod admin;
+pub mod api;
 pub mod assets;
 pub mod auth;
 pub mod csrf;
@@ -25,6 +27,8 @@ pub struct AppState {
 }
 
 pub fn config(cfg: &mut web::ServiceConfig) {
+    admin::config(cfg);
+    api::config(cfg);
     assets::config(cfg);
     session::config(cfg);
     home::config(cfg);

@@ -11,7 +11,7 @@ use super::layout::{render, render_with, see_other, Chrome, FormState};
 use super::submissions::{line_views, LineView};
 use super::AppState;
 use crate::error::{AppError, AppResult};
-use crate::services::submissions::{self as svc, Decision, SubmissionDetail};
+use crate::services::submissions::{self as svc, Decision, DiffRow, SubmissionDetail};
 
 pub fn config(cfg: &mut web::ServiceConfig) {
     cfg.route("/review", web::get().to(list))
@@ -63,9 +63,10 @@ struct ShowPage {
     awaiting: bool,
     lines: Vec<LineView>,
     form: FormState,
+    changes: Vec<DiffRow>,
 }
 
-fn show_page(auth: &Authorized<Reviewer>, d: &SubmissionDetail, form: FormState) -> ShowPage {
+fn show_page(auth: &Authorized<Reviewer>, d: &SubmissionDetail, form: FormState, changes: Vec<DiffRow>) -> ShowPage {
     let status = d.status();
     ShowPage {
         chrome: Chrome::for_user(
@@ -81,6 +82,7 @@ fn show_page(auth: &Authorized<Reviewer>, d: &SubmissionDetail, form: FormState)
         awaiting: status == crate::domain::status::SubmissionStatus::Submitted,
         lines: line_views(&d.lines, &d.taxonomy),
         form,
+        changes,
     }
 }
 
@@ -88,9 +90,16 @@ async fn load(
     state: &AppState,
     auth: &Authorized<Reviewer>,
     id: i64,
-) -> AppResult<SubmissionDetail> {
+) -> AppResult<(SubmissionDetail, Vec<DiffRow>)> {
     let user = auth.user.clone();
-    state.db.run(move |c| svc::load(c, &user, id)).await
+    state
+        .db
+        .run(move |c| {
+            let d = svc::load(c, &user, id)?;
+            let changes = svc::diff_with_previous(c, &d)?;
+            Ok((d, changes))
+        })
+        .await
 }
 
 async fn show(
@@ -98,8 +107,8 @@ async fn show(
     auth: Authorized<Reviewer>,
     path: web::Path<i64>,
 ) -> AppResult<HttpResponse> {
-    let d = load(&state, &auth, path.into_inner()).await?;
-    render(&show_page(&auth, &d, FormState::default()))
+    let (d, changes) = load(&state, &auth, path.into_inner()).await?;
+    render(&show_page(&auth, &d, FormState::default(), changes))
 }
 
 #[derive(Deserialize)]
@@ -141,7 +150,7 @@ async fn decide(
             Ok(see_other("/review"))
         }
         Err(AppError::Validation(errors)) => {
-            let d = load(&state, &auth, id).await?;
+            let (d, changes) = load(&state, &auth, id).await?;
             let mut form = FormState {
                 errors,
                 ..Default::default()
@@ -150,7 +159,7 @@ async fn decide(
                 .insert("comment".into(), comment.unwrap_or_default());
             render_with(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                &show_page(&auth, &d, form),
+                &show_page(&auth, &d, form, changes),
             )
         }
         Err(e) => Err(e),

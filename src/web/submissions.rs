@@ -16,7 +16,8 @@ use crate::domain::observation::{ObservationInput, Trend};
 use crate::domain::status::SubmissionStatus;
 use crate::domain::taxonomy::{Dimension, Taxonomy};
 use crate::error::{AppError, AppResult};
-use crate::services::submissions::{self as svc, SubmissionDetail};
+use crate::domain::outlier::OutlierWarning;
+use crate::services::submissions::{self as svc, LineOutcome, SubmissionDetail};
 use crate::services::{periods, submissions::SOURCE_AGENCY};
 
 pub fn config(cfg: &mut web::ServiceConfig) {
@@ -226,6 +227,24 @@ fn selects(tax: &Taxonomy, form: &FormState) -> Vec<Select> {
             "Var i kedjan missbruket skedde.",
             false,
         ),
+        dim(
+            Dimension::FraudType,
+            "Bedrägeriform",
+            "Endast tillsammans med handlingstyp (EU:s typologi).",
+            false,
+        ),
+        dim(
+            Dimension::AgeBand,
+            "Åldersgrupp",
+            "Ålder hos dem vars identiteter användes, om den är känd.",
+            false,
+        ),
+        dim(
+            Dimension::Citizenship,
+            "Medborgarskap",
+            "Medborgarskap hos dem vars identiteter användes, om det är känt.",
+            false,
+        ),
         fixed(
             "trend",
             "Er bedömning av trenden",
@@ -271,6 +290,7 @@ struct ShowPage {
     lines: Vec<LineView>,
     selects: Vec<Select>,
     form: FormState,
+    warnings: Vec<OutlierWarning>,
 }
 
 fn show_page(auth: &Authorized<Reporter>, d: &SubmissionDetail, form: FormState) -> ShowPage {
@@ -290,11 +310,12 @@ fn show_page(auth: &Authorized<Reporter>, d: &SubmissionDetail, form: FormState)
         period_label,
         status: status.label_sv(),
         version: d.version.version,
-        editable: status.editable() && d.period.status == "open",
+        editable: d.is_editable(),
         review_comment: d.version.review_comment.clone(),
         lines: line_views(&d.lines, &d.taxonomy),
         selects: selects(&d.taxonomy, &form),
         form,
+        warnings: Vec::new(),
     }
 }
 
@@ -327,6 +348,11 @@ struct LineForm {
     reliability: Option<String>,
     validity: Option<String>,
     description: Option<String>,
+    age_band: Option<String>,
+    citizenship: Option<String>,
+    fraud_type: Option<String>,
+    /// Set when the user confirms an unusually high count.
+    confirm: Option<String>,
 }
 
 impl LineForm {
@@ -341,7 +367,9 @@ impl LineForm {
             reliability: self.reliability,
             validity: self.validity,
             description: self.description,
-            ..Default::default()
+            age_band: self.age_band,
+            citizenship: self.citizenship,
+            fraud_type: self.fraud_type,
         }
     }
 }
@@ -357,6 +385,9 @@ fn form_values(i: &ObservationInput) -> std::collections::HashMap<String, String
         ("reliability", &i.reliability),
         ("validity", &i.validity),
         ("description", &i.description),
+        ("age_band", &i.age_band),
+        ("citizenship", &i.citizenship),
+        ("fraud_type", &i.fraud_type),
     ]
     .into_iter()
     .filter_map(|(k, v)| v.clone().map(|v| (k.to_string(), v)))
@@ -371,17 +402,29 @@ async fn add_line(
     form: web::Form<LineForm>,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
-    let input = form.into_inner().into_input();
+    let form = form.into_inner();
+    let confirmed = form.confirm.as_deref() == Some("1");
+    let input = form.into_input();
     let user = auth.user.clone();
     let line = input.clone();
     match state
         .db
-        .run(move |c| svc::add_lines(c, &user, id, &[line]))
+        .run(move |c| svc::add_lines(c, &user, id, &[line], confirmed))
         .await
     {
-        Ok(()) => {
+        Ok(LineOutcome::Saved(_)) => {
             set_flash(&session, "Observationen är sparad.");
             Ok(see_other(&format!("/submissions/{id}#rader")))
+        }
+        Ok(LineOutcome::NeedsConfirmation(warnings)) => {
+            let d = load(&state, &auth, id).await?;
+            let form = FormState {
+                values: form_values(&input),
+                errors: Vec::new(),
+            };
+            let mut page = show_page(&auth, &d, form);
+            page.warnings = warnings;
+            render(&page)
         }
         Err(AppError::Validation(errors)) => {
             let d = load(&state, &auth, id).await?;

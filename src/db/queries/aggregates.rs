@@ -41,3 +41,21 @@ pub fn reporting_agencies(conn: &mut DbConnection) -> QueryResult<Vec<(String, S
         .distinct()
         .load(conn)
 }
+
+/// (period code, misuse type, sum) of one agency's accepted data, leaving out one
+/// submission (the one being checked).
+pub fn agency_history(
+    conn: &mut DbConnection,
+    agency_id: i64,
+    except_submission: i64,
+) -> QueryResult<Vec<(String, String, i64)>> {
+    ol::table
+        .inner_join(sv::table.inner_join(s::table.inner_join(rp::table)))
+        .filter(sv::status.eq("accepted"))
+        .filter(sv::version.eq(s::current_version))
+        .filter(s::agency_id.eq(agency_id))
+        .filter(s::id.ne(except_submission))
+        .group_by((rp::code, ol::misuse_type))
+        .select((rp::code, ol::misuse_type, sql::<BigInt>("CAST(SUM(observation_lines.count) AS BIGINT)")))
+        .load(conn)
+}

@@ -7,4 +7,5 @@ pub mod audit;
 pub mod periods;
 pub mod submissions;
 pub mod taxonomy;
+pub mod tokens;
 pub mod users;

@@ -180,3 +180,14 @@ pub fn list_with_status(conn: &mut DbConnection, status: &str) -> QueryResult<Ve
         ))
         .load(conn)
 }
+
+pub fn delete_lines(conn: &mut DbConnection, version_id: i64) -> QueryResult<usize> {
+    diesel::delete(ol::table.filter(ol::version_id.eq(version_id))).execute(conn)
+}
+
+pub fn list_for_period(conn: &mut DbConnection, period_id: i64) -> QueryResult<Vec<SubmissionRow>> {
+    submissions::table
+        .filter(submissions::period_id.eq(period_id))
+        .select(SubmissionRow::as_select())
+        .load(conn)
+}

@@ -1,0 +1,133 @@
+//! Outlier warnings on entry: a count far above what the agency's own history for that
+//! misuse type predicts. Non-blocking: the user is asked to confirm, never refused.
+
+use serde::Serialize;
+
+use super::format::int_sv;
+
+/// How many earlier periods of the same kind form the history.
+pub const HISTORY_PERIODS: usize = 8;
+/// At least this many periods of history before any warning.
+pub const MIN_HISTORY: usize = 4;
+/// The upper bound is this quantile of the fitted distribution.
+pub const QUANTILE: f64 = 0.99;
+/// … or the count is more than this many times the median.
+pub const MEDIAN_FACTOR: f64 = 5.0;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OutlierWarning {
+    pub line: u32,
+    pub misuse_type: String,
+    pub count: i64,
+    /// The 99 % upper bound from the history.
+    pub expected_max: i64,
+    pub median: f64,
+    pub message: String,
+}
+
+/// Checks a period's total for one misuse type against the history (earlier periods'
+/// totals, newest first; missing periods left out).
+pub fn check(line: u32, misuse_type: &str, label_sv: &str, count: i64, history: &[i64]) -> Option<OutlierWarning> {
+    if history.len() < MIN_HISTORY {
+        return None;
+    }
+    let n = history.len() as f64;
+    let mean = history.iter().sum::<i64>() as f64 / n;
+    let var = history.iter().map(|&y| (y as f64 - mean).powi(2)).sum::<f64>() / (n - 1.0);
+    let dispersion = if mean > 0.0 { (var / mean).max(1.0) } else { 1.0 };
+    let upper = nb_quantile(mean, dispersion, QUANTILE) as i64;
+    let mut sorted = history.to_vec();
+    sorted.sort_unstable();
+    let median = if sorted.len() % 2 == 1 {
+        sorted[sorted.len() / 2] as f64
+    } else {
+        (sorted[sorted.len() / 2 - 1] + sorted[sorted.len() / 2]) as f64 / 2.0
+    };
+    let above_bound = count > upper;
+    let above_median = median > 0.0 && count as f64 > MEDIAN_FACTOR * median;
+    (above_bound || above_median).then(|| OutlierWarning {
+        line,
+        misuse_type: misuse_type.to_string(),
+        count,
+        expected_max: upper,
+        median,
+        message: format!(
+            "Antalet för {} ({}) är mycket högre än er myndighets tidigare perioder (vanligen högst {}). Kontrollera siffran. Stämmer den kan du spara ändå.",
+            label_sv.to_lowercase(),
+            int_sv(count),
+            int_sv(upper)
+        ),
+    })
+}
+
+/// The smallest `u` with P(Y ≤ u) ≥ `prob`, for Y negative binomial with this mean and
+/// variance `dispersion × mean` (Poisson when `dispersion` ≤ 1). Summed in log space so
+/// large means neither underflow nor overflow.
+pub fn nb_quantile(mean: f64, dispersion: f64, prob: f64) -> u64 {
+    if !(mean > 0.0) || !mean.is_finite() {
+        return 0;
+    }
+    let poisson = dispersion <= 1.0 + 1e-9;
+    let (size, p) = if poisson {
+        (0.0, 0.0)
+    } else {
+        let size = mean / (dispersion - 1.0);
+        (size, size / (size + mean))
+    };
+    // log pmf(0)
+    let mut log_pmf = if poisson { -mean } else { size * p.ln() };
+    let mut cdf = log_pmf.exp();
+    let limit = (mean * 20.0 + 1000.0) as u64;
+    let mut k = 0u64;
+    while cdf < prob && k < limit {
+        k += 1;
+        let kf = k as f64;
+        log_pmf += if poisson {
+            mean.ln() - kf.ln()
+        } else {
+            ((kf - 1.0 + size) / kf).ln() + (1.0 - p).ln()
+        };
+        cdf += log_pmf.exp();
+    }
+    k
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quantiles_match_known_values() {
+        // Poisson(5): P(Y ≤ 9) = 0.968, P(Y ≤ 10) = 0.986, P(Y ≤ 11) = 0.9945.
+        assert_eq!(nb_quantile(5.0, 1.0, 0.95), 9);
+        assert_eq!(nb_quantile(5.0, 1.0, 0.99), 11);
+        // Negative binomial, mean 5, variance 7.5 (surveillance's published example).
+        assert_eq!(nb_quantile(5.0, 1.5, 0.95), 10);
+        assert_eq!(nb_quantile(0.0, 1.0, 0.99), 0);
+        // Large means do not underflow.
+        let q = nb_quantile(10_000.0, 1.5, 0.99);
+        assert!((10_250..10_400).contains(&q), "{q}");
+    }
+
+    #[test]
+    fn a_count_far_above_history_warns_and_an_ordinary_one_does_not() {
+        let history = [20, 22, 19, 25, 21, 18, 23, 20];
+        assert!(check(1, "false_identity", "Falsk identitet", 24, &history).is_none());
+        let w = check(3, "false_identity", "Falsk identitet", 200, &history).unwrap();
+        assert_eq!(w.line, 3);
+        assert!(w.message.contains("falsk identitet"));
+        assert!(w.expected_max < 40);
+    }
+
+    #[test]
+    fn too_little_history_never_warns() {
+        assert!(check(1, "x", "X", 1_000, &[1, 2, 3]).is_none());
+    }
+
+    #[test]
+    fn five_times_the_median_warns_even_with_wide_spread() {
+        let history = [2, 3, 2, 200, 3, 2];
+        let w = check(1, "x", "X", 40, &history);
+        assert!(w.is_some());
+    }
+}

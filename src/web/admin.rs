@@ -1,0 +1,456 @@
+//! Administration: reporting periods, the taxonomy and API tokens.
+
+use actix_session::Session;
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse};
+use askama::Template;
+use serde::Deserialize;
+
+use super::auth::{set_flash, Administrator, Authorized};
+use super::layout::{render, render_with, see_other, Chrome, ConfirmPage, FormState};
+use super::AppState;
+use crate::db::models::{AgencyRow, TaxonomyRow};
+use crate::domain::period::Period;
+use crate::domain::taxonomy::Dimension;
+use crate::domain::validation::FieldError;
+use crate::error::{AppError, AppResult};
+use crate::services::{periods, taxonomy, tokens};
+
+pub fn config(cfg: &mut web::ServiceConfig) {
+    cfg.route("/admin", web::get().to(index))
+        .route("/admin/periods", web::get().to(periods_page))
+        .route("/admin/periods", web::post().to(open_period))
+        .route("/admin/periods/{code}/close", web::get().to(confirm_close))
+        .route("/admin/periods/{code}/close", web::post().to(close_period))
+        .route("/admin/taxonomy", web::get().to(taxonomy_page))
+        .route("/admin/taxonomy", web::post().to(add_code))
+        .route("/admin/taxonomy/{dimension}/{code}", web::get().to(code_page))
+        .route("/admin/taxonomy/{dimension}/{code}", web::post().to(update_code))
+        .route("/admin/taxonomy/{dimension}/{code}/retire", web::get().to(confirm_retire))
+        .route("/admin/taxonomy/{dimension}/{code}/retire", web::post().to(retire_code))
+        .route("/admin/tokens", web::get().to(tokens_page))
+        .route("/admin/tokens", web::post().to(create_token))
+        .route("/admin/tokens/{id}/revoke", web::get().to(confirm_revoke))
+        .route("/admin/tokens/{id}/revoke", web::post().to(revoke_token));
+}
+
+#[derive(Template)]
+#[template(path = "admin/index.html")]
+struct IndexPage {
+    chrome: Chrome,
+}
+
+async fn index(auth: Authorized<Administrator>) -> AppResult<HttpResponse> {
+    render(&IndexPage {
+        chrome: Chrome::for_user(&auth, "Administration", "/admin"),
+    })
+}
+
+pub struct PeriodView {
+    pub code: String,
+    pub label: String,
+    pub status: &'static str,
+    pub deadline: String,
+    pub closable: bool,
+}
+
+#[derive(Template)]
+#[template(path = "admin/periods.html")]
+struct PeriodsPage {
+    chrome: Chrome,
+    periods: Vec<PeriodView>,
+    form: FormState,
+}
+
+async fn periods_view(state: &AppState, auth: &Authorized<Administrator>, form: FormState) -> AppResult<PeriodsPage> {
+    let rows = state.db.run(periods::all).await?;
+    let today = chrono::Utc::now().date_naive();
+    Ok(PeriodsPage {
+        chrome: Chrome::for_user(auth, "Rapporteringsperioder", "/admin"),
+        periods: rows
+            .iter()
+            .map(|p| {
+                let status = periods::effective_status(p, today);
+                PeriodView {
+                    code: p.code.clone(),
+                    label: Period::parse(&p.code).map(|x| x.label_sv()).unwrap_or_default(),
+                    status: status.label_sv(),
+                    deadline: p.deadline.map(|d| d.to_string()).unwrap_or_else(|| "–".into()),
+                    closable: status == crate::domain::status::PeriodStatus::Open,
+                }
+            })
+            .collect(),
+        form,
+    })
+}
+
+async fn periods_page(state: web::Data<AppState>, auth: Authorized<Administrator>) -> AppResult<HttpResponse> {
+    render(&periods_view(&state, &auth, FormState::default()).await?)
+}
+
+#[derive(Deserialize)]
+struct OpenForm {
+    period: Option<String>,
+    deadline: Option<String>,
+}
+
+async fn open_period(
+    state: web::Data<AppState>,
+    auth: Authorized<Administrator>,
+    session: Session,
+    form: web::Form<OpenForm>,
+) -> AppResult<HttpResponse> {
+    let OpenForm { period, deadline } = form.into_inner();
+    let (period_raw, deadline_raw) = (period.unwrap_or_default(), deadline.unwrap_or_default());
+    let mut errors = Vec::new();
+    let p = Period::parse(&period_raw)
+        .map_err(|e| errors.push(FieldError::new("period", "invalid", e.to_string())))
+        .ok();
+    let d = if deadline_raw.trim().is_empty() {
+        None
+    } else {
+        chrono::NaiveDate::parse_from_str(deadline_raw.trim(), "%Y-%m-%d")
+            .map_err(|_| errors.push(FieldError::new("deadline", "invalid", "Ange sista dag som ÅÅÅÅ-MM-DD, t.ex. 2026-10-15.")))
+            .ok()
+    };
+    let result = match (p, errors.is_empty()) {
+        (Some(p), true) => {
+            let user = auth.user.clone();
+            state.db.run(move |c| periods::open_period(c, Some(&user), p, d)).await.map(|_| p)
+        }
+        _ => Err(AppError::Validation(errors)),
+    };
+    match result {
+        Ok(p) => {
+            set_flash(&session, &format!("Perioden {} är öppen för inrapportering.", p.code()));
+            Ok(see_other("/admin/periods"))
+        }
+        Err(AppError::Validation(errors)) => {
+            let mut form = FormState { errors, ..Default::default() };
+            form.values.insert("period".into(), period_raw);
+            form.values.insert("deadline".into(), deadline_raw);
+            render_with(StatusCode::UNPROCESSABLE_ENTITY, &periods_view(&state, &auth, form).await?)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+async fn close_period(
+    state: web::Data<AppState>,
+    auth: Authorized<Administrator>,
+    session: Session,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let p = Period::parse(&path.into_inner()).map_err(|_| AppError::NotFound)?;
+    let user = auth.user.clone();
+    state.db.run(move |c| periods::close_period(c, Some(&user), p)).await?;
+    set_flash(&session, &format!("Perioden {} är stängd.", p.code()));
+    Ok(see_other("/admin/periods"))
+}
+
+pub struct DimensionView {
+    pub code: &'static str,
+    pub label: &'static str,
+    pub rows: Vec<TaxonomyRow>,
+}
+
+#[derive(Template)]
+#[template(path = "admin/taxonomy.html")]
+struct TaxonomyPage {
+    chrome: Chrome,
+    version: i32,
+    dimensions: Vec<DimensionView>,
+    form: FormState,
+}
+
+async fn taxonomy_view(state: &AppState, auth: &Authorized<Administrator>, form: FormState) -> AppResult<TaxonomyPage> {
+    let (rows, version) = state
+        .db
+        .run(|c| Ok((taxonomy::rows(c)?, taxonomy::version(c)?)))
+        .await?;
+    Ok(TaxonomyPage {
+        chrome: Chrome::for_user(auth, "Taxonomi", "/admin"),
+        version,
+        dimensions: Dimension::ALL
+            .iter()
+            .map(|d| DimensionView {
+                code: d.code(),
+                label: d.label_sv(),
+                rows: rows.iter().filter(|r| r.dimension == d.code()).cloned().collect(),
+            })
+            .collect(),
+        form,
+    })
+}
+
+async fn taxonomy_page(state: web::Data<AppState>, auth: Authorized<Administrator>) -> AppResult<HttpResponse> {
+    render(&taxonomy_view(&state, &auth, FormState::default()).await?)
+}
+
+#[derive(Deserialize)]
+struct CodeForm {
+    dimension: Option<String>,
+    code: Option<String>,
+    label_sv: Option<String>,
+    label_en: Option<String>,
+}
+
+async fn add_code(
+    state: web::Data<AppState>,
+    auth: Authorized<Administrator>,
+    session: Session,
+    form: web::Form<CodeForm>,
+) -> AppResult<HttpResponse> {
+    let f = form.into_inner();
+    let values: Vec<(String, String)> = [
+        ("dimension", &f.dimension),
+        ("code", &f.code),
+        ("label_sv", &f.label_sv),
+        ("label_en", &f.label_en),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v.clone().unwrap_or_default()))
+    .collect();
+    let user = auth.user.clone();
+    let (dimension, code, sv, en) = (
+        f.dimension.unwrap_or_default(),
+        f.code.unwrap_or_default(),
+        f.label_sv.unwrap_or_default(),
+        f.label_en.unwrap_or_default(),
+    );
+    let c2 = code.clone();
+    match state
+        .db
+        .run(move |c| taxonomy::add_code(c, &user, &dimension, &c2, &sv, &en))
+        .await
+    {
+        Ok(()) => {
+            set_flash(&session, &format!("Koden {code} är tillagd."));
+            Ok(see_other("/admin/taxonomy"))
+        }
+        Err(AppError::Validation(errors)) => {
+            let form = FormState { errors, values: values.into_iter().collect() };
+            render_with(StatusCode::UNPROCESSABLE_ENTITY, &taxonomy_view(&state, &auth, form).await?)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "admin/code.html")]
+struct CodePage {
+    chrome: Chrome,
+    dimension: String,
+    dimension_label: &'static str,
+    row: TaxonomyRow,
+    form: FormState,
+}
+
+async fn code_view(
+    state: &AppState,
+    auth: &Authorized<Administrator>,
+    dimension: String,
+    code: String,
+    form: FormState,
+) -> AppResult<CodePage> {
+    let dim = Dimension::parse(&dimension).ok_or(AppError::NotFound)?;
+    let row = state
+        .db
+        .run(move |c| {
+            crate::db::queries::taxonomy::find(c, &dimension, &code)?.ok_or(AppError::NotFound)
+        })
+        .await?;
+    Ok(CodePage {
+        chrome: Chrome::for_user(auth, format!("Kod {}", row.code), "/admin"),
+        dimension: dim.code().to_string(),
+        dimension_label: dim.label_sv(),
+        row,
+        form,
+    })
+}
+
+async fn code_page(
+    state: web::Data<AppState>,
+    auth: Authorized<Administrator>,
+    path: web::Path<(String, String)>,
+) -> AppResult<HttpResponse> {
+    let (d, c) = path.into_inner();
+    render(&code_view(&state, &auth, d, c, FormState::default()).await?)
+}
+
+async fn update_code(
+    state: web::Data<AppState>,
+    auth: Authorized<Administrator>,
+    session: Session,
+    path: web::Path<(String, String)>,
+    form: web::Form<CodeForm>,
+) -> AppResult<HttpResponse> {
+    let (dimension, code) = path.into_inner();
+    let f = form.into_inner();
+    let (sv, en) = (f.label_sv.unwrap_or_default(), f.label_en.unwrap_or_default());
+    let user = auth.user.clone();
+    let (d2, c2, sv2, en2) = (dimension.clone(), code.clone(), sv.clone(), en.clone());
+    match state
+        .db
+        .run(move |c| taxonomy::update_labels(c, &user, &d2, &c2, &sv2, &en2))
+        .await
+    {
+        Ok(()) => {
+            set_flash(&session, "Benämningarna är sparade.");
+            Ok(see_other("/admin/taxonomy"))
+        }
+        Err(AppError::Validation(errors)) => {
+            let mut form = FormState { errors, ..Default::default() };
+            form.values.insert("label_sv".into(), sv);
+            form.values.insert("label_en".into(), en);
+            render_with(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &code_view(&state, &auth, dimension, code, form).await?,
+            )
+        }
+        Err(e) => Err(e),
+    }
+}
+
+async fn retire_code(
+    state: web::Data<AppState>,
+    auth: Authorized<Administrator>,
+    session: Session,
+    path: web::Path<(String, String)>,
+) -> AppResult<HttpResponse> {
+    let (dimension, code) = path.into_inner();
+    let user = auth.user.clone();
+    let c2 = code.clone();
+    state
+        .db
+        .run(move |c| taxonomy::retire(c, &user, &dimension, &c2))
+        .await?;
+    set_flash(&session, &format!("Koden {code} är tagen ur bruk. Befintliga uppgifter behåller den."));
+    Ok(see_other("/admin/taxonomy"))
+}
+
+#[derive(Template)]
+#[template(path = "admin/tokens.html")]
+struct TokensPage {
+    chrome: Chrome,
+    tokens: Vec<tokens::TokenView>,
+    agencies: Vec<AgencyRow>,
+    new_token: Option<String>,
+    form: FormState,
+}
+
+async fn tokens_view(
+    state: &AppState,
+    auth: &Authorized<Administrator>,
+    new_token: Option<String>,
+    form: FormState,
+) -> AppResult<TokensPage> {
+    let (list, agencies) = state
+        .db
+        .run(|c| Ok((tokens::list(c)?, crate::db::queries::agencies::all(c)?)))
+        .await?;
+    Ok(TokensPage {
+        chrome: Chrome::for_user(auth, "API-token", "/admin"),
+        tokens: list,
+        agencies,
+        new_token,
+        form,
+    })
+}
+
+async fn tokens_page(state: web::Data<AppState>, auth: Authorized<Administrator>) -> AppResult<HttpResponse> {
+    render(&tokens_view(&state, &auth, None, FormState::default()).await?)
+}
+
+#[derive(Deserialize)]
+struct TokenForm {
+    kind: Option<String>,
+    agency: Option<String>,
+    username: Option<String>,
+}
+
+async fn create_token(
+    state: web::Data<AppState>,
+    auth: Authorized<Administrator>,
+    form: web::Form<TokenForm>,
+) -> AppResult<HttpResponse> {
+    let f = form.into_inner();
+    let user = auth.user.clone();
+    let result = match f.kind.as_deref() {
+        Some("agency") => {
+            let agency = f.agency.clone().unwrap_or_default();
+            state.db.run(move |c| tokens::create_agency_token(c, Some(&user), &agency)).await
+        }
+        Some("user") => {
+            let username = f.username.clone().unwrap_or_default();
+            state.db.run(move |c| tokens::create_user_token(c, Some(&user), &username)).await
+        }
+        _ => Err(AppError::BadRequest("Välj vilken sorts token som ska skapas.".into())),
+    };
+    match result {
+        // Shown once, on this page; never stored in clear or shown again.
+        Ok(secret) => render(&tokens_view(&state, &auth, Some(secret), FormState::default()).await?),
+        Err(AppError::Validation(errors)) => {
+            let mut form = FormState { errors, ..Default::default() };
+            form.values.insert("username".into(), f.username.unwrap_or_default());
+            render_with(StatusCode::UNPROCESSABLE_ENTITY, &tokens_view(&state, &auth, None, form).await?)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+async fn revoke_token(
+    state: web::Data<AppState>,
+    auth: Authorized<Administrator>,
+    session: Session,
+    path: web::Path<i64>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    let user = auth.user.clone();
+    state.db.run(move |c| tokens::revoke(c, &user, id)).await?;
+    set_flash(&session, "Token är återkallad och fungerar inte längre.");
+    Ok(see_other("/admin/tokens"))
+}
+
+async fn confirm_close(auth: Authorized<Administrator>, path: web::Path<String>) -> AppResult<HttpResponse> {
+    let p = Period::parse(&path.into_inner()).map_err(|_| AppError::NotFound)?;
+    render(&ConfirmPage {
+        chrome: Chrome::for_user(&auth, "Stäng period", "/admin"),
+        heading: format!("Stäng perioden {}", p.code()),
+        question: format!(
+            "Vill du stänga {} för inrapportering? Myndigheterna kan sedan bara rätta returnerade inrapporteringar.",
+            p.label_sv()
+        ),
+        action: format!("/admin/periods/{}/close", p.code()),
+        button: "Stäng perioden".into(),
+        cancel: "/admin/periods".into(),
+    })
+}
+
+async fn confirm_retire(auth: Authorized<Administrator>, path: web::Path<(String, String)>) -> AppResult<HttpResponse> {
+    let (dimension, code) = path.into_inner();
+    let dim = Dimension::parse(&dimension).ok_or(AppError::NotFound)?;
+    render(&ConfirmPage {
+        chrome: Chrome::for_user(&auth, "Ta kod ur bruk", "/admin"),
+        heading: format!("Ta koden {code} ur bruk"),
+        question: format!(
+            "Vill du ta koden {code} ({}) ur bruk? Den kan då inte väljas för nya uppgifter.",
+            dim.label_sv().to_lowercase()
+        ),
+        action: format!("/admin/taxonomy/{}/{code}/retire", dim.code()),
+        button: "Ta ur bruk".into(),
+        cancel: format!("/admin/taxonomy/{}/{code}", dim.code()),
+    })
+}
+
+async fn confirm_revoke(auth: Authorized<Administrator>, path: web::Path<i64>) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    render(&ConfirmPage {
+        chrome: Chrome::for_user(&auth, "Återkalla token", "/admin"),
+        heading: "Återkalla token".into(),
+        question: "Vill du återkalla token? System som använder den kan inte längre rapportera.".into(),
+        action: format!("/admin/tokens/{id}/revoke"),
+        button: "Återkalla".into(),
+        cancel: "/admin/tokens".into(),
+    })
+}
