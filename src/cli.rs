@@ -11,7 +11,7 @@ use crate::db::Database;
 use crate::domain::period::Period;
 use crate::domain::role::Role;
 use crate::error::{AppError, AppResult};
-use crate::services::{auth, demo, periods, report};
+use crate::services::{auth, demo, periods, report, tokens};
 use crate::startup::Application;
 
 #[derive(Parser)]
@@ -50,6 +50,33 @@ enum Command {
     /// Produce reports.
     #[command(subcommand)]
     Report(ReportCommand),
+    /// Manage API tokens.
+    #[command(subcommand)]
+    Token(TokenCommand),
+    /// Measure: `bench csv-import --lines 100000`.
+    #[command(subcommand)]
+    Bench(BenchCommand),
+}
+
+#[derive(Subcommand)]
+enum TokenCommand {
+    /// Create a token; it is printed once. `--agency SKV` acts as that agency's
+    /// coordinator; `--user NAME` acts as that user with their role.
+    Create {
+        #[arg(long, conflicts_with = "user", required_unless_present = "user")]
+        agency: Option<String>,
+        #[arg(long)]
+        user: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum BenchCommand {
+    /// Import a synthetic CSV file of N lines into a fresh database and report the rate.
+    CsvImport {
+        #[arg(long, default_value_t = 100_000)]
+        lines: usize,
+    },
 }
 
 #[derive(Subcommand)]
@@ -182,6 +209,20 @@ fn run(cli: Cli) -> AppResult<()> {
             }
             Ok(())
         }
+        Command::Token(TokenCommand::Create { agency, user }) => {
+            let mut conn = db.conn()?;
+            let secret = match (agency, user) {
+                (Some(a), _) => tokens::create_agency_token(&mut conn, None, &a)?,
+                (None, Some(u)) => tokens::create_user_token(&mut conn, None, &u)?,
+                (None, None) => {
+                    return Err(AppError::Config("Ange --agency KOD eller --user NAMN.".into()))
+                }
+            };
+            eprintln!("Spara token nu; den visas inte igen.");
+            println!("{secret}");
+            Ok(())
+        }
+        Command::Bench(BenchCommand::CsvImport { lines }) => crate::services::bench::csv_import(lines),
         Command::Report(ReportCommand::Pdf { period, out }) => {
             let p = Period::parse(&period).map_err(|e| AppError::Config(e.to_string()))?;
             let mut conn = db.conn()?;

@@ -3,6 +3,7 @@
 pub mod aggregation;
 pub mod audit;
 pub mod auth;
+pub mod bench;
 pub mod completeness;
 pub mod demo;
 pub mod periods;

@@ -16,7 +16,8 @@ use crate::services::aggregation;
 use crate::services::report::TREND_QUARTERS;
 
 pub fn config(cfg: &mut web::ServiceConfig) {
-    cfg.route("/dashboard", web::get().to(overview));
+    cfg.route("/dashboard", web::get().to(overview))
+        .route("/completeness", web::get().to(completeness));
 }
 
 #[derive(Deserialize)]
@@ -102,5 +103,61 @@ async fn overview(
             .map(|r| r.len().to_string())
             .collect(),
         can_download_pdf: Capability::DraftReports.allows(auth.user.role),
+    })
+}
+
+pub struct CompletenessRow {
+    pub agency: String,
+    pub code: String,
+    pub status: &'static str,
+    pub version: String,
+    pub missing: bool,
+}
+
+#[derive(Template)]
+#[template(path = "dashboard/completeness.html")]
+struct CompletenessPage {
+    chrome: Chrome,
+    period: String,
+    period_status: &'static str,
+    deadline: String,
+    deadline_passed: bool,
+    rows: Vec<CompletenessRow>,
+    accepted: usize,
+    total: usize,
+}
+
+/// Inrapporteringsläge: where every agency's report for a period stands.
+async fn completeness(
+    state: web::Data<AppState>,
+    auth: Authorized<DashboardReader>,
+    q: web::Query<Query>,
+) -> AppResult<HttpResponse> {
+    let raw = q.period.clone().unwrap_or_default();
+    let period = Period::parse(&raw).map_err(|e| AppError::BadRequest(e.to_string()))?;
+    let c = state
+        .db
+        .run(move |conn| crate::services::completeness::for_period(conn, period))
+        .await?;
+    let accepted = c.count(Some(crate::domain::status::SubmissionStatus::Accepted));
+    render(&CompletenessPage {
+        chrome: Chrome::for_user(&auth, format!("Inrapporteringsläge {}", c.period), "/dashboard"),
+        period_status: c.status.label_sv(),
+        deadline: c.deadline.map(|d| d.to_string()).unwrap_or_else(|| "ingen".into()),
+        deadline_passed: c.deadline_passed,
+        total: c.agencies.len(),
+        accepted,
+        rows: c
+            .agencies
+            .iter()
+            .map(|a| CompletenessRow {
+                agency: a.agency_name.clone(),
+                code: a.agency_code.clone(),
+                status: a.status.map(|s| s.label_sv()).unwrap_or("Ingen inrapportering"),
+                version: a.version.map(|v| v.to_string()).unwrap_or_else(|| "–".into()),
+                missing: a.status.is_none(),
+            })
+            .collect(),
+        period: c.period,
     })
 }

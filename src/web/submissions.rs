@@ -21,6 +21,16 @@ use crate::services::submissions::{self as svc, LineOutcome, SubmissionDetail};
 use crate::services::{periods, submissions::SOURCE_AGENCY};
 
 pub fn config(cfg: &mut web::ServiceConfig) {
+    // Before "/submissions/{id}", which would otherwise match "import".
+    cfg.service(
+            web::resource("/submissions/import")
+                .app_data(
+                    actix_multipart::form::MultipartFormConfig::default()
+                        .total_limit(super::api::CSV_LIMIT)
+                        .memory_limit(super::api::CSV_LIMIT),
+                )
+                .route(web::post().to(import_csv)),
+        );
     cfg.route("/submissions", web::get().to(list))
         .route("/submissions", web::post().to(create))
         .route("/submissions/{id}", web::get().to(show))
@@ -34,6 +44,7 @@ pub fn config(cfg: &mut web::ServiceConfig) {
             web::post().to(delete_line),
         )
         .route("/submissions/{id}/submit", web::post().to(submit));
+
 }
 
 pub struct ListedView {
@@ -509,6 +520,70 @@ async fn submit(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 &show_page(&auth, &d, form),
             )
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// The CSV upload form. The CSRF token travels in the query string, since the guard does
+/// not read multipart bodies.
+#[derive(actix_multipart::form::MultipartForm)]
+struct UploadForm {
+    period: Option<actix_multipart::form::text::Text<String>>,
+    submit: Option<actix_multipart::form::text::Text<String>>,
+    file: Option<actix_multipart::form::bytes::Bytes>,
+}
+
+async fn import_csv(
+    state: web::Data<AppState>,
+    auth: Authorized<Reporter>,
+    session: Session,
+    form: actix_multipart::form::MultipartForm<UploadForm>,
+) -> AppResult<HttpResponse> {
+    let form = form.into_inner();
+    let period = form.period.map(|t| t.into_inner()).unwrap_or_default();
+    let submit_now = form.submit.is_some_and(|t| t.as_str() == "1");
+    let bytes = form.file.map(|f| f.data.to_vec()).unwrap_or_default();
+    let user = auth.user.clone();
+    let p = period.clone();
+    match state
+        .db
+        .run(move |c| svc::import_csv(c, &user, &p, &bytes, submit_now))
+        .await
+    {
+        Ok(outcome) => {
+            let mut msg = format!(
+                "Filen är inläst. Inrapporteringen har status ”{}”.",
+                SubmissionStatus::parse(outcome.status)
+                    .map(|s| s.label_sv().to_lowercase())
+                    .unwrap_or_default()
+            );
+            for w in &outcome.warnings {
+                msg.push(' ');
+                msg.push_str(&w.message);
+            }
+            set_flash(&session, &msg);
+            Ok(see_other(&format!("/submissions/{}", outcome.id)))
+        }
+        Err(AppError::Validation(errors)) => {
+            let mut f = FormState {
+                errors: errors
+                    .into_iter()
+                    .map(|mut e| {
+                        // Every CSV problem points at the file field in the form.
+                        e.message = match e.line {
+                            Some(l) => format!("Rad {l} i filen: {}", e.message),
+                            None => e.message,
+                        };
+                        e.line = None;
+                        e.field = "file".into();
+                        e
+                    })
+                    .collect(),
+                ..Default::default()
+            };
+            f.values.insert("period".into(), period);
+            render_with(StatusCode::UNPROCESSABLE_ENTITY, &list_page(&state, &auth, f).await?)
         }
         Err(e) => Err(e),
     }

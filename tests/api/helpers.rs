@@ -252,3 +252,65 @@ impl TestApp {
         r.headers()["location"].to_str().unwrap().to_string()
     }
 }
+
+impl TestApp {
+    /// Runs blocking service code against the test database.
+    pub async fn with_db<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&mut lagesbild::db::DbConnection) -> T + Send + 'static,
+    ) -> T {
+        let db = self.db.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut c = db.conn().unwrap();
+            f(&mut c)
+        })
+        .await
+        .unwrap()
+    }
+
+    pub async fn agency_token(&self, agency: &str) -> String {
+        let a = agency.to_string();
+        self.with_db(move |c| lagesbild::services::tokens::create_agency_token(c, None, &a).unwrap())
+            .await
+    }
+
+    pub async fn user_token(&self, username: &str) -> String {
+        let u = username.to_string();
+        self.with_db(move |c| lagesbild::services::tokens::create_user_token(c, None, &u).unwrap())
+            .await
+    }
+
+    pub async fn api_post(&self, path: &str, token: &str, body: serde_json::Value) -> reqwest::Response {
+        reqwest::Client::new()
+            .post(self.url(path))
+            .bearer_auth(token)
+            .json(&body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn api_get(&self, path: &str, token: &str) -> reqwest::Response {
+        reqwest::Client::new()
+            .get(self.url(path))
+            .bearer_auth(token)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// Sets a period's status directly (e.g. "locked", which only publication does).
+    pub async fn set_period(&self, code: &str, status: &str, deadline: Option<&str>) {
+        let (code, status) = (code.to_string(), status.to_string());
+        let deadline = deadline.map(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap());
+        self.with_db(move |c| {
+            use diesel::prelude::*;
+            use lagesbild::db::schema::reporting_periods as rp;
+            diesel::update(rp::table.filter(rp::code.eq(code)))
+                .set((rp::status.eq(status), rp::deadline.eq(deadline)))
+                .execute(c)
+                .unwrap();
+        })
+        .await
+    }
+}

@@ -3,6 +3,7 @@
 //! real HTTP client that keeps cookies.
 
 mod access;
+mod api;
 mod auth;
 mod cli;
 mod csrf;
