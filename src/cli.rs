@@ -215,14 +215,18 @@ fn run(cli: Cli) -> AppResult<()> {
                 (Some(a), _) => tokens::create_agency_token(&mut conn, None, &a)?,
                 (None, Some(u)) => tokens::create_user_token(&mut conn, None, &u)?,
                 (None, None) => {
-                    return Err(AppError::Config("Ange --agency KOD eller --user NAMN.".into()))
+                    return Err(AppError::Config(
+                        "Ange --agency KOD eller --user NAMN.".into(),
+                    ))
                 }
             };
             eprintln!("Spara token nu; den visas inte igen.");
             println!("{secret}");
             Ok(())
         }
-        Command::Bench(BenchCommand::CsvImport { lines }) => crate::services::bench::csv_import(lines),
+        Command::Bench(BenchCommand::CsvImport { lines }) => {
+            crate::services::bench::csv_import(lines)
+        }
         Command::Report(ReportCommand::Pdf { period, out }) => {
             let p = Period::parse(&period).map_err(|e| AppError::Config(e.to_string()))?;
             let mut conn = db.conn()?;

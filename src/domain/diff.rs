@@ -18,7 +18,10 @@ impl<K, V> Change<K, V> {
 }
 
 /// The changes from `before` to `after`, in key order.
-pub fn diff<K: Ord + Clone, V: PartialEq + Clone>(before: &[(K, V)], after: &[(K, V)]) -> Vec<Change<K, V>> {
+pub fn diff<K: Ord + Clone, V: PartialEq + Clone>(
+    before: &[(K, V)],
+    after: &[(K, V)],
+) -> Vec<Change<K, V>> {
     let old: BTreeMap<&K, &V> = before.iter().map(|(k, v)| (k, v)).collect();
     let new: BTreeMap<&K, &V> = after.iter().map(|(k, v)| (k, v)).collect();
     let mut keys: Vec<&K> = old.keys().chain(new.keys()).copied().collect();
@@ -54,7 +57,11 @@ mod tests {
             vec![
                 Change::Removed("a", 1),
                 Change::Unchanged("b", 2),
-                Change::Changed { key: "c", before: 3, after: 4 },
+                Change::Changed {
+                    key: "c",
+                    before: 3,
+                    after: 4
+                },
                 Change::Added("d", 5),
             ]
         );

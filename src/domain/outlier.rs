@@ -13,6 +13,8 @@ pub const MIN_HISTORY: usize = 4;
 pub const QUANTILE: f64 = 0.99;
 /// … or the count is more than this many times the median.
 pub const MEDIAN_FACTOR: f64 = 5.0;
+/// Small counts never warn: a jump from 0 to 3 is not worth a question.
+pub const MIN_COUNT: i64 = 5;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct OutlierWarning {
@@ -27,14 +29,28 @@ pub struct OutlierWarning {
 
 /// Checks a period's total for one misuse type against the history (earlier periods'
 /// totals, newest first; missing periods left out).
-pub fn check(line: u32, misuse_type: &str, label_sv: &str, count: i64, history: &[i64]) -> Option<OutlierWarning> {
-    if history.len() < MIN_HISTORY {
+pub fn check(
+    line: u32,
+    misuse_type: &str,
+    label_sv: &str,
+    count: i64,
+    history: &[i64],
+) -> Option<OutlierWarning> {
+    if history.len() < MIN_HISTORY || count < MIN_COUNT {
         return None;
     }
     let n = history.len() as f64;
     let mean = history.iter().sum::<i64>() as f64 / n;
-    let var = history.iter().map(|&y| (y as f64 - mean).powi(2)).sum::<f64>() / (n - 1.0);
-    let dispersion = if mean > 0.0 { (var / mean).max(1.0) } else { 1.0 };
+    let var = history
+        .iter()
+        .map(|&y| (y as f64 - mean).powi(2))
+        .sum::<f64>()
+        / (n - 1.0);
+    let dispersion = if mean > 0.0 {
+        (var / mean).max(1.0)
+    } else {
+        1.0
+    };
     let upper = nb_quantile(mean, dispersion, QUANTILE) as i64;
     let mut sorted = history.to_vec();
     sorted.sort_unstable();
@@ -120,8 +136,9 @@ mod tests {
     }
 
     #[test]
-    fn too_little_history_never_warns() {
+    fn too_little_history_or_a_small_count_never_warns() {
         assert!(check(1, "x", "X", 1_000, &[1, 2, 3]).is_none());
+        assert!(check(1, "x", "X", 4, &[0, 0, 0, 0, 0]).is_none());
     }
 
     #[test]

@@ -22,21 +22,54 @@ const MISUSE: [&str; 7] = [
     "false_certificate",
 ];
 const AREA: [&str; 10] = [
-    "", "company_roles", "bank_accounts", "property", "loans", "benefit_fraud",
-    "relations_data", "population_registration", "labour_migration", "other",
+    "",
+    "company_roles",
+    "bank_accounts",
+    "property",
+    "loans",
+    "benefit_fraud",
+    "relations_data",
+    "population_registration",
+    "labour_migration",
+    "other",
 ];
 const DOC: [&str; 8] = [
-    "", "eu_passport", "eu_national_id", "third_country_passport", "residence_permit_card",
-    "driving_licence", "certificate", "other",
+    "",
+    "eu_passport",
+    "eu_national_id",
+    "third_country_passport",
+    "residence_permit_card",
+    "driving_licence",
+    "certificate",
+    "other",
 ];
-const STAGE: [&str; 5] = ["", "establishment", "issuance", "verification", "maintenance"];
+const STAGE: [&str; 5] = [
+    "",
+    "establishment",
+    "issuance",
+    "verification",
+    "maintenance",
+];
 const AGE: [&str; 7] = ["", "0-17", "18-29", "30-44", "45-64", "65-79", "80+"];
-const CIT: [&str; 5] = ["", "swedish", "eu_eea", "third_country", "stateless_unknown"];
+const CIT: [&str; 5] = [
+    "",
+    "swedish",
+    "eu_eea",
+    "third_country",
+    "stateless_unknown",
+];
 
 /// A synthetic CSV with `n` distinct lines (every line a different combination).
 pub fn synthetic_csv(n: usize) -> Vec<u8> {
     let mut out = String::from("misuse_type;exploitation_area;document_type;chain_stage;age_band;citizenship;count;trend;reliability;validity;description\n");
-    let radix = [MISUSE.len(), AREA.len(), DOC.len(), STAGE.len(), AGE.len(), CIT.len()];
+    let radix = [
+        MISUSE.len(),
+        AREA.len(),
+        DOC.len(),
+        STAGE.len(),
+        AGE.len(),
+        CIT.len(),
+    ];
     let capacity: usize = radix.iter().product();
     for i in 0..n.min(capacity) {
         let mut k = i;
@@ -45,10 +78,19 @@ pub fn synthetic_csv(n: usize) -> Vec<u8> {
             d[j] = k % r;
             k /= r;
         }
-        let description = if i % 10 == 0 { "Syntetisk beskrivning av ett mönster, ökning jämfört med förra kvartalet." } else { "" };
+        let description = if i % 10 == 0 {
+            "Syntetisk beskrivning av ett mönster, ökning jämfört med förra kvartalet."
+        } else {
+            ""
+        };
         out.push_str(&format!(
             "{};{};{};{};{};{};{};{};{};{};{}\n",
-            MISUSE[d[0]], AREA[d[1]], DOC[d[2]], STAGE[d[3]], AGE[d[4]], CIT[d[5]],
+            MISUSE[d[0]],
+            AREA[d[1]],
+            DOC[d[2]],
+            STAGE[d[3]],
+            AGE[d[4]],
+            CIT[d[5]],
             (i * 7919) % 250,
             ["increasing", "stable", "decreasing", "new"][i % 4],
             ["A", "B", "C", "D"][i % 4],
@@ -80,7 +122,9 @@ pub fn csv_import(n: usize) -> AppResult<()> {
             password: &auth::generate_password(),
         },
     )?;
-    let id = users::by_username(&mut conn, "bench")?.ok_or(AppError::NotFound)?.id;
+    let id = users::by_username(&mut conn, "bench")?
+        .ok_or(AppError::NotFound)?
+        .id;
     let user = auth::load_active_user(&mut conn, id)?.ok_or(AppError::NotFound)?;
     eprintln!("Skapar en syntetisk CSV-fil med {n} rader …");
     let csv = synthetic_csv(n);
@@ -93,7 +137,11 @@ pub fn csv_import(n: usize) -> AppResult<()> {
     println!(
         "csv-import: {stored} rader på {secs:.2} s = {:.0} rader/s (SQLite, {})",
         stored as f64 / secs,
-        if cfg!(debug_assertions) { "debug" } else { "release" }
+        if cfg!(debug_assertions) {
+            "debug"
+        } else {
+            "release"
+        }
     );
     drop(conn);
     let _ = std::fs::remove_dir_all(&dir);

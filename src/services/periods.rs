@@ -68,18 +68,26 @@ pub fn open_periods(conn: &mut DbConnection) -> AppResult<Vec<PeriodRow>> {
 /// The status that applies today: an open period whose deadline has passed is closed.
 pub fn effective_status(period: &PeriodRow, today: NaiveDate) -> PeriodStatus {
     match PeriodStatus::parse(&period.status) {
-        Some(PeriodStatus::Open) if period.deadline.is_some_and(|d| d < today) => PeriodStatus::Closed,
+        Some(PeriodStatus::Open) if period.deadline.is_some_and(|d| d < today) => {
+            PeriodStatus::Closed
+        }
         Some(s) => s,
         None => PeriodStatus::Closed,
     }
 }
 
 /// Closes a period by hand (coordinators can then only correct returned submissions).
-pub fn close_period(conn: &mut DbConnection, actor: Option<&User>, period: Period) -> AppResult<()> {
+pub fn close_period(
+    conn: &mut DbConnection,
+    actor: Option<&User>,
+    period: Period,
+) -> AppResult<()> {
     let code = period.code();
     let row = periods::by_code(conn, &code)?.ok_or(AppError::NotFound)?;
     if row.status == PeriodStatus::Locked.code() {
-        return Err(AppError::Conflict(format!("Perioden {code} är redan låst.")));
+        return Err(AppError::Conflict(format!(
+            "Perioden {code} är redan låst."
+        )));
     }
     periods::update_status_and_deadline(conn, row.id, PeriodStatus::Closed.code(), row.deadline)?;
     audit::record(conn, actor, "period_closed", "period", Some(&code), None)?;

@@ -2,13 +2,13 @@
 //! The form, the API and the CSV import all come through here.
 
 use super::auth::User;
+use super::periods;
 use super::{audit, now, taxonomy};
 use crate::db::models::{
     AgencyRow, LineRow, NewLine, NewSubmission, NewVersion, PeriodRow, SubmissionRow, VersionRow,
 };
-use crate::db::queries::{agencies, submissions as q};
 use crate::db::queries::periods as period_q;
-use super::periods;
+use crate::db::queries::{agencies, submissions as q};
 use crate::db::{transaction, DbConnection};
 use crate::domain::observation::{screen_field, validate_lines, ObservationInput, ObservationLine};
 use crate::domain::outlier::OutlierWarning;
@@ -43,7 +43,8 @@ impl SubmissionDetail {
 
     /// Whether its agency may change it now (status and period both allow it).
     pub fn is_editable(&self) -> bool {
-        self.status().editable() && period_must_accept_changes(&self.period, self.is_correction()).is_ok()
+        self.status().editable()
+            && period_must_accept_changes(&self.period, self.is_correction()).is_ok()
     }
 }
 
@@ -277,8 +278,15 @@ pub fn add_lines(
         all.extend(inputs.iter().cloned());
         let validated = validate_lines(&all, &detail.taxonomy)
             .map_err(|errors| AppError::Validation(renumber(errors, existing.len() as u32)))?;
+        // Warn only where these lines push a total over the bound: a total that was
+        // already confirmed does not ask again.
+        let already: Vec<String> = outlier_warnings(conn, &detail, &validated[..existing.len()])?
+            .into_iter()
+            .map(|w| w.misuse_type)
+            .collect();
         let warnings: Vec<OutlierWarning> = outlier_warnings(conn, &detail, &validated)?
             .into_iter()
+            .filter(|w| !already.contains(&w.misuse_type))
             .filter(|w| w.line as usize > existing.len())
             .map(|mut w| {
                 w.line -= existing.len() as u32;
@@ -295,7 +303,14 @@ pub fn add_lines(
             .map(|(i, l)| to_new_line(version.id, first_no + i as i32, l))
             .collect();
         q::insert_lines(conn, &new_lines)?;
-        audit::record(conn, Some(user), "lines_added", "submission", Some(&id.to_string()), Some(&format!("{} rader", new_lines.len())))?;
+        audit::record(
+            conn,
+            Some(user),
+            "lines_added",
+            "submission",
+            Some(&id.to_string()),
+            Some(&format!("{} rader", new_lines.len())),
+        )?;
         Ok(LineOutcome::Saved(warnings))
     });
     audit_refusal(conn, user, id, result)
@@ -534,12 +549,32 @@ pub fn submit_lines(
             .collect();
         q::insert_lines(conn, &new_lines)?;
         let warnings = outlier_warnings(conn, &detail, &validated)?;
-        audit::record(conn, Some(user), "lines_replaced", "submission", Some(&id.to_string()), Some(&format!("{} rader", new_lines.len())))?;
+        audit::record(
+            conn,
+            Some(user),
+            "lines_replaced",
+            "submission",
+            Some(&id.to_string()),
+            Some(&format!("{} rader", new_lines.len())),
+        )?;
         let status = if submit_now {
             let t = now();
             q::mark_version_submitted(conn, version.id, user.id, t)?;
-            q::set_status(conn, id, SubmissionStatus::Submitted.code(), version.version, t)?;
-            audit::record(conn, Some(user), "submission_submitted", "submission", Some(&id.to_string()), Some(&format!("version {}", version.version)))?;
+            q::set_status(
+                conn,
+                id,
+                SubmissionStatus::Submitted.code(),
+                version.version,
+                t,
+            )?;
+            audit::record(
+                conn,
+                Some(user),
+                "submission_submitted",
+                "submission",
+                Some(&id.to_string()),
+                Some(&format!("version {}", version.version)),
+            )?;
             SubmissionStatus::Submitted
         } else {
             SubmissionStatus::Draft
@@ -589,10 +624,19 @@ pub fn outlier_warnings(
                     .or_else(|| history.iter().any(|(pc, _, _)| *pc == p).then_some(0))
             })
             .collect();
-        if let Some(w) = outlier::check(line, misuse_type, detail.taxonomy.label_sv(crate::domain::taxonomy::Dimension::MisuseType, misuse_type), total, &series) {
+        if let Some(w) = outlier::check(
+            line,
+            misuse_type,
+            detail
+                .taxonomy
+                .label_sv(crate::domain::taxonomy::Dimension::MisuseType, misuse_type),
+            total,
+            &series,
+        ) {
             warnings.push(w);
         }
     }
+    warnings.sort_by_key(|w| w.line);
     Ok(warnings)
 }
 
@@ -632,7 +676,10 @@ pub struct DiffRow {
 }
 
 /// What changed from the previous version to the current one (empty for version 1).
-pub fn diff_with_previous(conn: &mut DbConnection, detail: &SubmissionDetail) -> AppResult<Vec<DiffRow>> {
+pub fn diff_with_previous(
+    conn: &mut DbConnection,
+    detail: &SubmissionDetail,
+) -> AppResult<Vec<DiffRow>> {
     use crate::domain::diff::{diff, Change};
     use crate::domain::taxonomy::Dimension;
     if detail.version.version <= 1 {
@@ -645,7 +692,9 @@ pub fn diff_with_previous(conn: &mut DbConnection, detail: &SubmissionDetail) ->
         lines
             .iter()
             .map(|l| {
-                let mut key = vec![tax.label_sv(Dimension::MisuseType, &l.misuse_type).to_string()];
+                let mut key = vec![tax
+                    .label_sv(Dimension::MisuseType, &l.misuse_type)
+                    .to_string()];
                 for (d, v) in [
                     (Dimension::ExploitationArea, &l.exploitation_area),
                     (Dimension::DocumentType, &l.document_type),
@@ -661,8 +710,14 @@ pub fn diff_with_previous(conn: &mut DbConnection, detail: &SubmissionDetail) ->
                 let value = format!(
                     "antal {}{}{}",
                     crate::domain::format::int_sv(l.count),
-                    l.trend.as_deref().map(|t| format!(", trend {t}")).unwrap_or_default(),
-                    l.description.as_deref().map(|d| format!(", ”{d}”")).unwrap_or_default(),
+                    l.trend
+                        .as_deref()
+                        .map(|t| format!(", trend {t}"))
+                        .unwrap_or_default(),
+                    l.description
+                        .as_deref()
+                        .map(|d| format!(", ”{d}”"))
+                        .unwrap_or_default(),
                 );
                 (key.join(" · "), value)
             })
@@ -672,10 +727,30 @@ pub fn diff_with_previous(conn: &mut DbConnection, detail: &SubmissionDetail) ->
         .into_iter()
         .filter(|c| !c.is_unchanged())
         .map(|c| match c {
-            Change::Added(k, v) => DiffRow { change: "Tillagd", line: k, before: String::new(), after: v },
-            Change::Removed(k, v) => DiffRow { change: "Borttagen", line: k, before: v, after: String::new() },
-            Change::Changed { key, before, after } => DiffRow { change: "Ändrad", line: key, before, after },
-            Change::Unchanged(k, v) => DiffRow { change: "Oförändrad", line: k, before: v.clone(), after: v },
+            Change::Added(k, v) => DiffRow {
+                change: "Tillagd",
+                line: k,
+                before: String::new(),
+                after: v,
+            },
+            Change::Removed(k, v) => DiffRow {
+                change: "Borttagen",
+                line: k,
+                before: v,
+                after: String::new(),
+            },
+            Change::Changed { key, before, after } => DiffRow {
+                change: "Ändrad",
+                line: key,
+                before,
+                after,
+            },
+            Change::Unchanged(k, v) => DiffRow {
+                change: "Oförändrad",
+                line: k,
+                before: v.clone(),
+                after: v,
+            },
         })
         .collect())
 }

@@ -40,10 +40,17 @@ use crate::error::AppError;
 
 fn check_labels(label_sv: &str, label_en: &str) -> Vec<FieldError> {
     let mut errors = Vec::new();
-    for (field, name, value) in [("label_sv", "Den svenska benämningen", label_sv), ("label_en", "Den engelska benämningen", label_en)] {
+    for (field, name, value) in [
+        ("label_sv", "Den svenska benämningen", label_sv),
+        ("label_en", "Den engelska benämningen", label_en),
+    ] {
         let v = value.trim();
         if v.is_empty() || v.chars().count() > 120 {
-            errors.push(FieldError::new(field, "invalid", format!("{name} ska vara 1–120 tecken.")));
+            errors.push(FieldError::new(
+                field,
+                "invalid",
+                format!("{name} ska vara 1–120 tecken."),
+            ));
         } else if let Err(found) = screen_field(field, name, v) {
             errors.extend(found);
         }
@@ -52,15 +59,28 @@ fn check_labels(label_sv: &str, label_en: &str) -> Vec<FieldError> {
 }
 
 /// Adds a code to a dimension; the taxonomy gets a new version.
-pub fn add_code(conn: &mut DbConnection, actor: &User, dimension: &str, code: &str, label_sv: &str, label_en: &str) -> AppResult<()> {
+pub fn add_code(
+    conn: &mut DbConnection,
+    actor: &User,
+    dimension: &str,
+    code: &str,
+    label_sv: &str,
+    label_en: &str,
+) -> AppResult<()> {
     let code = code.trim();
     let mut errors = check_labels(label_sv, label_en);
     let Some(dim) = Dimension::parse(dimension) else {
-        return Err(AppError::Validation(vec![FieldError::new("dimension", "invalid_code", "Välj en dimension ur listan.")]));
+        return Err(AppError::Validation(vec![FieldError::new(
+            "dimension",
+            "invalid_code",
+            "Välj en dimension ur listan.",
+        )]));
     };
     if code.is_empty()
         || code.len() > 40
-        || !code.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '_' | '-' | '+'))
+        || !code
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '_' | '-' | '+'))
     {
         errors.push(FieldError::new(
             "code",
@@ -70,7 +90,11 @@ pub fn add_code(conn: &mut DbConnection, actor: &User, dimension: &str, code: &s
     }
     transaction(conn, |conn| {
         if errors.is_empty() && tq::find(conn, dim.code(), code)?.is_some() {
-            errors.push(FieldError::new("code", "taken", "Koden finns redan i dimensionen. Välj en annan kod."));
+            errors.push(FieldError::new(
+                "code",
+                "taken",
+                "Koden finns redan i dimensionen. Välj en annan kod.",
+            ));
         }
         if !errors.is_empty() {
             return Err(AppError::Validation(errors));
@@ -89,20 +113,41 @@ pub fn add_code(conn: &mut DbConnection, actor: &User, dimension: &str, code: &s
                 retired: 0,
             },
         )?;
-        audit::record(conn, Some(actor), "taxonomy_code_added", dim.code(), Some(code), Some(&format!("version {version}")))?;
+        audit::record(
+            conn,
+            Some(actor),
+            "taxonomy_code_added",
+            dim.code(),
+            Some(code),
+            Some(&format!("version {version}")),
+        )?;
         Ok(())
     })
 }
 
 /// Changes the labels of a code (the code itself never changes).
-pub fn update_labels(conn: &mut DbConnection, actor: &User, dimension: &str, code: &str, label_sv: &str, label_en: &str) -> AppResult<()> {
+pub fn update_labels(
+    conn: &mut DbConnection,
+    actor: &User,
+    dimension: &str,
+    code: &str,
+    label_sv: &str,
+    label_en: &str,
+) -> AppResult<()> {
     let row = tq::find(conn, dimension, code)?.ok_or(AppError::NotFound)?;
     let errors = check_labels(label_sv, label_en);
     if !errors.is_empty() {
         return Err(AppError::Validation(errors));
     }
     tq::update_labels(conn, row.id, label_sv.trim(), label_en.trim())?;
-    audit::record(conn, Some(actor), "taxonomy_labels_changed", dimension, Some(code), None)?;
+    audit::record(
+        conn,
+        Some(actor),
+        "taxonomy_labels_changed",
+        dimension,
+        Some(code),
+        None,
+    )?;
     Ok(())
 }
 
@@ -116,7 +161,14 @@ pub fn retire(conn: &mut DbConnection, actor: &User, dimension: &str, code: &str
         }
         let version = tq::current_version(conn)? + 1;
         tq::retire(conn, row.id, version)?;
-        audit::record(conn, Some(actor), "taxonomy_code_retired", dimension, Some(code), Some(&format!("version {version}")))?;
+        audit::record(
+            conn,
+            Some(actor),
+            "taxonomy_code_retired",
+            dimension,
+            Some(code),
+            Some(&format!("version {version}")),
+        )?;
         Ok(())
     })
 }

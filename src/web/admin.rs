@@ -24,10 +24,22 @@ pub fn config(cfg: &mut web::ServiceConfig) {
         .route("/admin/periods/{code}/close", web::post().to(close_period))
         .route("/admin/taxonomy", web::get().to(taxonomy_page))
         .route("/admin/taxonomy", web::post().to(add_code))
-        .route("/admin/taxonomy/{dimension}/{code}", web::get().to(code_page))
-        .route("/admin/taxonomy/{dimension}/{code}", web::post().to(update_code))
-        .route("/admin/taxonomy/{dimension}/{code}/retire", web::get().to(confirm_retire))
-        .route("/admin/taxonomy/{dimension}/{code}/retire", web::post().to(retire_code))
+        .route(
+            "/admin/taxonomy/{dimension}/{code}",
+            web::get().to(code_page),
+        )
+        .route(
+            "/admin/taxonomy/{dimension}/{code}",
+            web::post().to(update_code),
+        )
+        .route(
+            "/admin/taxonomy/{dimension}/{code}/retire",
+            web::get().to(confirm_retire),
+        )
+        .route(
+            "/admin/taxonomy/{dimension}/{code}/retire",
+            web::post().to(retire_code),
+        )
         .route("/admin/tokens", web::get().to(tokens_page))
         .route("/admin/tokens", web::post().to(create_token))
         .route("/admin/tokens/{id}/revoke", web::get().to(confirm_revoke))
@@ -62,7 +74,11 @@ struct PeriodsPage {
     form: FormState,
 }
 
-async fn periods_view(state: &AppState, auth: &Authorized<Administrator>, form: FormState) -> AppResult<PeriodsPage> {
+async fn periods_view(
+    state: &AppState,
+    auth: &Authorized<Administrator>,
+    form: FormState,
+) -> AppResult<PeriodsPage> {
     let rows = state.db.run(periods::all).await?;
     let today = chrono::Utc::now().date_naive();
     Ok(PeriodsPage {
@@ -73,9 +89,14 @@ async fn periods_view(state: &AppState, auth: &Authorized<Administrator>, form: 
                 let status = periods::effective_status(p, today);
                 PeriodView {
                     code: p.code.clone(),
-                    label: Period::parse(&p.code).map(|x| x.label_sv()).unwrap_or_default(),
+                    label: Period::parse(&p.code)
+                        .map(|x| x.label_sv())
+                        .unwrap_or_default(),
                     status: status.label_sv(),
-                    deadline: p.deadline.map(|d| d.to_string()).unwrap_or_else(|| "–".into()),
+                    deadline: p
+                        .deadline
+                        .map(|d| d.to_string())
+                        .unwrap_or_else(|| "–".into()),
                     closable: status == crate::domain::status::PeriodStatus::Open,
                 }
             })
@@ -84,7 +105,10 @@ async fn periods_view(state: &AppState, auth: &Authorized<Administrator>, form: 
     })
 }
 
-async fn periods_page(state: web::Data<AppState>, auth: Authorized<Administrator>) -> AppResult<HttpResponse> {
+async fn periods_page(
+    state: web::Data<AppState>,
+    auth: Authorized<Administrator>,
+) -> AppResult<HttpResponse> {
     render(&periods_view(&state, &auth, FormState::default()).await?)
 }
 
@@ -110,26 +134,45 @@ async fn open_period(
         None
     } else {
         chrono::NaiveDate::parse_from_str(deadline_raw.trim(), "%Y-%m-%d")
-            .map_err(|_| errors.push(FieldError::new("deadline", "invalid", "Ange sista dag som ÅÅÅÅ-MM-DD, t.ex. 2026-10-15.")))
+            .map_err(|_| {
+                errors.push(FieldError::new(
+                    "deadline",
+                    "invalid",
+                    "Ange sista dag som ÅÅÅÅ-MM-DD, t.ex. 2026-10-15.",
+                ))
+            })
             .ok()
     };
     let result = match (p, errors.is_empty()) {
         (Some(p), true) => {
             let user = auth.user.clone();
-            state.db.run(move |c| periods::open_period(c, Some(&user), p, d)).await.map(|_| p)
+            state
+                .db
+                .run(move |c| periods::open_period(c, Some(&user), p, d))
+                .await
+                .map(|_| p)
         }
         _ => Err(AppError::Validation(errors)),
     };
     match result {
         Ok(p) => {
-            set_flash(&session, &format!("Perioden {} är öppen för inrapportering.", p.code()));
+            set_flash(
+                &session,
+                &format!("Perioden {} är öppen för inrapportering.", p.code()),
+            );
             Ok(see_other("/admin/periods"))
         }
         Err(AppError::Validation(errors)) => {
-            let mut form = FormState { errors, ..Default::default() };
+            let mut form = FormState {
+                errors,
+                ..Default::default()
+            };
             form.values.insert("period".into(), period_raw);
             form.values.insert("deadline".into(), deadline_raw);
-            render_with(StatusCode::UNPROCESSABLE_ENTITY, &periods_view(&state, &auth, form).await?)
+            render_with(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &periods_view(&state, &auth, form).await?,
+            )
         }
         Err(e) => Err(e),
     }
@@ -143,7 +186,10 @@ async fn close_period(
 ) -> AppResult<HttpResponse> {
     let p = Period::parse(&path.into_inner()).map_err(|_| AppError::NotFound)?;
     let user = auth.user.clone();
-    state.db.run(move |c| periods::close_period(c, Some(&user), p)).await?;
+    state
+        .db
+        .run(move |c| periods::close_period(c, Some(&user), p))
+        .await?;
     set_flash(&session, &format!("Perioden {} är stängd.", p.code()));
     Ok(see_other("/admin/periods"))
 }
@@ -163,7 +209,11 @@ struct TaxonomyPage {
     form: FormState,
 }
 
-async fn taxonomy_view(state: &AppState, auth: &Authorized<Administrator>, form: FormState) -> AppResult<TaxonomyPage> {
+async fn taxonomy_view(
+    state: &AppState,
+    auth: &Authorized<Administrator>,
+    form: FormState,
+) -> AppResult<TaxonomyPage> {
     let (rows, version) = state
         .db
         .run(|c| Ok((taxonomy::rows(c)?, taxonomy::version(c)?)))
@@ -176,14 +226,21 @@ async fn taxonomy_view(state: &AppState, auth: &Authorized<Administrator>, form:
             .map(|d| DimensionView {
                 code: d.code(),
                 label: d.label_sv(),
-                rows: rows.iter().filter(|r| r.dimension == d.code()).cloned().collect(),
+                rows: rows
+                    .iter()
+                    .filter(|r| r.dimension == d.code())
+                    .cloned()
+                    .collect(),
             })
             .collect(),
         form,
     })
 }
 
-async fn taxonomy_page(state: web::Data<AppState>, auth: Authorized<Administrator>) -> AppResult<HttpResponse> {
+async fn taxonomy_page(
+    state: web::Data<AppState>,
+    auth: Authorized<Administrator>,
+) -> AppResult<HttpResponse> {
     render(&taxonomy_view(&state, &auth, FormState::default()).await?)
 }
 
@@ -229,8 +286,14 @@ async fn add_code(
             Ok(see_other("/admin/taxonomy"))
         }
         Err(AppError::Validation(errors)) => {
-            let form = FormState { errors, values: values.into_iter().collect() };
-            render_with(StatusCode::UNPROCESSABLE_ENTITY, &taxonomy_view(&state, &auth, form).await?)
+            let form = FormState {
+                errors,
+                values: values.into_iter().collect(),
+            };
+            render_with(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &taxonomy_view(&state, &auth, form).await?,
+            )
         }
         Err(e) => Err(e),
     }
@@ -287,7 +350,10 @@ async fn update_code(
 ) -> AppResult<HttpResponse> {
     let (dimension, code) = path.into_inner();
     let f = form.into_inner();
-    let (sv, en) = (f.label_sv.unwrap_or_default(), f.label_en.unwrap_or_default());
+    let (sv, en) = (
+        f.label_sv.unwrap_or_default(),
+        f.label_en.unwrap_or_default(),
+    );
     let user = auth.user.clone();
     let (d2, c2, sv2, en2) = (dimension.clone(), code.clone(), sv.clone(), en.clone());
     match state
@@ -300,7 +366,10 @@ async fn update_code(
             Ok(see_other("/admin/taxonomy"))
         }
         Err(AppError::Validation(errors)) => {
-            let mut form = FormState { errors, ..Default::default() };
+            let mut form = FormState {
+                errors,
+                ..Default::default()
+            };
             form.values.insert("label_sv".into(), sv);
             form.values.insert("label_en".into(), en);
             render_with(
@@ -325,7 +394,10 @@ async fn retire_code(
         .db
         .run(move |c| taxonomy::retire(c, &user, &dimension, &c2))
         .await?;
-    set_flash(&session, &format!("Koden {code} är tagen ur bruk. Befintliga uppgifter behåller den."));
+    set_flash(
+        &session,
+        &format!("Koden {code} är tagen ur bruk. Befintliga uppgifter behåller den."),
+    );
     Ok(see_other("/admin/taxonomy"))
 }
 
@@ -358,7 +430,10 @@ async fn tokens_view(
     })
 }
 
-async fn tokens_page(state: web::Data<AppState>, auth: Authorized<Administrator>) -> AppResult<HttpResponse> {
+async fn tokens_page(
+    state: web::Data<AppState>,
+    auth: Authorized<Administrator>,
+) -> AppResult<HttpResponse> {
     render(&tokens_view(&state, &auth, None, FormState::default()).await?)
 }
 
@@ -379,21 +454,38 @@ async fn create_token(
     let result = match f.kind.as_deref() {
         Some("agency") => {
             let agency = f.agency.clone().unwrap_or_default();
-            state.db.run(move |c| tokens::create_agency_token(c, Some(&user), &agency)).await
+            state
+                .db
+                .run(move |c| tokens::create_agency_token(c, Some(&user), &agency))
+                .await
         }
         Some("user") => {
             let username = f.username.clone().unwrap_or_default();
-            state.db.run(move |c| tokens::create_user_token(c, Some(&user), &username)).await
+            state
+                .db
+                .run(move |c| tokens::create_user_token(c, Some(&user), &username))
+                .await
         }
-        _ => Err(AppError::BadRequest("Välj vilken sorts token som ska skapas.".into())),
+        _ => Err(AppError::BadRequest(
+            "Välj vilken sorts token som ska skapas.".into(),
+        )),
     };
     match result {
         // Shown once, on this page; never stored in clear or shown again.
-        Ok(secret) => render(&tokens_view(&state, &auth, Some(secret), FormState::default()).await?),
+        Ok(secret) => {
+            render(&tokens_view(&state, &auth, Some(secret), FormState::default()).await?)
+        }
         Err(AppError::Validation(errors)) => {
-            let mut form = FormState { errors, ..Default::default() };
-            form.values.insert("username".into(), f.username.unwrap_or_default());
-            render_with(StatusCode::UNPROCESSABLE_ENTITY, &tokens_view(&state, &auth, None, form).await?)
+            let mut form = FormState {
+                errors,
+                ..Default::default()
+            };
+            form.values
+                .insert("username".into(), f.username.unwrap_or_default());
+            render_with(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &tokens_view(&state, &auth, None, form).await?,
+            )
         }
         Err(e) => Err(e),
     }
@@ -412,7 +504,10 @@ async fn revoke_token(
     Ok(see_other("/admin/tokens"))
 }
 
-async fn confirm_close(auth: Authorized<Administrator>, path: web::Path<String>) -> AppResult<HttpResponse> {
+async fn confirm_close(
+    auth: Authorized<Administrator>,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
     let p = Period::parse(&path.into_inner()).map_err(|_| AppError::NotFound)?;
     render(&ConfirmPage {
         chrome: Chrome::for_user(&auth, "Stäng period", "/admin"),
@@ -427,7 +522,10 @@ async fn confirm_close(auth: Authorized<Administrator>, path: web::Path<String>)
     })
 }
 
-async fn confirm_retire(auth: Authorized<Administrator>, path: web::Path<(String, String)>) -> AppResult<HttpResponse> {
+async fn confirm_retire(
+    auth: Authorized<Administrator>,
+    path: web::Path<(String, String)>,
+) -> AppResult<HttpResponse> {
     let (dimension, code) = path.into_inner();
     let dim = Dimension::parse(&dimension).ok_or(AppError::NotFound)?;
     render(&ConfirmPage {
@@ -443,12 +541,16 @@ async fn confirm_retire(auth: Authorized<Administrator>, path: web::Path<(String
     })
 }
 
-async fn confirm_revoke(auth: Authorized<Administrator>, path: web::Path<i64>) -> AppResult<HttpResponse> {
+async fn confirm_revoke(
+    auth: Authorized<Administrator>,
+    path: web::Path<i64>,
+) -> AppResult<HttpResponse> {
     let id = path.into_inner();
     render(&ConfirmPage {
         chrome: Chrome::for_user(&auth, "Återkalla token", "/admin"),
         heading: "Återkalla token".into(),
-        question: "Vill du återkalla token? System som använder den kan inte längre rapportera.".into(),
+        question: "Vill du återkalla token? System som använder den kan inte längre rapportera."
+            .into(),
         action: format!("/admin/tokens/{id}/revoke"),
         button: "Återkalla".into(),
         cancel: "/admin/tokens".into(),

@@ -94,7 +94,11 @@ struct ApiSubmission {
     lines: Vec<ApiLine>,
 }
 
-async fn create(state: web::Data<AppState>, auth: Authorized<Reporter>, body: web::Bytes) -> ApiResult {
+async fn create(
+    state: web::Data<AppState>,
+    auth: Authorized<Reporter>,
+    body: web::Bytes,
+) -> ApiResult {
     let req: ApiSubmission = parse_json(&body)?;
     let inputs: Vec<ObservationInput> = req.lines.into_iter().map(ApiLine::into_input).collect();
     let user = auth.user.clone();
@@ -189,7 +193,11 @@ fn to_json(d: SubmissionDetail) -> SubmissionJson {
     }
 }
 
-async fn show(state: web::Data<AppState>, auth: Authorized<AnyUser>, path: web::Path<i64>) -> ApiResult {
+async fn show(
+    state: web::Data<AppState>,
+    auth: Authorized<AnyUser>,
+    path: web::Path<i64>,
+) -> ApiResult {
     let id = path.into_inner();
     let user = auth.user.clone();
     let detail = state.db.run(move |c| svc::load(c, &user, id)).await?;
@@ -203,7 +211,12 @@ struct ReviewRequest {
     comment: Option<String>,
 }
 
-async fn review(state: web::Data<AppState>, auth: Authorized<Reviewer>, path: web::Path<i64>, body: web::Bytes) -> ApiResult {
+async fn review(
+    state: web::Data<AppState>,
+    auth: Authorized<Reviewer>,
+    path: web::Path<i64>,
+    body: web::Bytes,
+) -> ApiResult {
     let id = path.into_inner();
     let req: ReviewRequest = parse_json(&body)?;
     let decision = match req.decision.as_str() {
@@ -220,10 +233,18 @@ async fn review(state: web::Data<AppState>, auth: Authorized<Reviewer>, path: we
         }
     };
     let user = auth.user.clone();
-    let status = state.db.run(move |c| svc::review(c, &user, id, decision)).await?;
+    let status = state
+        .db
+        .run(move |c| svc::review(c, &user, id, decision))
+        .await?;
     let version = {
         let user = auth.user.clone();
-        state.db.run(move |c| svc::load(c, &user, id)).await?.version.version
+        state
+            .db
+            .run(move |c| svc::load(c, &user, id))
+            .await?
+            .version
+            .version
     };
     Ok(HttpResponse::Ok().json(serde_json::json!({
         "id": id,

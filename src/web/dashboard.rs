@@ -141,9 +141,16 @@ async fn completeness(
         .await?;
     let accepted = c.count(Some(crate::domain::status::SubmissionStatus::Accepted));
     render(&CompletenessPage {
-        chrome: Chrome::for_user(&auth, format!("Inrapporteringsläge {}", c.period), "/dashboard"),
+        chrome: Chrome::for_user(
+            &auth,
+            format!("Inrapporteringsläge {}", c.period),
+            "/dashboard",
+        ),
         period_status: c.status.label_sv(),
-        deadline: c.deadline.map(|d| d.to_string()).unwrap_or_else(|| "ingen".into()),
+        deadline: c
+            .deadline
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "ingen".into()),
         deadline_passed: c.deadline_passed,
         total: c.agencies.len(),
         accepted,
@@ -153,8 +160,14 @@ async fn completeness(
             .map(|a| CompletenessRow {
                 agency: a.agency_name.clone(),
                 code: a.agency_code.clone(),
-                status: a.status.map(|s| s.label_sv()).unwrap_or("Ingen inrapportering"),
-                version: a.version.map(|v| v.to_string()).unwrap_or_else(|| "–".into()),
+                status: a
+                    .status
+                    .map(|s| s.label_sv())
+                    .unwrap_or("Ingen inrapportering"),
+                version: a
+                    .version
+                    .map(|v| v.to_string())
+                    .unwrap_or_else(|| "–".into()),
                 missing: a.status.is_none(),
             })
             .collect(),

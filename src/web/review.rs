@@ -66,7 +66,12 @@ struct ShowPage {
     changes: Vec<DiffRow>,
 }
 
-fn show_page(auth: &Authorized<Reviewer>, d: &SubmissionDetail, form: FormState, changes: Vec<DiffRow>) -> ShowPage {
+fn show_page(
+    auth: &Authorized<Reviewer>,
+    d: &SubmissionDetail,
+    form: FormState,
+    changes: Vec<DiffRow>,
+) -> ShowPage {
     let status = d.status();
     ShowPage {
         chrome: Chrome::for_user(

@@ -13,24 +13,24 @@ use super::AppState;
 use crate::db::models::{LineRow, PeriodRow};
 use crate::domain::format::int_sv;
 use crate::domain::observation::{ObservationInput, Trend};
+use crate::domain::outlier::OutlierWarning;
 use crate::domain::status::SubmissionStatus;
 use crate::domain::taxonomy::{Dimension, Taxonomy};
 use crate::error::{AppError, AppResult};
-use crate::domain::outlier::OutlierWarning;
 use crate::services::submissions::{self as svc, LineOutcome, SubmissionDetail};
 use crate::services::{periods, submissions::SOURCE_AGENCY};
 
 pub fn config(cfg: &mut web::ServiceConfig) {
     // Before "/submissions/{id}", which would otherwise match "import".
     cfg.service(
-            web::resource("/submissions/import")
-                .app_data(
-                    actix_multipart::form::MultipartFormConfig::default()
-                        .total_limit(super::api::CSV_LIMIT)
-                        .memory_limit(super::api::CSV_LIMIT),
-                )
-                .route(web::post().to(import_csv)),
-        );
+        web::resource("/submissions/import")
+            .app_data(
+                actix_multipart::form::MultipartFormConfig::default()
+                    .total_limit(super::api::CSV_LIMIT)
+                    .memory_limit(super::api::CSV_LIMIT),
+            )
+            .route(web::post().to(import_csv)),
+    );
     cfg.route("/submissions", web::get().to(list))
         .route("/submissions", web::post().to(create))
         .route("/submissions/{id}", web::get().to(show))
@@ -44,7 +44,6 @@ pub fn config(cfg: &mut web::ServiceConfig) {
             web::post().to(delete_line),
         )
         .route("/submissions/{id}/submit", web::post().to(submit));
-
 }
 
 pub struct ListedView {
@@ -583,7 +582,10 @@ async fn import_csv(
                 ..Default::default()
             };
             f.values.insert("period".into(), period);
-            render_with(StatusCode::UNPROCESSABLE_ENTITY, &list_page(&state, &auth, f).await?)
+            render_with(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &list_page(&state, &auth, f).await?,
+            )
         }
         Err(e) => Err(e),
     }

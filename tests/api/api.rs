@@ -27,10 +27,15 @@ async fn an_agency_token_submits_and_gets_201_with_id_status_version_and_warning
     assert_eq!(r.status(), 201);
     let body: Value = r.json().await.unwrap();
     let id = body["id"].as_i64().unwrap();
-    assert_eq!(body, json!({"id": id, "status": "submitted", "version": 1, "warnings": []}));
+    assert_eq!(
+        body,
+        json!({"id": id, "status": "submitted", "version": 1, "warnings": []})
+    );
 
     // The agency's token reads it back.
-    let r = app.api_get(&format!("/api/v1/submissions/{id}"), &token).await;
+    let r = app
+        .api_get(&format!("/api/v1/submissions/{id}"), &token)
+        .await;
     assert_eq!(r.status(), 200);
     let got: Value = r.json().await.unwrap();
     assert_eq!(got["agency"], "SKV");
@@ -48,14 +53,24 @@ async fn invalid_lines_get_422_listing_every_field_and_nothing_is_stored() {
     let mut bad2 = line("no_such_type", json!(3));
     bad2["reliability"] = json!("E");
     let r = app
-        .api_post("/api/v1/submissions", &token, json!({"period": "2026-Q3", "submit": true, "lines": [bad, bad2]}))
+        .api_post(
+            "/api/v1/submissions",
+            &token,
+            json!({"period": "2026-Q3", "submit": true, "lines": [bad, bad2]}),
+        )
         .await;
     assert_eq!(r.status(), 422);
     let body: Value = r.json().await.unwrap();
     let errors = body["errors"].as_array().unwrap();
     let summary: Vec<(i64, &str, &str)> = errors
         .iter()
-        .map(|e| (e["line"].as_i64().unwrap(), e["field"].as_str().unwrap(), e["code"].as_str().unwrap()))
+        .map(|e| {
+            (
+                e["line"].as_i64().unwrap(),
+                e["field"].as_str().unwrap(),
+                e["code"].as_str().unwrap(),
+            )
+        })
         .collect();
     assert_eq!(
         summary,
@@ -67,7 +82,10 @@ async fn invalid_lines_get_422_listing_every_field_and_nothing_is_stored() {
         ]
     );
     let pd = &errors[1]["message"].as_str().unwrap();
-    assert!(pd.contains("telefonnummer") && pd.contains("tecken 6"), "{pd}");
+    assert!(
+        pd.contains("telefonnummer") && pd.contains("tecken 6"),
+        "{pd}"
+    );
     assert!(!pd.contains("123 45 67"), "the match is masked: {pd}");
     assert_eq!(app.count_rows("observation_lines").await, 0);
     assert_eq!(app.count_rows("submissions").await, 0, "all or nothing");
@@ -86,15 +104,26 @@ async fn missing_or_bad_tokens_get_401_and_closed_periods_409() {
     assert_eq!(r.status(), 401);
     let v: Value = r.json().await.unwrap();
     assert_eq!(v["errors"][0]["code"], "unauthorized");
-    assert_eq!(app.api_post("/api/v1/submissions", "lgb_fel", body.clone()).await.status(), 401);
+    assert_eq!(
+        app.api_post("/api/v1/submissions", "lgb_fel", body.clone())
+            .await
+            .status(),
+        401
+    );
 
     let token = app.agency_token("SKV").await;
     let r = app
-        .api_post("/api/v1/submissions", &token, json!({"period": "2025-Q1", "lines": [line("false_identity", json!(1))]}))
+        .api_post(
+            "/api/v1/submissions",
+            &token,
+            json!({"period": "2025-Q1", "lines": [line("false_identity", json!(1))]}),
+        )
         .await;
     assert_eq!(r.status(), 409, "a period never opened");
     app.set_period("2026-Q3", "open", Some("2026-01-01")).await;
-    let r = app.api_post("/api/v1/submissions", &token, body.clone()).await;
+    let r = app
+        .api_post("/api/v1/submissions", &token, body.clone())
+        .await;
     assert_eq!(r.status(), 409, "deadline passed");
     let v: Value = r.json().await.unwrap();
     assert_eq!(v["errors"][0]["code"], "conflict");
@@ -114,7 +143,11 @@ async fn revoked_tokens_stop_working() {
     })
     .await;
     let r = app
-        .api_post("/api/v1/submissions", &token, json!({"period": "2026-Q3", "lines": [line("false_identity", json!(1))]}))
+        .api_post(
+            "/api/v1/submissions",
+            &token,
+            json!({"period": "2026-Q3", "lines": [line("false_identity", json!(1))]}),
+        )
         .await;
     assert_eq!(r.status(), 401);
 }
@@ -127,14 +160,33 @@ async fn reading_a_submission_is_limited_to_its_agency_analysts_and_admins() {
     let skv = app.agency_token("SKV").await;
     let pol = app.agency_token("POL").await;
     let r = app
-        .api_post("/api/v1/submissions", &skv, json!({"period": "2026-Q3", "submit": true, "lines": [line("look_alike", json!(2))]}))
+        .api_post(
+            "/api/v1/submissions",
+            &skv,
+            json!({"period": "2026-Q3", "submit": true, "lines": [line("look_alike", json!(2))]}),
+        )
         .await;
     let id = r.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
     let path = format!("/api/v1/submissions/{id}");
     assert_eq!(app.api_get(&path, &pol).await.status(), 403);
-    assert_eq!(app.api_get(&path, &app.user_token("ana").await).await.status(), 200);
-    assert_eq!(app.api_get(&path, &app.user_token("dep").await).await.status(), 403);
-    assert_eq!(app.api_get("/api/v1/submissions/999999", &skv).await.status(), 404);
+    assert_eq!(
+        app.api_get(&path, &app.user_token("ana").await)
+            .await
+            .status(),
+        200
+    );
+    assert_eq!(
+        app.api_get(&path, &app.user_token("dep").await)
+            .await
+            .status(),
+        403
+    );
+    assert_eq!(
+        app.api_get("/api/v1/submissions/999999", &skv)
+            .await
+            .status(),
+        404
+    );
 }
 
 #[tokio::test]
@@ -144,30 +196,67 @@ async fn analysts_review_by_api_and_a_return_needs_a_comment() {
     let skv = app.agency_token("SKV").await;
     let ana = app.user_token("ana").await;
     let r = app
-        .api_post("/api/v1/submissions", &skv, json!({"period": "2026-Q3", "submit": true, "lines": [line("look_alike", json!(2))]}))
+        .api_post(
+            "/api/v1/submissions",
+            &skv,
+            json!({"period": "2026-Q3", "submit": true, "lines": [line("look_alike", json!(2))]}),
+        )
         .await;
     let id = r.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
     let review = format!("/api/v1/submissions/{id}/review");
 
-    assert_eq!(app.api_post(&review, &skv, json!({"decision": "accept"})).await.status(), 403, "coordinators do not review");
-    let r = app.api_post(&review, &ana, json!({"decision": "return"})).await;
+    assert_eq!(
+        app.api_post(&review, &skv, json!({"decision": "accept"}))
+            .await
+            .status(),
+        403,
+        "coordinators do not review"
+    );
+    let r = app
+        .api_post(&review, &ana, json!({"decision": "return"}))
+        .await;
     assert_eq!(r.status(), 422);
-    assert_eq!(r.json::<Value>().await.unwrap()["errors"][0]["field"], "comment");
-    let r = app.api_post(&review, &ana, json!({"decision": "return", "comment": "Dela upp per handlingstyp."})).await;
+    assert_eq!(
+        r.json::<Value>().await.unwrap()["errors"][0]["field"],
+        "comment"
+    );
+    let r = app
+        .api_post(
+            &review,
+            &ana,
+            json!({"decision": "return", "comment": "Dela upp per handlingstyp."}),
+        )
+        .await;
     assert_eq!(r.status(), 200);
-    assert_eq!(r.json::<Value>().await.unwrap(), json!({"id": id, "status": "returned", "version": 1}));
+    assert_eq!(
+        r.json::<Value>().await.unwrap(),
+        json!({"id": id, "status": "returned", "version": 1})
+    );
 
     // The agency corrects and resubmits: version 2.
     let r = app
-        .api_post("/api/v1/submissions", &skv, json!({"period": "2026-Q3", "submit": true, "lines": [line("look_alike", json!(3))]}))
+        .api_post(
+            "/api/v1/submissions",
+            &skv,
+            json!({"period": "2026-Q3", "submit": true, "lines": [line("look_alike", json!(3))]}),
+        )
         .await;
     assert_eq!(r.status(), 201);
     assert_eq!(r.json::<Value>().await.unwrap()["version"], 2);
-    let r = app.api_post(&review, &ana, json!({"decision": "accept"})).await;
-    assert_eq!(r.json::<Value>().await.unwrap(), json!({"id": id, "status": "accepted", "version": 2}));
+    let r = app
+        .api_post(&review, &ana, json!({"decision": "accept"}))
+        .await;
+    assert_eq!(
+        r.json::<Value>().await.unwrap(),
+        json!({"id": id, "status": "accepted", "version": 2})
+    );
     // Accepted means frozen for the agency.
     let r = app
-        .api_post("/api/v1/submissions", &skv, json!({"period": "2026-Q3", "lines": [line("look_alike", json!(4))]}))
+        .api_post(
+            "/api/v1/submissions",
+            &skv,
+            json!({"period": "2026-Q3", "lines": [line("look_alike", json!(4))]}),
+        )
         .await;
     assert_eq!(r.status(), 409);
 }
@@ -178,9 +267,18 @@ async fn cookie_authenticated_api_calls_need_the_csrf_header() {
     app.add_user("sam", Role::Coordinator, Some("SKV")).await;
     app.login_as("sam").await;
     let body = json!({"period": "2026-Q3", "lines": [line("look_alike", json!(2))]});
-    let r = app.client.post(app.url("/api/v1/submissions")).json(&body).send().await.unwrap();
+    let r = app
+        .client
+        .post(app.url("/api/v1/submissions"))
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 403);
-    assert_eq!(r.json::<Value>().await.unwrap()["errors"][0]["code"], "csrf");
+    assert_eq!(
+        r.json::<Value>().await.unwrap()["errors"][0]["code"],
+        "csrf"
+    );
     let token = crate::helpers::csrf_from(&app.get_text("/submissions").await);
     let r = app
         .client
@@ -208,7 +306,10 @@ async fn malformed_json_gets_a_json_error_not_a_page() {
     assert_eq!(r.status(), 422);
     let v: Value = r.json().await.unwrap();
     assert_eq!(v["errors"][0]["code"], "invalid_json");
-    assert_eq!(app.api_get("/api/v1/nothing-here", &token).await.status(), 404);
+    assert_eq!(
+        app.api_get("/api/v1/nothing-here", &token).await.status(),
+        404
+    );
 }
 
 #[tokio::test]
@@ -242,5 +343,9 @@ async fn a_csv_file_is_imported_all_or_nothing_with_file_line_numbers() {
     let v: Value = r.json().await.unwrap();
     assert_eq!(v["status"], "submitted");
     assert_eq!(app.count_rows("observation_lines").await, 2);
-    assert_eq!(app.count_rows("observation_lines WHERE count = 0").await, 1, "a reported zero is stored");
+    assert_eq!(
+        app.count_rows("observation_lines WHERE count = 0").await,
+        1,
+        "a reported zero is stored"
+    );
 }

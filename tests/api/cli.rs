@@ -77,6 +77,28 @@ fn migrate_user_add_period_open_and_report_pdf_work_from_the_command_line() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("2026-Q3"));
 
+    let out = lagesbild(db)
+        .args(["token", "create", "--agency", "SKV"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let token = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    assert!(token.starts_with("lgb_") && token.len() > 30, "{token}");
+    let out = lagesbild(db)
+        .args(["token", "create", "--user", "sam"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let out = lagesbild(db)
+        .args(["token", "create", "--user", "ingen"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+
     let pdf_path = dir.path().join("q3.pdf");
     let out = lagesbild(db)
         .args([

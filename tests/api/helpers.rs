@@ -270,8 +270,10 @@ impl TestApp {
 
     pub async fn agency_token(&self, agency: &str) -> String {
         let a = agency.to_string();
-        self.with_db(move |c| lagesbild::services::tokens::create_agency_token(c, None, &a).unwrap())
-            .await
+        self.with_db(move |c| {
+            lagesbild::services::tokens::create_agency_token(c, None, &a).unwrap()
+        })
+        .await
     }
 
     pub async fn user_token(&self, username: &str) -> String {
@@ -280,7 +282,12 @@ impl TestApp {
             .await
     }
 
-    pub async fn api_post(&self, path: &str, token: &str, body: serde_json::Value) -> reqwest::Response {
+    pub async fn api_post(
+        &self,
+        path: &str,
+        token: &str,
+        body: serde_json::Value,
+    ) -> reqwest::Response {
         reqwest::Client::new()
             .post(self.url(path))
             .bearer_auth(token)

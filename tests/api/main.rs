@@ -3,6 +3,7 @@
 //! real HTTP client that keeps cookies.
 
 mod access;
+mod admin;
 mod api;
 mod auth;
 mod cli;
@@ -10,5 +11,6 @@ mod csrf;
 mod demo;
 mod helpers;
 mod pdf;
+mod reporting;
 mod submissions;
 mod thin_path;

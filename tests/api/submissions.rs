@@ -160,4 +160,19 @@ async fn a_returned_submission_is_corrected_as_a_new_version_and_the_old_one_is_
     assert_eq!(app.count_rows("submission_versions").await, 2);
     // Version 1 still has its single line; version 2 has both.
     assert_eq!(app.count_rows("observation_lines").await, 3);
+
+    // The analyst sees what changed, line by line.
+    app.login_as("ana").await;
+    let page = app.get_text(&review).await;
+    assert!(page.contains("Ändringar sedan version 1"));
+    let changes = &page[page.find("Skillnader mellan version 1 och 2").unwrap()..];
+    let changes = &changes[..changes.find("</table>").unwrap()];
+    assert!(
+        changes.contains("<td>Tillagd</td><td>Falsk identitet</td>"),
+        "{changes}"
+    );
+    assert!(
+        !changes.contains("Look-alike"),
+        "unchanged lines are not listed"
+    );
 }

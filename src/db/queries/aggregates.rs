@@ -56,6 +56,10 @@ pub fn agency_history(
         .filter(s::agency_id.eq(agency_id))
         .filter(s::id.ne(except_submission))
         .group_by((rp::code, ol::misuse_type))
-        .select((rp::code, ol::misuse_type, sql::<BigInt>("CAST(SUM(observation_lines.count) AS BIGINT)")))
+        .select((
+            rp::code,
+            ol::misuse_type,
+            sql::<BigInt>("CAST(SUM(observation_lines.count) AS BIGINT)"),
+        ))
         .load(conn)
 }

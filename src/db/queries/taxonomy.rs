@@ -13,7 +13,11 @@ pub fn all(conn: &mut DbConnection) -> QueryResult<Vec<TaxonomyRow>> {
 
 use crate::db::models::NewTaxonomyCode;
 
-pub fn find(conn: &mut DbConnection, dimension: &str, code: &str) -> QueryResult<Option<TaxonomyRow>> {
+pub fn find(
+    conn: &mut DbConnection,
+    dimension: &str,
+    code: &str,
+) -> QueryResult<Option<TaxonomyRow>> {
     tc::table
         .filter(tc::dimension.eq(dimension))
         .filter(tc::code.eq(code))
