@@ -28,7 +28,7 @@ pub fn diff<K: Ord + Clone, V: PartialEq + Clone>(
     keys.sort();
     keys.dedup();
     keys.into_iter()
-        .map(|k| match (old.get(k), new.get(k)) {
+        .filter_map(|k| match (old.get(k), new.get(k)) {
             (Some(b), Some(a)) if b == a => Some(Change::Unchanged(k.clone(), (*a).clone())),
             (Some(b), Some(a)) => Some(Change::Changed {
                 key: k.clone(),
@@ -40,7 +40,6 @@ pub fn diff<K: Ord + Clone, V: PartialEq + Clone>(
             // Every key comes from one side or the other.
             _ => None,
         })
-        .flatten()
         .collect()
 }
 

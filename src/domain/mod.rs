@@ -3,12 +3,15 @@
 pub mod access;
 pub mod csv_import;
 pub mod diff;
+pub mod disclosure;
+pub mod effect;
 pub mod format;
 pub mod observation;
 pub mod outlier;
 pub mod period;
 pub mod role;
 pub mod screening;
+pub mod signals;
 pub mod status;
 pub mod taxonomy;
 pub mod validation;

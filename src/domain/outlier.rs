@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::format::int_sv;
+use super::signals::nb_quantile;
 
 /// How many earlier periods of the same kind form the history.
 pub const HISTORY_PERIODS: usize = 8;
@@ -74,38 +75,6 @@ pub fn check(
             int_sv(upper)
         ),
     })
-}
-
-/// The smallest `u` with P(Y ≤ u) ≥ `prob`, for Y negative binomial with this mean and
-/// variance `dispersion × mean` (Poisson when `dispersion` ≤ 1). Summed in log space so
-/// large means neither underflow nor overflow.
-pub fn nb_quantile(mean: f64, dispersion: f64, prob: f64) -> u64 {
-    if !(mean > 0.0) || !mean.is_finite() {
-        return 0;
-    }
-    let poisson = dispersion <= 1.0 + 1e-9;
-    let (size, p) = if poisson {
-        (0.0, 0.0)
-    } else {
-        let size = mean / (dispersion - 1.0);
-        (size, size / (size + mean))
-    };
-    // log pmf(0)
-    let mut log_pmf = if poisson { -mean } else { size * p.ln() };
-    let mut cdf = log_pmf.exp();
-    let limit = (mean * 20.0 + 1000.0) as u64;
-    let mut k = 0u64;
-    while cdf < prob && k < limit {
-        k += 1;
-        let kf = k as f64;
-        log_pmf += if poisson {
-            mean.ln() - kf.ln()
-        } else {
-            ((kf - 1.0 + size) / kf).ln() + (1.0 - p).ln()
-        };
-        cdf += log_pmf.exp();
-    }
-    k
 }
 
 #[cfg(test)]
