@@ -42,6 +42,13 @@ pub struct ChartSeries {
     pub values: Vec<Option<i64>>,
 }
 
+/// A vertical marker at period `x` (a measure's start), with a short label.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChartMarker {
+    pub x: usize,
+    pub label: String,
+}
+
 /// A time series chart: counts per period, one line per series.
 #[derive(Debug, Clone)]
 pub struct TrendChart {
@@ -50,6 +57,7 @@ pub struct TrendChart {
     pub x_axis: String,
     pub y_axis: String,
     pub series: Vec<ChartSeries>,
+    pub markers: Vec<ChartMarker>,
 }
 
 pub type ChartResult<E> = Result<(), DrawingAreaErrorKind<E>>;
@@ -111,6 +119,26 @@ pub fn draw_trend<DB: DrawingBackend>(
         .label_style(font(13.0))
         .axis_desc_style(font(14.0))
         .draw()?;
+
+    // Measures as thin vertical lines with a short label, drawn under the data.
+    let grey = RGBColor(0x45, 0x45, 0x45);
+    for (k, m) in chart.markers.iter().enumerate() {
+        let x = m.x as f64;
+        ctx.draw_series(std::iter::once(PathElement::new(
+            vec![(x, 0.0), (x, y_top)],
+            ShapeStyle::from(grey).stroke_width(1),
+        )))?;
+        // Stagger labels so two measures in nearby periods do not overprint.
+        let y = y_top * (0.97 - 0.06 * (k % 3) as f64);
+        ctx.draw_series(std::iter::once(Text::new(
+            format!("▲ {}", m.label),
+            (x, y),
+            font(11.0)
+                .into_font()
+                .color(&grey)
+                .pos(Pos::new(HPos::Left, VPos::Top)),
+        )))?;
+    }
 
     for (i, series) in chart.series.iter().enumerate() {
         let color = PALETTE[i % PALETTE.len()];

@@ -14,6 +14,7 @@ pub struct AgencyRow {
     pub name_en: String,
     pub active: i32,
     pub sort_order: i32,
+    pub rotation_order: Option<i32>,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -131,11 +132,13 @@ pub struct SubmissionRow {
     pub created_by: i64,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    pub forum_meeting_id: Option<i64>,
 }
 
 #[derive(Debug, Insertable)]
 #[diesel(table_name = submissions)]
 pub struct NewSubmission<'a> {
+    pub forum_meeting_id: Option<i64>,
     pub agency_id: i64,
     pub period_id: i64,
     pub source: &'a str,
@@ -236,4 +239,80 @@ pub struct NewAudit<'a> {
     pub entity: &'a str,
     pub entity_id: Option<&'a str>,
     pub detail: Option<&'a str>,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = forum_meetings)]
+pub struct MeetingRow {
+    pub id: i64,
+    pub held_on: NaiveDate,
+    pub convener_agency_id: i64,
+    pub proposed_convener_agency_id: Option<i64>,
+    pub override_reason: Option<String>,
+    pub notes: Option<String>,
+    pub decisions: Option<String>,
+    pub created_by: i64,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+#[derive(Debug, Insertable)]
+#[diesel(table_name = forum_meetings)]
+pub struct NewMeeting<'a> {
+    pub held_on: NaiveDate,
+    pub convener_agency_id: i64,
+    pub proposed_convener_agency_id: Option<i64>,
+    pub override_reason: Option<&'a str>,
+    pub created_by: i64,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = forum_agenda_items)]
+pub struct AgendaRow {
+    pub id: i64,
+    pub meeting_id: i64,
+    pub position: i32,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = forum_followups)]
+pub struct FollowupRow {
+    pub id: i64,
+    pub meeting_id: i64,
+    pub text: String,
+    pub owner_agency_id: i64,
+    pub due_on: Option<NaiveDate>,
+    pub status: String,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = measures)]
+pub struct MeasureRow {
+    pub id: i64,
+    pub title: String,
+    pub kind: String,
+    pub description: Option<String>,
+    pub status: String,
+    pub start_on: NaiveDate,
+    pub end_on: Option<NaiveDate>,
+    pub created_by: i64,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+#[derive(Debug, Insertable, AsChangeset)]
+#[diesel(table_name = measures, treat_none_as_null = true)]
+pub struct MeasureFields<'a> {
+    pub title: &'a str,
+    pub kind: &'a str,
+    pub description: Option<&'a str>,
+    pub status: &'a str,
+    pub start_on: NaiveDate,
+    pub end_on: Option<NaiveDate>,
+    pub updated_at: NaiveDateTime,
 }

@@ -9,6 +9,7 @@ diesel::table! {
         name_en -> Text,
         active -> Integer,
         sort_order -> Integer,
+        rotation_order -> Nullable<Integer>,
     }
 }
 
@@ -78,6 +79,7 @@ diesel::table! {
         created_by -> BigInt,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        forum_meeting_id -> Nullable<BigInt>,
     }
 }
 
@@ -132,7 +134,93 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    forum_meetings (id) {
+        id -> BigInt,
+        held_on -> Date,
+        convener_agency_id -> BigInt,
+        proposed_convener_agency_id -> Nullable<BigInt>,
+        override_reason -> Nullable<Text>,
+        notes -> Nullable<Text>,
+        decisions -> Nullable<Text>,
+        created_by -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    forum_attendance (id) {
+        id -> BigInt,
+        meeting_id -> BigInt,
+        agency_id -> BigInt,
+        coordinator_user_id -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    forum_agenda_items (id) {
+        id -> BigInt,
+        meeting_id -> BigInt,
+        position -> Integer,
+        text -> Text,
+    }
+}
+
+diesel::table! {
+    forum_followups (id) {
+        id -> BigInt,
+        meeting_id -> BigInt,
+        text -> Text,
+        owner_agency_id -> BigInt,
+        due_on -> Nullable<Date>,
+        status -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    measures (id) {
+        id -> BigInt,
+        title -> Text,
+        kind -> Text,
+        description -> Nullable<Text>,
+        status -> Text,
+        start_on -> Date,
+        end_on -> Nullable<Date>,
+        created_by -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    measure_agencies (id) {
+        id -> BigInt,
+        measure_id -> BigInt,
+        agency_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    measure_targets (id) {
+        id -> BigInt,
+        measure_id -> BigInt,
+        dimension -> Text,
+        code -> Text,
+    }
+}
+
 diesel::joinable!(users -> agencies (agency_id));
+diesel::joinable!(forum_attendance -> forum_meetings (meeting_id));
+diesel::joinable!(forum_attendance -> agencies (agency_id));
+diesel::joinable!(forum_agenda_items -> forum_meetings (meeting_id));
+diesel::joinable!(forum_followups -> forum_meetings (meeting_id));
+diesel::joinable!(forum_followups -> agencies (owner_agency_id));
+diesel::joinable!(measure_agencies -> measures (measure_id));
+diesel::joinable!(measure_agencies -> agencies (agency_id));
+diesel::joinable!(measure_targets -> measures (measure_id));
 diesel::joinable!(api_tokens -> users (user_id));
 diesel::joinable!(submissions -> agencies (agency_id));
 diesel::joinable!(submissions -> reporting_periods (period_id));
@@ -149,6 +237,13 @@ diesel::allow_tables_to_appear_in_same_query!(
     observation_lines,
     audit_log,
     api_tokens,
+    forum_meetings,
+    forum_attendance,
+    forum_agenda_items,
+    forum_followups,
+    measures,
+    measure_agencies,
+    measure_targets,
 );
 
 // Aggregations group by columns of several joined tables.

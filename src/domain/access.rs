@@ -18,6 +18,8 @@ pub enum Capability {
     DraftReports,
     /// Administer users, agencies, taxonomy, periods.
     Administer,
+    /// Register and edit measures (åtgärder).
+    ManageMeasures,
 }
 
 impl Capability {
@@ -32,6 +34,7 @@ impl Capability {
             Capability::Review => matches!(role, Analyst),
             Capability::DraftReports => matches!(role, Analyst | Approver | Admin),
             Capability::Administer => matches!(role, Admin),
+            Capability::ManageMeasures => matches!(role, Analyst | Admin),
         }
     }
 }

@@ -6,6 +6,8 @@ pub mod diff;
 pub mod disclosure;
 pub mod effect;
 pub mod format;
+pub mod forum;
+pub mod measure;
 pub mod observation;
 pub mod outlier;
 pub mod period;

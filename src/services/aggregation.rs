@@ -62,6 +62,7 @@ impl TrendTable {
                     values: s.values.clone(),
                 })
                 .collect(),
+            markers: Vec::new(),
         }
     }
 }
@@ -195,6 +196,38 @@ pub fn period_totals(conn: &mut DbConnection, periods: &[Period]) -> AppResult<V
                 by_misuse_type,
                 reporting,
             }
+        })
+        .collect())
+}
+
+/// The latest quarter with accepted data, if any.
+pub fn latest_quarter(conn: &mut DbConnection) -> AppResult<Option<Period>> {
+    let data = load_accepted(conn)?;
+    Ok(data
+        .reporters
+        .iter()
+        .filter_map(|(p, _)| p.rollup(PeriodKind::Quarter))
+        .max())
+}
+
+/// Accepted counts per misuse type from one source ("agency" or "forum") for each of
+/// `periods` (stored periods within each are summed).
+pub fn totals_by_source(
+    conn: &mut DbConnection,
+    source: &str,
+    periods: &[Period],
+) -> AppResult<Vec<BTreeMap<String, i64>>> {
+    let rows = aggregates::accepted_by_period_source_and_misuse_type(conn)?;
+    Ok(periods
+        .iter()
+        .map(|target| {
+            let mut out = BTreeMap::new();
+            for (p, s, m, n) in &rows {
+                if s == source && Period::parse(p).is_ok_and(|p| target.contains(p)) {
+                    *out.entry(m.clone()).or_default() += *n;
+                }
+            }
+            out
         })
         .collect())
 }

@@ -25,6 +25,7 @@ pub struct ReportModel {
     pub trend: TrendTable,
     pub taxonomy: Taxonomy,
     pub agency_names: Vec<(String, String)>,
+    pub markers: Vec<crate::charts::ChartMarker>,
     pub generated_on: chrono::NaiveDate,
 }
 
@@ -41,6 +42,7 @@ pub fn build_model(
     let last_quarter = Period::quarter_of(period.ends_on());
     let trend = aggregation::quarterly_by_misuse_type(conn, Some(last_quarter), TREND_QUARTERS)?;
     let taxonomy = taxonomy::load(conn)?;
+    let markers = super::measures::markers(conn, &trend.periods, None)?;
     let agency_names = agencies::all(conn)?
         .into_iter()
         .map(|a| (a.code, a.name_sv))
@@ -54,6 +56,7 @@ pub fn build_model(
         trend,
         taxonomy,
         agency_names,
+        markers,
         generated_on: chrono::Utc::now().date_naive(),
     })
 }
@@ -210,7 +213,9 @@ pub fn render(m: &ReportModel) -> Result<Vec<u8>, crate::pdf::PdfError> {
     if m.trend.is_empty() {
         c.paragraph("Det finns inga godkända uppgifter för kvartalen i diagrammet.");
     } else {
-        c.chart(&m.trend.chart(title.clone()), 280.0)?;
+        let mut chart = m.trend.chart(title.clone());
+        chart.markers = m.markers.clone();
+        c.chart(&chart, 280.0)?;
     }
     let mut header = vec!["Missbrukstyp".to_string()];
     header.extend(m.trend.periods.iter().map(|p| p.code()));

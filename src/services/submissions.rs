@@ -92,6 +92,7 @@ pub fn open_draft(conn: &mut DbConnection, user: &User, period_code: &str) -> Ap
         let id = q::insert(
             conn,
             &NewSubmission {
+                forum_meeting_id: None,
                 agency_id,
                 period_id: period_row.id,
                 source: SOURCE_AGENCY,
@@ -127,7 +128,12 @@ pub fn open_draft(conn: &mut DbConnection, user: &User, period_code: &str) -> Ap
 /// Loads a submission for someone allowed to see it (403 otherwise).
 pub fn load(conn: &mut DbConnection, user: &User, id: i64) -> AppResult<SubmissionDetail> {
     let submission = q::by_id(conn, id)?.ok_or(AppError::NotFound)?;
-    if !user.actor().may_view_submission(submission.agency_id) {
+    let allowed = user.actor().may_view_submission(submission.agency_id)
+        || match submission.forum_meeting_id {
+            Some(meeting) => super::forum::may_record(conn, user, meeting)?,
+            None => false,
+        };
+    if !allowed {
         return Err(AppError::Forbidden(
             "Inrapporteringen tillhör en annan myndighet.".into(),
         ));
@@ -135,7 +141,9 @@ pub fn load(conn: &mut DbConnection, user: &User, id: i64) -> AppResult<Submissi
     load_unchecked(conn, submission)
 }
 
-fn load_unchecked(
+/// Loads a submission without the agency check; callers check access themselves (the
+/// forum's pages check the meeting's participants).
+pub(crate) fn load_unchecked(
     conn: &mut DbConnection,
     submission: SubmissionRow,
 ) -> AppResult<SubmissionDetail> {
@@ -161,15 +169,21 @@ fn editable_version(
     user: &User,
     detail: &SubmissionDetail,
 ) -> AppResult<VersionRow> {
-    if !user
-        .actor()
-        .may_edit_submission(detail.submission.agency_id)
-    {
+    let allowed = match detail.submission.forum_meeting_id {
+        // Forum observations: the convener and the attending agencies record them.
+        Some(meeting) => super::forum::may_record(conn, user, meeting)?,
+        None => user
+            .actor()
+            .may_edit_submission(detail.submission.agency_id),
+    };
+    if !allowed {
         return Err(AppError::Forbidden(
             "Du kan bara ändra din egen myndighets inrapporteringar.".into(),
         ));
     }
-    period_must_accept_changes(&detail.period, detail.is_correction())?;
+    // The forum records what a meeting saw whenever it met; only a lock stops it.
+    let correction = detail.is_correction() || detail.submission.forum_meeting_id.is_some();
+    period_must_accept_changes(&detail.period, correction)?;
     match detail.status() {
         SubmissionStatus::Draft => Ok(detail.version.clone()),
         SubmissionStatus::Returned => {

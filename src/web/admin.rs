@@ -289,6 +289,7 @@ async fn add_code(
             let form = FormState {
                 errors,
                 values: values.into_iter().collect(),
+                ..Default::default()
             };
             render_with(
                 StatusCode::UNPROCESSABLE_ENTITY,

@@ -49,6 +49,8 @@ policies! {
     ReportDrafter => Capability::DraftReports;
     /// Administrators.
     Administrator => Capability::Administer;
+    /// Analysts and admins keeping the register of measures.
+    MeasureEditor => Capability::ManageMeasures;
 }
 
 /// A logged-in user whose role has the capability `P`.

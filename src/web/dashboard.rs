@@ -59,15 +59,20 @@ async fn overview(
         Some(p) => Some(Period::parse(p).map_err(|e| AppError::BadRequest(e.to_string()))?),
         None => None,
     };
-    let table = state
+    let (table, markers) = state
         .db
-        .run(move |c| aggregation::quarterly_by_misuse_type(c, end, TREND_QUARTERS))
+        .run(move |c| {
+            let table = aggregation::quarterly_by_misuse_type(c, end, TREND_QUARTERS)?;
+            let markers = crate::services::measures::markers(c, &table.periods, None)?;
+            Ok((table, markers))
+        })
         .await?;
     let first = table.periods.first().map(|p| p.code()).unwrap_or_default();
     let last = table.periods.last().copied();
     let last_code = last.map(|p| p.code()).unwrap_or_default();
     let chart_title = format!("Godkända fall per missbrukstyp och kvartal, {first}–{last_code}");
-    let chart = table.chart(chart_title.clone());
+    let mut chart = table.chart(chart_title.clone());
+    chart.markers = markers;
     let chart_svg = charts::trend_svg(&chart).map_err(AppError::internal)?;
     let totals = table.totals();
     let latest_total = totals.last().copied().flatten();

@@ -33,11 +33,13 @@ pub struct Chrome {
 
 /// Primary navigation by task; each item only for roles that may use it.
 fn nav_for(role: Role, current: &str) -> Vec<NavItem> {
-    let items: [(&str, &str, Capability); 4] = [
+    let items: [(&str, &str, Capability); 6] = [
         ("Inrapportering", "/submissions", Capability::Report),
         ("Granskning", "/review", Capability::Review),
         ("Översikt", "/dashboard", Capability::ReadDashboards),
-        ("Startsida", "/", Capability::Authenticated),
+        ("Forum", "/forum", Capability::ReadDashboards),
+        ("Åtgärder", "/measures", Capability::ReadDashboards),
+        ("Administration", "/admin", Capability::Administer),
     ];
     items
         .into_iter()
@@ -102,6 +104,8 @@ pub fn see_other(location: &str) -> HttpResponse {
 #[derive(Default)]
 pub struct FormState {
     pub values: std::collections::HashMap<String, String>,
+    /// Fields with several values (checkbox groups).
+    pub multi: std::collections::HashMap<String, Vec<String>>,
     pub errors: Vec<crate::domain::validation::FieldError>,
 }
 
@@ -119,6 +123,40 @@ impl FormState {
 
     pub fn has_errors(&self) -> bool {
         !self.errors.is_empty()
+    }
+
+    /// Builds the state from a submitted form (repeated keys collect into `multi`).
+    pub fn from_pairs(pairs: &[(String, String)]) -> Self {
+        let mut f = Self::default();
+        for (k, v) in pairs {
+            if k == super::csrf::FIELD {
+                continue;
+            }
+            f.values.insert(k.clone(), v.clone());
+            f.multi.entry(k.clone()).or_default().push(v.clone());
+        }
+        f
+    }
+
+    pub fn all(&self, field: &str) -> Vec<String> {
+        self.multi.get(field).cloned().unwrap_or_default()
+    }
+
+    /// Choices for a select or checkbox group, marking what the form holds.
+    pub fn choices(
+        &self,
+        field: &str,
+        options: impl IntoIterator<Item = (String, String)>,
+    ) -> Vec<Choice> {
+        let chosen = self.all(field);
+        options
+            .into_iter()
+            .map(|(value, label)| Choice {
+                selected: chosen.contains(&value) || self.value(field) == value,
+                value,
+                label,
+            })
+            .collect()
     }
 }
 

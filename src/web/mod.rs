@@ -8,8 +8,10 @@ pub mod auth;
 pub mod csrf;
 pub mod dashboard;
 pub mod errors;
+pub mod forum;
 pub mod home;
 pub mod layout;
+pub mod measures;
 pub mod reports;
 pub mod review;
 pub mod session;
@@ -36,4 +38,6 @@ pub fn config(cfg: &mut web::ServiceConfig) {
     review::config(cfg);
     dashboard::config(cfg);
     reports::config(cfg);
+    measures::config(cfg);
+    forum::config(cfg);
 }

@@ -180,7 +180,7 @@ pub struct Select {
     pub choices: Vec<Choice>,
 }
 
-fn selects(tax: &Taxonomy, form: &FormState) -> Vec<Select> {
+pub fn selects(tax: &Taxonomy, form: &FormState) -> Vec<Select> {
     let dim = |d: Dimension, label: &'static str, hint: &'static str, required: bool| Select {
         name: d.code(),
         label,
@@ -430,7 +430,7 @@ async fn add_line(
             let d = load(&state, &auth, id).await?;
             let form = FormState {
                 values: form_values(&input),
-                errors: Vec::new(),
+                ..Default::default()
             };
             let mut page = show_page(&auth, &d, form);
             page.warnings = warnings;
@@ -441,6 +441,7 @@ async fn add_line(
             let form = FormState {
                 values: form_values(&input),
                 errors,
+                ..Default::default()
             };
             render_with(
                 StatusCode::UNPROCESSABLE_ENTITY,

@@ -9,6 +9,7 @@ mod auth;
 mod cli;
 mod csrf;
 mod demo;
+mod forum;
 mod helpers;
 mod pdf;
 mod reporting;

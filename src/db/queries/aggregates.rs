@@ -63,3 +63,22 @@ pub fn agency_history(
         ))
         .load(conn)
 }
+
+/// (period code, source, misuse type, sum) over accepted current versions: the forum's
+/// observations are source "forum", agencies' "agency".
+pub fn accepted_by_period_source_and_misuse_type(
+    conn: &mut DbConnection,
+) -> QueryResult<Vec<(String, String, String, i64)>> {
+    ol::table
+        .inner_join(sv::table.inner_join(s::table.inner_join(rp::table)))
+        .filter(sv::status.eq("accepted"))
+        .filter(sv::version.eq(s::current_version))
+        .group_by((rp::code, s::source, ol::misuse_type))
+        .select((
+            rp::code,
+            s::source,
+            ol::misuse_type,
+            sql::<BigInt>("CAST(SUM(observation_lines.count) AS BIGINT)"),
+        ))
+        .load(conn)
+}

@@ -4,6 +4,8 @@
 pub mod agencies;
 pub mod aggregates;
 pub mod audit;
+pub mod forum;
+pub mod measures;
 pub mod periods;
 pub mod submissions;
 pub mod taxonomy;

@@ -28,6 +28,7 @@ pub fn find(
         .filter(submissions::agency_id.eq(agency_id))
         .filter(submissions::period_id.eq(period_id))
         .filter(submissions::source.eq(source))
+        .filter(submissions::forum_meeting_id.is_null())
         .select(SubmissionRow::as_select())
         .first(conn)
         .optional()
@@ -190,4 +191,12 @@ pub fn list_for_period(conn: &mut DbConnection, period_id: i64) -> QueryResult<V
         .filter(submissions::period_id.eq(period_id))
         .select(SubmissionRow::as_select())
         .load(conn)
+}
+
+pub fn for_meeting(conn: &mut DbConnection, meeting_id: i64) -> QueryResult<Option<SubmissionRow>> {
+    submissions::table
+        .filter(submissions::forum_meeting_id.eq(meeting_id))
+        .select(SubmissionRow::as_select())
+        .first(conn)
+        .optional()
 }

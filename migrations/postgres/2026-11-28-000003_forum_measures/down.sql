@@ -1,0 +1,12 @@
+DROP TABLE measure_targets;
+DROP TABLE measure_agencies;
+DROP TABLE measures;
+DROP TABLE forum_followups;
+DROP TABLE forum_agenda_items;
+DROP TABLE forum_attendance;
+DROP TABLE forum_meetings;
+ALTER TABLE agencies DROP COLUMN rotation_order;
+DROP INDEX submissions_forum_meeting;
+DROP INDEX submissions_agency_period;
+ALTER TABLE submissions DROP COLUMN forum_meeting_id;
+CREATE UNIQUE INDEX submissions_agency_period_source ON submissions (agency_id, period_id, source);
