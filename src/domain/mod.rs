@@ -11,6 +11,7 @@ pub mod measure;
 pub mod observation;
 pub mod outlier;
 pub mod period;
+pub mod risk;
 pub mod role;
 pub mod screening;
 pub mod signals;

@@ -11,6 +11,7 @@ pub mod measures;
 pub mod minutes;
 pub mod periods;
 pub mod report;
+pub mod risks;
 pub mod submissions;
 pub mod taxonomy;
 pub mod tokens;

@@ -17,7 +17,8 @@ use crate::services::report::TREND_QUARTERS;
 
 pub fn config(cfg: &mut web::ServiceConfig) {
     cfg.route("/dashboard", web::get().to(overview))
-        .route("/completeness", web::get().to(completeness));
+        .route("/completeness", web::get().to(completeness))
+        .route("/risks", web::get().to(risks));
 }
 
 #[derive(Deserialize)]
@@ -177,5 +178,79 @@ async fn completeness(
             })
             .collect(),
         period: c.period,
+    })
+}
+
+pub struct RiskRow {
+    pub label: String,
+    pub observed: String,
+    pub expected: String,
+    pub reasons: String,
+    pub covered_by: Vec<(i64, String)>,
+    pub not_taken: Vec<(i64, String, &'static str)>,
+}
+
+#[derive(Template)]
+#[template(path = "dashboard/risks.html")]
+struct RisksPage {
+    chrome: Chrome,
+    period: String,
+    uncovered: Vec<RiskRow>,
+    covered: Vec<RiskRow>,
+}
+
+/// Obehandlade risker: rising series that no measure in force targets.
+async fn risks(
+    state: web::Data<AppState>,
+    auth: Authorized<DashboardReader>,
+    q: web::Query<Query>,
+) -> AppResult<HttpResponse> {
+    let at = match q.period.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        Some(p) => Some(Period::parse(p).map_err(|e| AppError::BadRequest(e.to_string()))?),
+        None => None,
+    };
+    let (period, series) = state
+        .db
+        .run(move |c| crate::services::risks::rising(c, at))
+        .await?;
+    let row = |s: &crate::services::risks::RisingSeries| RiskRow {
+        label: s.label.clone(),
+        observed: int_sv(s.observed as i64),
+        expected: s
+            .expected
+            .map(|e| crate::domain::format::decimal_sv(e, 1))
+            .unwrap_or_else(|| "–".into()),
+        reasons: [
+            s.signal.then_some("ovanlig ökning (signal)"),
+            s.sustained.then_some("tre kvartal i rad över basnivån"),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(", "),
+        covered_by: s
+            .covered_by
+            .iter()
+            .map(|m| (m.id, m.title.clone()))
+            .collect(),
+        not_taken: s
+            .not_taken
+            .iter()
+            .map(|m| {
+                (
+                    m.id,
+                    m.title.clone(),
+                    crate::domain::measure::MeasureStatus::parse(&m.status)
+                        .map(|st| st.label_sv())
+                        .unwrap_or(""),
+                )
+            })
+            .collect(),
+    };
+    render(&RisksPage {
+        chrome: Chrome::for_user(&auth, "Obehandlade risker", "/dashboard"),
+        period: period.code(),
+        uncovered: series.iter().filter(|s| s.uncovered()).map(row).collect(),
+        covered: series.iter().filter(|s| !s.uncovered()).map(row).collect(),
     })
 }

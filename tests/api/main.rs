@@ -12,6 +12,7 @@ mod demo;
 mod forum;
 mod helpers;
 mod pdf;
+mod picture;
 mod reporting;
 mod submissions;
 mod thin_path;
