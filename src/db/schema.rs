@@ -259,3 +259,17 @@ diesel::allow_columns_to_appear_in_same_group_by_clause!(
     observation_lines::citizenship,
     observation_lines::fraud_type,
 );
+
+diesel::table! {
+    rollup_cells (id) {
+        id -> BigInt,
+        submission_id -> BigInt,
+        period_id -> BigInt,
+        agency_id -> BigInt,
+        source -> Text,
+        misuse_type -> Text,
+        dim -> Text,
+        value -> Text,
+        count -> BigInt,
+    }
+}

@@ -8,7 +8,7 @@ use crate::db::queries::aggregates;
 use crate::db::DbConnection;
 use crate::domain::period::{Period, PeriodKind};
 use crate::domain::taxonomy::Dimension;
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 
 use super::taxonomy;
 
@@ -67,46 +67,206 @@ impl TrendTable {
     }
 }
 
-/// Accepted counts per quarter by misuse type, for `quarters` quarters ending at `end`
-/// (default: the latest quarter with accepted data, else the current quarter). Monthly
-/// submissions roll up into their quarter; half-year and year submissions cannot be split
-/// and are left out of quarterly series.
-pub fn quarterly_by_misuse_type(
+/// Equality filters on the accepted data. Codes are validated before they reach SQL.
+#[derive(Debug, Clone, Default)]
+pub struct Filters {
+    pub agency: Option<String>,
+    /// "agency" or "forum".
+    pub source: Option<String>,
+    pub taxonomy: Vec<(Dimension, String)>,
+}
+
+impl Filters {
+    pub fn is_empty(&self) -> bool {
+        self.agency.is_none() && self.source.is_none() && self.taxonomy.is_empty()
+    }
+
+    fn non_misuse_dims(&self) -> BTreeSet<Dimension> {
+        self.taxonomy
+            .iter()
+            .map(|(d, _)| *d)
+            .filter(|d| *d != Dimension::MisuseType)
+            .collect()
+    }
+}
+
+/// Codes reach the SQL text only after this check (letters, digits, `_`, `-`, `+`).
+fn safe_code(s: &str) -> AppResult<&str> {
+    let ok = !s.is_empty()
+        && s.len() <= 60
+        && s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '+'));
+    if ok {
+        Ok(s)
+    } else {
+        Err(AppError::BadRequest(format!(
+            "”{}” är ingen giltig kod. Använd koderna i taxonomin, t.ex. false_identity.",
+            s.chars().take(40).collect::<String>()
+        )))
+    }
+}
+
+/// One pre-aggregated sum: a stored period, agency, source, misuse type and the value of
+/// one other dimension ("" when that dimension is not asked for or not specified).
+#[derive(Debug, Clone, diesel::QueryableByName)]
+struct RawRecord {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    period: String,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    agency: String,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    source: String,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    misuse_type: String,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    value: String,
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    n: i64,
+}
+
+#[derive(Debug, Clone)]
+pub struct Record {
+    pub period: Period,
+    pub agency: String,
+    pub source: String,
+    pub misuse_type: String,
+    pub value: String,
+    pub n: i64,
+}
+
+/// The one aggregation query. Reads the rollup when at most one dimension besides the
+/// misuse type is involved (grouping or filtering), so the cost follows the number of
+/// cells; otherwise sums the stored lines.
+pub fn records(
+    conn: &mut DbConnection,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+    group_dim: Option<Dimension>,
+    filters: &Filters,
+) -> AppResult<Vec<Record>> {
+    use diesel::RunQueryDsl;
+    let group_dim = group_dim.filter(|d| *d != Dimension::MisuseType);
+    let mut dims = filters.non_misuse_dims();
+    if let Some(d) = group_dim {
+        dims.insert(d);
+    }
+    let mut conds = vec![format!("rp.starts_on >= '{from}'"), format!("rp.ends_on <= '{to}'")];
+    if let Some(a) = &filters.agency {
+        conds.push(format!("a.code = '{}'", safe_code(a)?));
+    }
+    if let Some(src) = &filters.source {
+        conds.push(format!("{{src}} = '{}'", safe_code(src)?));
+    }
+    let sql = if dims.len() <= 1 {
+        let dim = dims.iter().next().map(|d| d.code()).unwrap_or("");
+        conds.push(format!("rc.dim = '{dim}'"));
+        for (d, v) in &filters.taxonomy {
+            let col = if *d == Dimension::MisuseType { "rc.misuse_type" } else { "rc.value" };
+            conds.push(format!("{col} = '{}'", safe_code(v)?));
+        }
+        format!(
+            "SELECT rp.code AS period, a.code AS agency, rc.source AS source, rc.misuse_type AS misuse_type, \
+             rc.value AS value, CAST(SUM(rc.count) AS BIGINT) AS n \
+             FROM rollup_cells rc JOIN reporting_periods rp ON rp.id = rc.period_id JOIN agencies a ON a.id = rc.agency_id \
+             WHERE {} GROUP BY rp.code, a.code, rc.source, rc.misuse_type, rc.value",
+            conds.join(" AND ").replace("{src}", "rc.source")
+        )
+    } else {
+        for (d, v) in &filters.taxonomy {
+            conds.push(format!("ol.{} = '{}'", d.code(), safe_code(v)?));
+        }
+        let value = group_dim
+            .map(|d| format!("COALESCE(ol.{}, '')", d.code()))
+            .unwrap_or_else(|| "''".into());
+        format!(
+            "SELECT rp.code AS period, a.code AS agency, s.source AS source, ol.misuse_type AS misuse_type, \
+             {value} AS value, CAST(SUM(ol.count) AS BIGINT) AS n \
+             FROM observation_lines ol JOIN submission_versions sv ON sv.id = ol.version_id \
+             JOIN submissions s ON s.id = sv.submission_id JOIN reporting_periods rp ON rp.id = s.period_id \
+             JOIN agencies a ON a.id = s.agency_id \
+             WHERE sv.status = 'accepted' AND sv.version = s.current_version AND {} \
+             GROUP BY rp.code, a.code, s.source, ol.misuse_type, {value}",
+            conds.join(" AND ").replace("{src}", "s.source")
+        )
+    };
+    let rows: Vec<RawRecord> = diesel::sql_query(sql).load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| {
+            Period::parse(&r.period).ok().map(|period| Record {
+                period,
+                agency: r.agency,
+                source: r.source,
+                misuse_type: r.misuse_type,
+                value: r.value,
+                n: r.n,
+            })
+        })
+        .collect())
+}
+
+/// Which agencies (and whether the forum) had accepted data, per stored period, within
+/// the range and under the agency/source filters.
+pub fn reporting(
+    conn: &mut DbConnection,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+    filters: &Filters,
+) -> AppResult<Vec<(Period, String, String)>> {
+    Ok(aggregates::reporting_sources(conn, from, to)?
+        .into_iter()
+        .filter(|(_, a, s)| {
+            filters.agency.as_ref().is_none_or(|f| f == a) && filters.source.as_ref().is_none_or(|f| f == s)
+        })
+        .filter_map(|(p, a, s)| Period::parse(&p).ok().map(|p| (p, a, s)))
+        .collect())
+}
+
+/// Counts per period (of `kind`) and misuse type, `n` periods ending at `end` (default:
+/// the latest with accepted data), under `filters`. Shorter stored periods roll up; longer
+/// ones (a year when asking for quarters) cannot be split and are left out.
+pub fn trend(
     conn: &mut DbConnection,
     end: Option<Period>,
-    quarters: usize,
+    n: usize,
+    kind: PeriodKind,
+    filters: &Filters,
 ) -> AppResult<TrendTable> {
     let tax = taxonomy::load(conn)?;
-    let AcceptedData { sums, reporters } = load_accepted(conn)?;
-
-    let mut cells: BTreeMap<(Period, String), i64> = BTreeMap::new();
-    for (period, misuse_type, n) in sums {
-        if let Some(q) = period.rollup(PeriodKind::Quarter) {
-            *cells.entry((q, misuse_type)).or_default() += n;
-        }
-    }
-    let mut reporting: BTreeMap<Period, BTreeSet<String>> = BTreeMap::new();
-    for (period, agency) in reporters {
-        if let Some(q) = period.rollup(PeriodKind::Quarter) {
-            reporting.entry(q).or_default().insert(agency);
-        }
-    }
-    let end = end
-        .and_then(|p| p.rollup(PeriodKind::Quarter))
-        .or_else(|| reporting.keys().next_back().copied())
-        .unwrap_or_else(|| Period::quarter_of(chrono::Utc::now().date_naive()));
-    let start = end.offset(-(quarters.max(1) as i64 - 1));
+    let end = match end.and_then(|p| Period::parse(&p.code()).ok()) {
+        Some(p) if p.kind() == kind => p,
+        Some(p) => p.rollup(kind).unwrap_or_else(|| period_of_kind(p.ends_on(), kind)),
+        None => latest_period(conn, kind)?.unwrap_or_else(|| period_of_kind(chrono::Utc::now().date_naive(), kind)),
+    };
+    let start = end.offset(-(n.max(1) as i64 - 1));
     let periods = start.range_to(end);
-
+    let recs = records(conn, start.starts_on(), end.ends_on(), None, filters)?;
+    let mut cells: BTreeMap<(Period, String), i64> = BTreeMap::new();
+    for r in &recs {
+        if let Some(p) = r.period.rollup(kind) {
+            *cells.entry((p, r.misuse_type.clone())).or_default() += r.n;
+        }
+    }
+    let mut reporting_map: BTreeMap<Period, BTreeSet<String>> = BTreeMap::new();
+    for (p, a, s) in reporting(conn, start.starts_on(), end.ends_on(), filters)? {
+        if let Some(q) = p.rollup(kind) {
+            reporting_map.entry(q).or_default().insert(if s == "forum" { "FORUM".into() } else { a });
+        }
+    }
     let series = tax
         .all(Dimension::MisuseType)
+        .filter(|e| {
+            filters
+                .taxonomy
+                .iter()
+                .all(|(d, v)| *d != Dimension::MisuseType || *v == e.code)
+        })
         .map(|entry| TrendSeries {
             code: entry.code.clone(),
             label: entry.label_sv.clone(),
             values: periods
                 .iter()
                 .map(|p| {
-                    reporting
+                    reporting_map
                         .get(p)
                         .map(|_| cells.get(&(*p, entry.code.clone())).copied().unwrap_or(0))
                 })
@@ -115,12 +275,7 @@ pub fn quarterly_by_misuse_type(
         .collect();
     let reporting = periods
         .iter()
-        .map(|p| {
-            reporting
-                .get(p)
-                .map(|s| s.iter().cloned().collect())
-                .unwrap_or_default()
-        })
+        .map(|p| reporting_map.get(p).map(|s| s.iter().cloned().collect()).unwrap_or_default())
         .collect();
     Ok(TrendTable {
         periods,
@@ -129,26 +284,26 @@ pub fn quarterly_by_misuse_type(
     })
 }
 
-/// Accepted sums per stored period, as the database returns them.
-struct AcceptedData {
-    sums: Vec<(Period, String, i64)>,
-    reporters: Vec<(Period, String)>,
+fn period_of_kind(date: chrono::NaiveDate, kind: PeriodKind) -> Period {
+    Period::month(date.year(), date.month())
+        .and_then(|m| m.rollup(kind))
+        .unwrap_or_else(|| Period::quarter_of(date))
 }
 
-fn load_accepted(conn: &mut DbConnection) -> AppResult<AcceptedData> {
-    let sums = aggregates::accepted_by_period_and_misuse_type(conn)?
-        .into_iter()
-        .filter_map(|(p, m, n)| Period::parse(&p).ok().map(|p| (p, m, n)))
-        .collect();
-    let reporters = aggregates::reporting_agencies(conn)?
-        .into_iter()
-        .filter_map(|(p, a)| Period::parse(&p).ok().map(|p| (p, a)))
-        .collect();
-    Ok(AcceptedData { sums, reporters })
+use chrono::Datelike;
+
+/// Accepted counts per quarter by misuse type over every source, `quarters` ending at
+/// `end`.
+pub fn quarterly_by_misuse_type(
+    conn: &mut DbConnection,
+    end: Option<Period>,
+    quarters: usize,
+) -> AppResult<TrendTable> {
+    trend(conn, end, quarters, PeriodKind::Quarter, &Filters::default())
 }
 
-/// Totals per misuse type for one period: everything accepted for periods that lie
-/// within it (months within a quarter, etc.). `None` when no agency reported.
+/// Totals per misuse type for one period: everything accepted for stored periods within
+/// it (months within a quarter, etc.). `None` when nobody reported.
 #[derive(Debug, Clone)]
 pub struct PeriodTotals {
     pub period: Period,
@@ -168,28 +323,31 @@ impl PeriodTotals {
     }
 
     pub fn total(&self) -> Option<i64> {
-        self.has_reports()
-            .then(|| self.by_misuse_type.values().sum())
+        self.has_reports().then(|| self.by_misuse_type.values().sum())
     }
 }
 
-/// Totals for each of `periods`, from one read of the accepted data.
-pub fn period_totals(conn: &mut DbConnection, periods: &[Period]) -> AppResult<Vec<PeriodTotals>> {
-    let data = load_accepted(conn)?;
+/// Totals for each of `periods` under `filters`.
+pub fn period_totals_filtered(conn: &mut DbConnection, periods: &[Period], filters: &Filters) -> AppResult<Vec<PeriodTotals>> {
+    let (Some(from), Some(to)) = (
+        periods.iter().map(|p| p.starts_on()).min(),
+        periods.iter().map(|p| p.ends_on()).max(),
+    ) else {
+        return Ok(Vec::new());
+    };
+    let recs = records(conn, from, to, None, filters)?;
+    let rep = reporting(conn, from, to, filters)?;
     Ok(periods
         .iter()
         .map(|target| {
             let mut by_misuse_type = BTreeMap::new();
-            for (p, m, n) in &data.sums {
-                if target.contains(*p) {
-                    *by_misuse_type.entry(m.clone()).or_default() += *n;
-                }
+            for r in recs.iter().filter(|r| target.contains(r.period)) {
+                *by_misuse_type.entry(r.misuse_type.clone()).or_default() += r.n;
             }
-            let reporting = data
-                .reporters
+            let reporting = rep
                 .iter()
-                .filter(|(p, _)| target.contains(*p))
-                .map(|(_, a)| a.clone())
+                .filter(|(p, _, _)| target.contains(*p))
+                .map(|(_, a, s)| if s == "forum" { "FORUM".to_string() } else { a.clone() })
                 .collect();
             PeriodTotals {
                 period: *target,
@@ -200,34 +358,29 @@ pub fn period_totals(conn: &mut DbConnection, periods: &[Period]) -> AppResult<V
         .collect())
 }
 
-/// The latest quarter with accepted data, if any.
-pub fn latest_quarter(conn: &mut DbConnection) -> AppResult<Option<Period>> {
-    let data = load_accepted(conn)?;
-    Ok(data
-        .reporters
-        .iter()
-        .filter_map(|(p, _)| p.rollup(PeriodKind::Quarter))
-        .max())
+pub fn period_totals(conn: &mut DbConnection, periods: &[Period]) -> AppResult<Vec<PeriodTotals>> {
+    period_totals_filtered(conn, periods, &Filters::default())
 }
 
-/// Accepted counts per misuse type from one source ("agency" or "forum") for each of
-/// `periods` (stored periods within each are summed).
-pub fn totals_by_source(
-    conn: &mut DbConnection,
-    source: &str,
-    periods: &[Period],
-) -> AppResult<Vec<BTreeMap<String, i64>>> {
-    let rows = aggregates::accepted_by_period_source_and_misuse_type(conn)?;
-    Ok(periods
-        .iter()
-        .map(|target| {
-            let mut out = BTreeMap::new();
-            for (p, s, m, n) in &rows {
-                if s == source && Period::parse(p).is_ok_and(|p| target.contains(p)) {
-                    *out.entry(m.clone()).or_default() += *n;
-                }
-            }
-            out
-        })
+/// The latest period of `kind` with accepted data.
+pub fn latest_period(conn: &mut DbConnection, kind: PeriodKind) -> AppResult<Option<Period>> {
+    Ok(aggregates::latest_accepted_period_end(conn)?
+        .map(|d| period_of_kind(d, kind)))
+}
+
+/// The latest quarter with accepted data, if any.
+pub fn latest_quarter(conn: &mut DbConnection) -> AppResult<Option<Period>> {
+    latest_period(conn, PeriodKind::Quarter)
+}
+
+/// Accepted counts per misuse type from one source ("agency" or "forum") per period.
+pub fn totals_by_source(conn: &mut DbConnection, source: &str, periods: &[Period]) -> AppResult<Vec<BTreeMap<String, i64>>> {
+    let filters = Filters {
+        source: Some(source.to_string()),
+        ..Default::default()
+    };
+    Ok(period_totals_filtered(conn, periods, &filters)?
+        .into_iter()
+        .map(|t| t.by_misuse_type)
         .collect())
 }

@@ -491,6 +491,8 @@ pub fn review(
             ));
         }
         q::set_status(conn, id, status.code(), detail.version.version, t)?;
+        // The rollup changes in the same transaction as the acceptance.
+        crate::db::queries::rollup::rebuild_submission(conn, id)?;
         let action = match status {
             SubmissionStatus::Accepted => "submission_accepted",
             _ => "submission_returned",

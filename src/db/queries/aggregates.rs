@@ -82,3 +82,34 @@ pub fn accepted_by_period_source_and_misuse_type(
         ))
         .load(conn)
 }
+
+/// (period code, agency code, source) for accepted current versions whose period lies in
+/// the range.
+pub fn reporting_sources(
+    conn: &mut DbConnection,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+) -> QueryResult<Vec<(String, String, String)>> {
+    s::table
+        .inner_join(rp::table)
+        .inner_join(agencies::table)
+        .inner_join(sv::table)
+        .filter(sv::status.eq("accepted"))
+        .filter(sv::version.eq(s::current_version))
+        .filter(rp::starts_on.ge(from))
+        .filter(rp::ends_on.le(to))
+        .select((rp::code, agencies::code, s::source))
+        .distinct()
+        .load(conn)
+}
+
+/// The last day of the latest period with accepted data.
+pub fn latest_accepted_period_end(conn: &mut DbConnection) -> QueryResult<Option<chrono::NaiveDate>> {
+    s::table
+        .inner_join(rp::table)
+        .inner_join(sv::table)
+        .filter(sv::status.eq("accepted"))
+        .filter(sv::version.eq(s::current_version))
+        .select(diesel::dsl::max(rp::ends_on))
+        .first(conn)
+}

@@ -7,6 +7,7 @@ pub mod audit;
 pub mod forum;
 pub mod measures;
 pub mod periods;
+pub mod rollup;
 pub mod submissions;
 pub mod taxonomy;
 pub mod tokens;
