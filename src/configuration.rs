@@ -67,6 +67,10 @@ pub struct Settings {
     pub session_idle_secs: i64,
     /// A session ends this long after login, whatever happens.
     pub session_max_secs: i64,
+    /// Disclosure control: cells with 0 < n < this are suppressed.
+    pub min_cell: u64,
+    /// Signals: the false-alarm rate α of the detector.
+    pub signal_alpha: f64,
 }
 
 impl Settings {
@@ -98,7 +102,24 @@ impl Settings {
         let pool_size = env_u32("LAGESBILD_DB_POOL_SIZE", 8)?;
         let session_idle_secs = env_u32("LAGESBILD_SESSION_IDLE_MINUTES", 30)? as i64 * 60;
         let session_max_secs = env_u32("LAGESBILD_SESSION_MAX_HOURS", 12)? as i64 * 3600;
+        let min_cell = u64::from(env_u32("LAGESBILD_MIN_CELL", 3)?);
+        let signal_alpha = match std::env::var("LAGESBILD_SIGNAL_ALPHA") {
+            Ok(v) => v
+                .trim()
+                .parse::<f64>()
+                .ok()
+                .filter(|a| *a > 0.0 && *a < 0.5)
+                .ok_or_else(|| {
+                    AppError::Config(
+                        "LAGESBILD_SIGNAL_ALPHA ska vara ett tal mellan 0 och 0.5, t.ex. 0.05."
+                            .into(),
+                    )
+                })?,
+            Err(_) => 0.05,
+        };
         Ok(Self {
+            signal_alpha,
+            min_cell,
             session_idle_secs,
             session_max_secs,
             database_url,

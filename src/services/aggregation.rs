@@ -94,7 +94,8 @@ impl Filters {
 fn safe_code(s: &str) -> AppResult<&str> {
     let ok = !s.is_empty()
         && s.len() <= 60
-        && s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '+'));
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '+'));
     if ok {
         Ok(s)
     } else {
@@ -149,7 +150,10 @@ pub fn records(
     if let Some(d) = group_dim {
         dims.insert(d);
     }
-    let mut conds = vec![format!("rp.starts_on >= '{from}'"), format!("rp.ends_on <= '{to}'")];
+    let mut conds = vec![
+        format!("rp.starts_on >= '{from}'"),
+        format!("rp.ends_on <= '{to}'"),
+    ];
     if let Some(a) = &filters.agency {
         conds.push(format!("a.code = '{}'", safe_code(a)?));
     }
@@ -160,7 +164,11 @@ pub fn records(
         let dim = dims.iter().next().map(|d| d.code()).unwrap_or("");
         conds.push(format!("rc.dim = '{dim}'"));
         for (d, v) in &filters.taxonomy {
-            let col = if *d == Dimension::MisuseType { "rc.misuse_type" } else { "rc.value" };
+            let col = if *d == Dimension::MisuseType {
+                "rc.misuse_type"
+            } else {
+                "rc.value"
+            };
             conds.push(format!("{col} = '{}'", safe_code(v)?));
         }
         format!(
@@ -215,7 +223,8 @@ pub fn reporting(
     Ok(aggregates::reporting_sources(conn, from, to)?
         .into_iter()
         .filter(|(_, a, s)| {
-            filters.agency.as_ref().is_none_or(|f| f == a) && filters.source.as_ref().is_none_or(|f| f == s)
+            filters.agency.as_ref().is_none_or(|f| f == a)
+                && filters.source.as_ref().is_none_or(|f| f == s)
         })
         .filter_map(|(p, a, s)| Period::parse(&p).ok().map(|p| (p, a, s)))
         .collect())
@@ -234,8 +243,11 @@ pub fn trend(
     let tax = taxonomy::load(conn)?;
     let end = match end.and_then(|p| Period::parse(&p.code()).ok()) {
         Some(p) if p.kind() == kind => p,
-        Some(p) => p.rollup(kind).unwrap_or_else(|| period_of_kind(p.ends_on(), kind)),
-        None => latest_period(conn, kind)?.unwrap_or_else(|| period_of_kind(chrono::Utc::now().date_naive(), kind)),
+        Some(p) => p
+            .rollup(kind)
+            .unwrap_or_else(|| period_of_kind(p.ends_on(), kind)),
+        None => latest_period(conn, kind)?
+            .unwrap_or_else(|| period_of_kind(chrono::Utc::now().date_naive(), kind)),
     };
     let start = end.offset(-(n.max(1) as i64 - 1));
     let periods = start.range_to(end);
@@ -249,7 +261,11 @@ pub fn trend(
     let mut reporting_map: BTreeMap<Period, BTreeSet<String>> = BTreeMap::new();
     for (p, a, s) in reporting(conn, start.starts_on(), end.ends_on(), filters)? {
         if let Some(q) = p.rollup(kind) {
-            reporting_map.entry(q).or_default().insert(if s == "forum" { "FORUM".into() } else { a });
+            reporting_map.entry(q).or_default().insert(if s == "forum" {
+                "FORUM".into()
+            } else {
+                a
+            });
         }
     }
     let series = tax
@@ -275,7 +291,12 @@ pub fn trend(
         .collect();
     let reporting = periods
         .iter()
-        .map(|p| reporting_map.get(p).map(|s| s.iter().cloned().collect()).unwrap_or_default())
+        .map(|p| {
+            reporting_map
+                .get(p)
+                .map(|s| s.iter().cloned().collect())
+                .unwrap_or_default()
+        })
         .collect();
     Ok(TrendTable {
         periods,
@@ -299,7 +320,13 @@ pub fn quarterly_by_misuse_type(
     end: Option<Period>,
     quarters: usize,
 ) -> AppResult<TrendTable> {
-    trend(conn, end, quarters, PeriodKind::Quarter, &Filters::default())
+    trend(
+        conn,
+        end,
+        quarters,
+        PeriodKind::Quarter,
+        &Filters::default(),
+    )
 }
 
 /// Totals per misuse type for one period: everything accepted for stored periods within
@@ -323,12 +350,17 @@ impl PeriodTotals {
     }
 
     pub fn total(&self) -> Option<i64> {
-        self.has_reports().then(|| self.by_misuse_type.values().sum())
+        self.has_reports()
+            .then(|| self.by_misuse_type.values().sum())
     }
 }
 
 /// Totals for each of `periods` under `filters`.
-pub fn period_totals_filtered(conn: &mut DbConnection, periods: &[Period], filters: &Filters) -> AppResult<Vec<PeriodTotals>> {
+pub fn period_totals_filtered(
+    conn: &mut DbConnection,
+    periods: &[Period],
+    filters: &Filters,
+) -> AppResult<Vec<PeriodTotals>> {
     let (Some(from), Some(to)) = (
         periods.iter().map(|p| p.starts_on()).min(),
         periods.iter().map(|p| p.ends_on()).max(),
@@ -347,7 +379,13 @@ pub fn period_totals_filtered(conn: &mut DbConnection, periods: &[Period], filte
             let reporting = rep
                 .iter()
                 .filter(|(p, _, _)| target.contains(*p))
-                .map(|(_, a, s)| if s == "forum" { "FORUM".to_string() } else { a.clone() })
+                .map(|(_, a, s)| {
+                    if s == "forum" {
+                        "FORUM".to_string()
+                    } else {
+                        a.clone()
+                    }
+                })
                 .collect();
             PeriodTotals {
                 period: *target,
@@ -364,8 +402,7 @@ pub fn period_totals(conn: &mut DbConnection, periods: &[Period]) -> AppResult<V
 
 /// The latest period of `kind` with accepted data.
 pub fn latest_period(conn: &mut DbConnection, kind: PeriodKind) -> AppResult<Option<Period>> {
-    Ok(aggregates::latest_accepted_period_end(conn)?
-        .map(|d| period_of_kind(d, kind)))
+    Ok(aggregates::latest_accepted_period_end(conn)?.map(|d| period_of_kind(d, kind)))
 }
 
 /// The latest quarter with accepted data, if any.
@@ -374,7 +411,11 @@ pub fn latest_quarter(conn: &mut DbConnection) -> AppResult<Option<Period>> {
 }
 
 /// Accepted counts per misuse type from one source ("agency" or "forum") per period.
-pub fn totals_by_source(conn: &mut DbConnection, source: &str, periods: &[Period]) -> AppResult<Vec<BTreeMap<String, i64>>> {
+pub fn totals_by_source(
+    conn: &mut DbConnection,
+    source: &str,
+    periods: &[Period],
+) -> AppResult<Vec<BTreeMap<String, i64>>> {
     let filters = Filters {
         source: Some(source.to_string()),
         ..Default::default()

@@ -1,6 +1,7 @@
 //! The use-cases: what the pages, the API and the CLI all call. One code path per job.
 
 pub mod aggregation;
+pub mod analysis;
 pub mod audit;
 pub mod auth;
 pub mod bench;
@@ -12,6 +13,7 @@ pub mod minutes;
 pub mod periods;
 pub mod report;
 pub mod risks;
+pub mod signals;
 pub mod submissions;
 pub mod taxonomy;
 pub mod tokens;

@@ -2,6 +2,7 @@
 //! service, render.
 
 pub mod admin;
+pub mod analysis;
 pub mod api;
 pub mod assets;
 pub mod auth;
@@ -31,6 +32,7 @@ pub struct AppState {
 pub fn config(cfg: &mut web::ServiceConfig) {
     admin::config(cfg);
     api::config(cfg);
+    analysis::config(cfg);
     assets::config(cfg);
     session::config(cfg);
     home::config(cfg);

@@ -89,6 +89,8 @@ pub fn test_settings(url: DatabaseUrl) -> Settings {
         pool_size: 4,
         session_idle_secs: 1800,
         session_max_secs: 12 * 3600,
+        min_cell: 3,
+        signal_alpha: 0.05,
     }
 }
 

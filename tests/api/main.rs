@@ -4,6 +4,7 @@
 
 mod access;
 mod admin;
+mod analysis;
 mod api;
 mod auth;
 mod cli;

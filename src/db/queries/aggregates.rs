@@ -104,7 +104,9 @@ pub fn reporting_sources(
 }
 
 /// The last day of the latest period with accepted data.
-pub fn latest_accepted_period_end(conn: &mut DbConnection) -> QueryResult<Option<chrono::NaiveDate>> {
+pub fn latest_accepted_period_end(
+    conn: &mut DbConnection,
+) -> QueryResult<Option<chrono::NaiveDate>> {
     s::table
         .inner_join(rp::table)
         .inner_join(sv::table)

@@ -8,12 +8,21 @@ use crate::db::schema::rollup_cells;
 use crate::db::DbConnection;
 
 /// The dimensions kept beside the misuse type; "" is the misuse type's total.
-pub const DIMS: [&str; 7] = ["", "exploitation_area", "document_type", "chain_stage", "age_band", "citizenship", "fraud_type"];
+pub const DIMS: [&str; 7] = [
+    "",
+    "exploitation_area",
+    "document_type",
+    "chain_stage",
+    "age_band",
+    "citizenship",
+    "fraud_type",
+];
 
 /// Replaces the submission's rollup rows with sums of its accepted current version (none
 /// when it is not accepted).
 pub fn rebuild_submission(conn: &mut DbConnection, submission_id: i64) -> QueryResult<()> {
-    diesel::delete(rollup_cells::table.filter(rollup_cells::submission_id.eq(submission_id))).execute(conn)?;
+    diesel::delete(rollup_cells::table.filter(rollup_cells::submission_id.eq(submission_id)))
+        .execute(conn)?;
     let mut sql = String::new();
     for dim in DIMS {
         // `dim` comes from the constant list above and the id is an integer: no user text.

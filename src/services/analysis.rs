@@ -1,0 +1,336 @@
+//! Cross tables of accepted counts (rows × columns under filters) and the one
+//! disclosure-control step: what the dashboard tables, their CSV, the aggregates API and
+//! the published reports all show.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+use super::aggregation::{records, reporting, Filters};
+use super::taxonomy;
+use crate::db::queries::agencies;
+use crate::db::DbConnection;
+use crate::domain::disclosure::{protect, CellStatus, ProtectedTable};
+use crate::domain::period::{Period, PeriodKind};
+use crate::domain::taxonomy::Dimension;
+use crate::error::{AppError, AppResult};
+
+/// The key the forum's observations carry on the agency axis: a source of its own.
+pub const FORUM_KEY: &str = "FORUM";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Axis {
+    Agency,
+    Source,
+    Period,
+    Dim(Dimension),
+}
+
+impl Axis {
+    pub fn parse(code: &str) -> AppResult<Self> {
+        match code {
+            "agency" => Ok(Self::Agency),
+            "source" => Ok(Self::Source),
+            "period" => Ok(Self::Period),
+            other => Dimension::parse(other).map(Self::Dim).ok_or_else(|| {
+                AppError::BadRequest(format!(
+                    "Okänd dimension ”{}”. Välj agency, source, period, misuse_type, exploitation_area, document_type, chain_stage, age_band, citizenship eller fraud_type.",
+                    other.chars().take(40).collect::<String>()
+                ))
+            }),
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Agency => "agency",
+            Self::Source => "source",
+            Self::Period => "period",
+            Self::Dim(d) => d.code(),
+        }
+    }
+
+    pub fn label_sv(self) -> &'static str {
+        match self {
+            Self::Agency => "Myndighet",
+            Self::Source => "Källa",
+            Self::Period => "Period",
+            Self::Dim(d) => d.label_sv(),
+        }
+    }
+}
+
+/// What to count: rows × cols over the periods `from..=to` (of `kind` when an axis is the
+/// period), under filters.
+#[derive(Debug, Clone)]
+pub struct CrossQuery {
+    pub rows: Axis,
+    pub cols: Axis,
+    pub from: Period,
+    pub to: Period,
+    pub filters: Filters,
+}
+
+/// A cross table. `cells[r][c]` is `None` where no one reported (never shown as 0).
+#[derive(Debug, Clone)]
+pub struct CrossTable {
+    pub rows: Vec<(String, String)>,
+    pub cols: Vec<(String, String)>,
+    pub cells: Vec<Vec<Option<i64>>>,
+}
+
+fn axis_values(
+    axis: Axis,
+    q: &CrossQuery,
+    agency_rows: &[(String, String)],
+    tax: &crate::domain::taxonomy::Taxonomy,
+) -> Vec<(String, String)> {
+    match axis {
+        Axis::Agency => agency_rows.to_vec(),
+        Axis::Source => vec![
+            ("agency".into(), "Myndigheter".into()),
+            ("forum".into(), "Operativt ID-forum".into()),
+        ],
+        Axis::Period => q
+            .from
+            .range_to(q.to)
+            .into_iter()
+            .map(|p| (p.code(), p.code()))
+            .collect(),
+        Axis::Dim(d) => {
+            let mut v: Vec<(String, String)> = tax
+                .all(d)
+                .filter(|e| {
+                    q.filters
+                        .taxonomy
+                        .iter()
+                        .all(|(fd, fv)| *fd != d || *fv == e.code)
+                })
+                .map(|e| (e.code.clone(), e.label_sv.clone()))
+                .collect();
+            if d != Dimension::MisuseType && !q.filters.taxonomy.iter().any(|(fd, _)| *fd == d) {
+                v.push((String::new(), "Ej angivet".into()));
+            }
+            v
+        }
+    }
+}
+
+pub fn cross(conn: &mut DbConnection, q: &CrossQuery) -> AppResult<CrossTable> {
+    if q.rows == q.cols {
+        return Err(AppError::BadRequest(
+            "Välj två olika dimensioner för rader och kolumner.".into(),
+        ));
+    }
+    if q.to < q.from {
+        return Err(AppError::BadRequest(
+            "Perioden ”från” ligger efter ”till”.".into(),
+        ));
+    }
+    let kind = q.to.kind();
+    let tax = taxonomy::load(conn)?;
+    let group_dim = [q.rows, q.cols].into_iter().find_map(|a| match a {
+        Axis::Dim(d) if d != Dimension::MisuseType => Some(d),
+        _ => None,
+    });
+    let (from, to) = (q.from.starts_on(), q.to.ends_on());
+    let recs = records(conn, from, to, group_dim, &q.filters)?;
+    let rep = reporting(conn, from, to, &q.filters)?;
+    let mut agency_rows: Vec<(String, String)> = agencies::all(conn)?
+        .into_iter()
+        .filter(|a| a.active != 0)
+        .filter(|a| q.filters.agency.as_ref().is_none_or(|f| *f == a.code))
+        .map(|a| (a.code, a.name_sv))
+        .collect();
+    if q.filters.agency.is_none() {
+        agency_rows.push((FORUM_KEY.into(), "Operativt ID-forum".into()));
+    }
+    let rows = axis_values(q.rows, q, &agency_rows, &tax);
+    let cols = axis_values(q.cols, q, &agency_rows, &tax);
+
+    let key = |axis: Axis,
+               period: Period,
+               agency: &str,
+               source: &str,
+               misuse: &str,
+               value: &str|
+     -> Option<String> {
+        Some(match axis {
+            Axis::Agency if source == "forum" => FORUM_KEY.to_string(),
+            Axis::Agency => agency.to_string(),
+            Axis::Source => source.to_string(),
+            Axis::Period => period.rollup(kind)?.code(),
+            Axis::Dim(Dimension::MisuseType) => misuse.to_string(),
+            Axis::Dim(_) => value.to_string(),
+        })
+    };
+    let mut sums: BTreeMap<(String, String), i64> = BTreeMap::new();
+    for r in &recs {
+        let (Some(rk), Some(ck)) = (
+            key(
+                q.rows,
+                r.period,
+                &r.agency,
+                &r.source,
+                &r.misuse_type,
+                &r.value,
+            ),
+            key(
+                q.cols,
+                r.period,
+                &r.agency,
+                &r.source,
+                &r.misuse_type,
+                &r.value,
+            ),
+        ) else {
+            continue;
+        };
+        *sums.entry((rk, ck)).or_default() += r.n;
+    }
+    // Who reported where: a cell is "no report" when its agency/source/period had none.
+    let mut reported: BTreeSet<(Option<String>, Option<String>, Option<String>)> = BTreeSet::new();
+    for (p, a, s) in &rep {
+        let agency = if s == "forum" {
+            FORUM_KEY.to_string()
+        } else {
+            a.clone()
+        };
+        let Some(period) = p.rollup(kind).map(|p| p.code()) else {
+            continue;
+        };
+        for ag in [Some(agency.clone()), None] {
+            for src in [Some(s.clone()), None] {
+                for per in [Some(period.clone()), None] {
+                    reported.insert((ag.clone(), src.clone(), per));
+                }
+            }
+        }
+    }
+    let coords = |axis: Axis, k: &str| -> (Option<String>, Option<String>, Option<String>) {
+        match axis {
+            Axis::Agency => (Some(k.to_string()), None, None),
+            Axis::Source => (None, Some(k.to_string()), None),
+            Axis::Period => (None, None, Some(k.to_string())),
+            Axis::Dim(_) => (None, None, None),
+        }
+    };
+    let cells = rows
+        .iter()
+        .map(|(rk, _)| {
+            cols.iter()
+                .map(|(ck, _)| {
+                    let (a1, s1, p1) = coords(q.rows, rk);
+                    let (a2, s2, p2) = coords(q.cols, ck);
+                    let probe = (a1.or(a2), s1.or(s2), p1.or(p2));
+                    if reported.contains(&probe) {
+                        Some(sums.get(&(rk.clone(), ck.clone())).copied().unwrap_or(0))
+                    } else {
+                        None
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    Ok(CrossTable { rows, cols, cells })
+}
+
+/// A cell as every output shows it: the number, or suppressed (`..`), or no report (`–`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Cell {
+    pub value: Option<i64>,
+    pub suppressed: bool,
+}
+
+impl Cell {
+    fn from_status(s: &CellStatus) -> Self {
+        match s {
+            CellStatus::Published(n) => Cell {
+                value: Some(*n as i64),
+                suppressed: false,
+            },
+            CellStatus::NotReported => Cell {
+                value: None,
+                suppressed: false,
+            },
+            _ => Cell {
+                value: None,
+                suppressed: true,
+            },
+        }
+    }
+
+    /// `..` suppressed, `–` no report, else the number in Swedish form.
+    pub fn display_sv(&self) -> String {
+        match (self.suppressed, self.value) {
+            (true, _) => "..".into(),
+            (false, None) => "–".into(),
+            (false, Some(n)) => crate::domain::format::int_sv(n),
+        }
+    }
+}
+
+/// The table as published: cells and totals, with disclosure control applied or not.
+#[derive(Debug, Clone, Serialize)]
+pub struct PublishedTable {
+    pub rows: Vec<String>,
+    pub cols: Vec<String>,
+    #[serde(skip)]
+    pub row_labels: Vec<String>,
+    #[serde(skip)]
+    pub col_labels: Vec<String>,
+    pub cells: Vec<Vec<Cell>>,
+    pub row_totals: Vec<Cell>,
+    pub col_totals: Vec<Cell>,
+    pub total: Cell,
+    /// The threshold used, when disclosure control was applied.
+    pub disclosure_k: Option<u64>,
+}
+
+impl PublishedTable {
+    pub fn any_suppressed(&self) -> bool {
+        self.cells
+            .iter()
+            .flatten()
+            .chain(&self.row_totals)
+            .chain(&self.col_totals)
+            .any(|c| c.suppressed)
+            || self.total.suppressed
+    }
+}
+
+/// The one disclosure-control step. With `k` (threshold), small cells and every cell that
+/// would let one be recomputed are suppressed; without, everything is published.
+pub fn publish(t: &CrossTable, k: Option<u64>) -> PublishedTable {
+    let cells: Vec<Vec<Option<u64>>> = t
+        .cells
+        .iter()
+        .map(|r| r.iter().map(|c| c.map(|n| n.max(0) as u64)).collect())
+        .collect();
+    let protected: ProtectedTable = protect(&cells, k.unwrap_or(0));
+    PublishedTable {
+        rows: t.rows.iter().map(|r| r.0.clone()).collect(),
+        cols: t.cols.iter().map(|c| c.0.clone()).collect(),
+        row_labels: t.rows.iter().map(|r| r.1.clone()).collect(),
+        col_labels: t.cols.iter().map(|c| c.1.clone()).collect(),
+        cells: protected
+            .cells
+            .iter()
+            .map(|r| r.iter().map(Cell::from_status).collect())
+            .collect(),
+        row_totals: protected.row_totals.iter().map(Cell::from_status).collect(),
+        col_totals: protected.col_totals.iter().map(Cell::from_status).collect(),
+        total: Cell::from_status(&protected.total),
+        disclosure_k: k,
+    }
+}
+
+/// The default period range for a period axis: the seven periods before `to`, and `to`.
+pub fn default_from(to: Period) -> Period {
+    to.offset(-7)
+}
+
+/// The kind of period an axis uses when none is given.
+pub fn default_kind() -> PeriodKind {
+    PeriodKind::Quarter
+}

@@ -1,0 +1,149 @@
+//! The analysis API: cross tables with disclosure control, and signals.
+
+use actix_web::{web, HttpResponse};
+use serde::Deserialize;
+
+use super::auth::{AnyUser, Authorized, DashboardReader};
+use super::errors::ApiError;
+use super::AppState;
+use crate::domain::period::Period;
+use crate::domain::role::Role;
+use crate::domain::taxonomy::Dimension;
+use crate::error::AppError;
+use crate::services::aggregation::Filters;
+use crate::services::analysis::{self, Axis, CrossQuery};
+use crate::services::signals;
+
+pub fn config(cfg: &mut web::ServiceConfig) {
+    cfg.route("/api/v1/aggregates", web::get().to(aggregates))
+        .route("/api/v1/signals", web::get().to(signals_api));
+}
+
+/// The query string shared by the aggregates API and the dashboard tables.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct TableParams {
+    pub period: Option<String>,
+    pub rows: Option<String>,
+    pub cols: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub disclosure: Option<String>,
+    pub agency: Option<String>,
+    pub source: Option<String>,
+    pub misuse_type: Option<String>,
+    pub exploitation_area: Option<String>,
+    pub document_type: Option<String>,
+    pub chain_stage: Option<String>,
+    pub age_band: Option<String>,
+    pub citizenship: Option<String>,
+    pub fraud_type: Option<String>,
+}
+
+fn nonempty(v: &Option<String>) -> Option<String> {
+    v.as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+}
+
+impl TableParams {
+    pub fn filters(&self) -> Filters {
+        let mut f = Filters {
+            agency: nonempty(&self.agency),
+            source: nonempty(&self.source),
+            taxonomy: Vec::new(),
+        };
+        for (d, v) in [
+            (Dimension::MisuseType, &self.misuse_type),
+            (Dimension::ExploitationArea, &self.exploitation_area),
+            (Dimension::DocumentType, &self.document_type),
+            (Dimension::ChainStage, &self.chain_stage),
+            (Dimension::AgeBand, &self.age_band),
+            (Dimension::Citizenship, &self.citizenship),
+            (Dimension::FraudType, &self.fraud_type),
+        ] {
+            if let Some(v) = nonempty(v) {
+                f.taxonomy.push((d, v));
+            }
+        }
+        f
+    }
+
+    fn period(v: &Option<String>) -> Result<Option<Period>, AppError> {
+        nonempty(v)
+            .map(|s| Period::parse(&s).map_err(|e| AppError::BadRequest(e.to_string())))
+            .transpose()
+    }
+
+    /// The cross query these parameters describe.
+    pub fn query(&self, default_rows: Axis, default_cols: Axis) -> Result<CrossQuery, AppError> {
+        let rows = nonempty(&self.rows)
+            .map(|r| Axis::parse(&r))
+            .transpose()?
+            .unwrap_or(default_rows);
+        let cols = nonempty(&self.cols)
+            .map(|c| Axis::parse(&c))
+            .transpose()?
+            .unwrap_or(default_cols);
+        let period = Self::period(&self.period)?;
+        let uses_period = rows == Axis::Period || cols == Axis::Period;
+        let to = Self::period(&self.to)?
+            .or(period)
+            .ok_or_else(|| AppError::BadRequest("Ange period, t.ex. period=2026-Q3.".into()))?;
+        // Without a period axis the table covers the one period asked for.
+        let from = if uses_period {
+            Self::period(&self.from)?.unwrap_or_else(|| analysis::default_from(to))
+        } else {
+            to
+        };
+        if from.kind() != to.kind() {
+            return Err(AppError::BadRequest(
+                "Ange from och to som perioder av samma slag, t.ex. 2025-Q1 och 2026-Q3.".into(),
+            ));
+        }
+        Ok(CrossQuery {
+            rows,
+            cols,
+            from,
+            to,
+            filters: self.filters(),
+        })
+    }
+
+    /// Disclosure control: always for the ministry, on request for others.
+    pub fn disclosure(&self, role: Role, k: u64) -> Option<u64> {
+        let asked = matches!(self.disclosure.as_deref(), Some("on" | "1" | "true"));
+        (asked || role == Role::Ministry).then_some(k)
+    }
+}
+
+async fn aggregates(
+    state: web::Data<AppState>,
+    auth: Authorized<AnyUser>,
+    q: web::Query<TableParams>,
+) -> Result<HttpResponse, ApiError> {
+    let query = q.query(Axis::Dim(Dimension::MisuseType), Axis::Agency)?;
+    let k = q.disclosure(auth.user.role, state.settings.min_cell);
+    let table = state.db.run(move |c| analysis::cross(c, &query)).await?;
+    Ok(HttpResponse::Ok().json(analysis::publish(&table, k)))
+}
+
+#[derive(Deserialize)]
+struct SignalQuery {
+    period: Option<String>,
+}
+
+async fn signals_api(
+    state: web::Data<AppState>,
+    _auth: Authorized<DashboardReader>,
+    q: web::Query<SignalQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let period = Period::parse(q.period.as_deref().unwrap_or("").trim())
+        .map_err(|e| AppError::BadRequest(e.to_string()))?;
+    let alpha = state.settings.signal_alpha;
+    let list = state
+        .db
+        .run(move |c| signals::evaluate_period(c, period, alpha))
+        .await?;
+    Ok(HttpResponse::Ok().json(serde_json::json!({ "signals": list })))
+}
