@@ -237,3 +237,242 @@ pub fn trend_svg(chart: &TrendChart) -> Result<String, String> {
     }
     Ok(svg)
 }
+
+/// Stacked bars: one bar per period, one segment per category.
+#[derive(Debug, Clone)]
+pub struct StackedChart {
+    pub title: String,
+    pub x_labels: Vec<String>,
+    pub y_axis: String,
+    /// (label, value per bar); `None` = no report or suppressed, drawn as nothing.
+    pub series: Vec<(String, Vec<Option<i64>>)>,
+}
+
+pub fn draw_stacked<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    chart: &StackedChart,
+) -> ChartResult<DB::ErrorType> {
+    root.fill(&WHITE)?;
+    let (width, height) = root.dim_in_pixel();
+    let s = (f64::from(width) / 880.0).clamp(0.7, 1.5);
+    let px = |base: f64| (base * s).round() as i32;
+    let ux = |base: f64| px(base).max(0) as u32;
+    let font = |base: f64| (FONT, base * s);
+    let shown: Vec<&(String, Vec<Option<i64>>)> = chart
+        .series
+        .iter()
+        .filter(|(_, v)| v.iter().any(|x| x.is_some_and(|n| n > 0)))
+        .collect();
+    let rows = shown.len().div_ceil(2) as i32;
+    let legend_h = (rows * px(20.0) + px(8.0)).max(0) as u32;
+    let (plot_area, legend_area) = root.split_vertically(height.saturating_sub(legend_h));
+    let n = chart.x_labels.len().max(1);
+    let totals: Vec<i64> = (0..n)
+        .map(|i| {
+            shown
+                .iter()
+                .map(|(_, v)| v.get(i).copied().flatten().unwrap_or(0))
+                .sum()
+        })
+        .collect();
+    let y_top = (totals.iter().copied().max().unwrap_or(0).max(1) as f64 * 1.1).ceil();
+    let mut ctx = ChartBuilder::on(&plot_area)
+        .caption(&chart.title, font(18.0).into_font().style(FontStyle::Bold))
+        .margin(ux(10.0))
+        .x_label_area_size(ux(44.0))
+        .y_label_area_size(ux(64.0))
+        .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), 0f64..y_top)?;
+    let labels = chart.x_labels.clone();
+    ctx.configure_mesh()
+        .disable_x_mesh()
+        .x_labels(n)
+        .x_label_formatter(&|x| {
+            let i = x.round();
+            if (x - i).abs() < 0.01 && i >= 0.0 {
+                labels.get(i as usize).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+        .y_label_formatter(&|y| int_sv(*y as i64))
+        .y_desc(&chart.y_axis)
+        .label_style(font(13.0))
+        .axis_desc_style(font(14.0))
+        .draw()?;
+    let mut base = vec![0f64; n];
+    for (k, (_, values)) in shown.iter().enumerate() {
+        let color = PALETTE[k % PALETTE.len()];
+        for (i, v) in values.iter().enumerate().take(n) {
+            let Some(v) = v.filter(|v| *v > 0) else {
+                continue;
+            };
+            let (y0, y1) = (base[i], base[i] + v as f64);
+            ctx.draw_series(std::iter::once(Rectangle::new(
+                [(i as f64 - 0.35, y0), (i as f64 + 0.35, y1)],
+                color.filled(),
+            )))?;
+            // A thin white edge and the value in the segment: readable without colour.
+            ctx.draw_series(std::iter::once(Rectangle::new(
+                [(i as f64 - 0.35, y0), (i as f64 + 0.35, y1)],
+                WHITE.stroke_width(1),
+            )))?;
+            if (y1 - y0) / y_top > 0.06 {
+                let text_color = if k % PALETTE.len() == 7 { WHITE } else { BLACK };
+                ctx.draw_series(std::iter::once(Text::new(
+                    int_sv(v),
+                    (i as f64, (y0 + y1) / 2.0),
+                    font(11.0)
+                        .into_font()
+                        .color(&text_color)
+                        .pos(Pos::new(HPos::Center, VPos::Center)),
+                )))?;
+            }
+            base[i] = y1;
+        }
+    }
+    let col_w = i32::try_from(width / 2).unwrap_or(i32::MAX);
+    for (k, (label, _)) in shown.iter().enumerate() {
+        let color = PALETTE[k % PALETTE.len()];
+        let x0 = px(70.0) + (k as i32 % 2) * (col_w - px(40.0));
+        let y0 = px(4.0) + (k as i32 / 2) * px(20.0) + px(8.0);
+        legend_area.draw(&Rectangle::new(
+            [(x0, y0 - px(6.0)), (x0 + px(24.0), y0 + px(6.0))],
+            color.filled(),
+        ))?;
+        legend_area.draw(&Text::new(
+            format!("{}. {label}", k + 1),
+            (x0 + px(32.0), y0),
+            font(13.0)
+                .into_font()
+                .color(&BLACK)
+                .pos(Pos::new(HPos::Left, VPos::Center)),
+        ))?;
+    }
+    root.present()?;
+    Ok(())
+}
+
+pub fn stacked_svg(chart: &StackedChart) -> Result<String, String> {
+    register_fonts();
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, WEB_SIZE).into_drawing_area();
+        draw_stacked(&root, chart).map_err(|e| e.to_string())?;
+    }
+    Ok(svg)
+}
+
+/// A heatmap of counts: rows × columns, shaded by value in one hue (readable in
+/// greyscale) with the number in every cell; `None` cells are hatched-free white with "–".
+#[derive(Debug, Clone)]
+pub struct Heatmap {
+    pub title: String,
+    pub rows: Vec<String>,
+    pub cols: Vec<String>,
+    /// Display text per cell ("12", "..", "–") and the value used for shading.
+    pub cells: Vec<Vec<(String, Option<i64>)>>,
+}
+
+pub fn draw_heatmap<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    map: &Heatmap,
+) -> ChartResult<DB::ErrorType> {
+    root.fill(&WHITE)?;
+    let (width, height) = root.dim_in_pixel();
+    let s = (f64::from(width) / 880.0).clamp(0.7, 1.5);
+    let font = |base: f64| (FONT, base * s);
+    let title_h = (34.0 * s) as i32;
+    let left = (230.0 * s) as i32;
+    let bottom = (70.0 * s) as i32;
+    root.draw(&Text::new(
+        map.title.clone(),
+        (i32::try_from(width / 2).unwrap_or(0), (8.0 * s) as i32),
+        font(18.0)
+            .into_font()
+            .style(FontStyle::Bold)
+            .color(&BLACK)
+            .pos(Pos::new(HPos::Center, VPos::Top)),
+    ))?;
+    let (w, h) = (
+        i32::try_from(width).unwrap_or(0),
+        i32::try_from(height).unwrap_or(0),
+    );
+    let nr = map.rows.len().max(1) as i32;
+    let nc = map.cols.len().max(1) as i32;
+    let cw = (w - left - 10) / nc;
+    let ch = (h - title_h - bottom) / nr;
+    let max = map
+        .cells
+        .iter()
+        .flatten()
+        .filter_map(|c| c.1)
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    for (r, row) in map.cells.iter().enumerate() {
+        let y = title_h + r as i32 * ch;
+        root.draw(&Text::new(
+            map.rows.get(r).cloned().unwrap_or_default(),
+            (left - 6, y + ch / 2),
+            font(12.0)
+                .into_font()
+                .color(&BLACK)
+                .pos(Pos::new(HPos::Right, VPos::Center)),
+        ))?;
+        for (c, (text, value)) in row.iter().enumerate() {
+            let x = left + c as i32 * cw;
+            // Light to dark blue; the text switches to white on dark cells.
+            let t = value.map(|v| v as f64 / max as f64).unwrap_or(0.0);
+            let shade = RGBColor(
+                (235.0 - t * 235.0) as u8,
+                (242.0 - t * 160.0) as u8,
+                (250.0 - t * 103.0) as u8,
+            );
+            let fill = if value.is_some() { shade } else { WHITE };
+            root.draw(&Rectangle::new([(x, y), (x + cw, y + ch)], fill.filled()))?;
+            root.draw(&Rectangle::new(
+                [(x, y), (x + cw, y + ch)],
+                RGBColor(0xb1, 0xb4, 0xb6).stroke_width(1),
+            ))?;
+            let ink = if t > 0.55 { WHITE } else { BLACK };
+            root.draw(&Text::new(
+                text.clone(),
+                (x + cw / 2, y + ch / 2),
+                font(12.0)
+                    .into_font()
+                    .color(&ink)
+                    .pos(Pos::new(HPos::Center, VPos::Center)),
+            ))?;
+        }
+    }
+    for (c, label) in map.cols.iter().enumerate() {
+        let x = left + c as i32 * cw + cw / 2;
+        // Column labels wrap onto two lines at a space to fit under narrow cells.
+        let (first, second) = match label.split_once(' ') {
+            Some((a, b)) if label.chars().count() > 14 => (a.to_string(), b.to_string()),
+            _ => (label.clone(), String::new()),
+        };
+        for (k, part) in [first, second].iter().enumerate() {
+            root.draw(&Text::new(
+                part.clone(),
+                (x, title_h + nr * ch + 6 + k as i32 * (15.0 * s) as i32),
+                font(11.0)
+                    .into_font()
+                    .color(&BLACK)
+                    .pos(Pos::new(HPos::Center, VPos::Top)),
+            ))?;
+        }
+    }
+    root.present()?;
+    Ok(())
+}
+
+pub fn heatmap_svg(map: &Heatmap) -> Result<String, String> {
+    register_fonts();
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (880, 360)).into_drawing_area();
+        draw_heatmap(&root, map).map_err(|e| e.to_string())?;
+    }
+    Ok(svg)
+}

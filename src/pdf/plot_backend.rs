@@ -640,7 +640,11 @@ mod tests {
     #[test]
     fn line_chart_renders_vector_paths_and_extractable_text() {
         let bytes = chart_pdf();
-        std::fs::write(concat!(env!("CARGO_MANIFEST_DIR"), "/out.pdf"), &bytes).unwrap();
+        // Kept for looking at by hand (pdftoppm); never in the source tree.
+        let _ = std::fs::write(
+            std::env::temp_dir().join("lagesbild-plot-backend.pdf"),
+            &bytes,
+        );
 
         let pdf = lopdf::Document::load_mem(&bytes).unwrap();
         let pages = pdf.get_pages();

@@ -11,12 +11,19 @@ use crate::charts;
 use crate::domain::access::Capability;
 use crate::domain::format::int_sv;
 use crate::domain::period::Period;
+use crate::domain::taxonomy::Dimension;
 use crate::error::{AppError, AppResult};
 use crate::services::aggregation;
+use crate::services::analysis::{self, Axis, Cell, CrossQuery, PublishedTable};
 use crate::services::report::TREND_QUARTERS;
+use crate::web::analysis::TableParams;
 
 pub fn config(cfg: &mut web::ServiceConfig) {
     cfg.route("/dashboard", web::get().to(overview))
+        .route("/dashboard/trends", web::get().to(trends))
+        .route("/dashboard/breakdown", web::get().to(breakdown))
+        .route("/dashboard/heatmap", web::get().to(heatmap))
+        .route("/dashboard/table.csv", web::get().to(table_csv_download))
         .route("/completeness", web::get().to(completeness))
         .route("/risks", web::get().to(risks));
 }
@@ -45,6 +52,39 @@ struct OverviewPage {
     totals: Vec<String>,
     reporting: Vec<String>,
     can_download_pdf: bool,
+    comparison: Vec<CompareRow>,
+    compare_heads: [String; 3],
+    comparison_notes: Vec<String>,
+    signals: Vec<SignalView>,
+    rising: Vec<CompareRow>,
+}
+
+/// A misuse type this period against the previous period and the same period last year.
+pub struct CompareRow {
+    pub label: String,
+    pub now: String,
+    pub previous: String,
+    pub change_previous: String,
+    pub year_earlier: String,
+    pub change_year: String,
+}
+
+pub struct SignalView {
+    pub label: String,
+    pub agency: String,
+    pub observed: String,
+    pub expected: String,
+    pub q_value: String,
+}
+
+fn change(now: Option<i64>, before: Option<i64>) -> String {
+    match (now, before) {
+        (Some(n), Some(b)) if b > 0 => {
+            crate::domain::format::percent_change_sv((n - b) as f64 / b as f64 * 100.0)
+        }
+        (Some(_), Some(0)) => "ny".into(),
+        _ => "–".into(),
+    }
 }
 
 fn cell(v: Option<i64>) -> String {
@@ -60,14 +100,121 @@ async fn overview(
         Some(p) => Some(Period::parse(p).map_err(|e| AppError::BadRequest(e.to_string()))?),
         None => None,
     };
-    let (table, markers) = state
+    let alpha = state.settings.signal_alpha;
+    let (table, markers, totals3, signal_rows, tax) = state
         .db
         .run(move |c| {
             let table = aggregation::quarterly_by_misuse_type(c, end, TREND_QUARTERS)?;
             let markers = crate::services::measures::markers(c, &table.periods, None)?;
-            Ok((table, markers))
+            let p = *table
+                .periods
+                .last()
+                .ok_or_else(|| AppError::internal("no periods"))?;
+            let totals = aggregation::period_totals(c, &[p, p.previous(), p.year_earlier()])?;
+            let signals = crate::services::signals::evaluate_period(c, p, alpha)?;
+            Ok((
+                table,
+                markers,
+                totals,
+                signals,
+                crate::services::taxonomy::load(c)?,
+            ))
         })
         .await?;
+    let label = |code: &str| tax.label_sv(Dimension::MisuseType, code).to_string();
+    let [now_t, prev_t, year_t] = [&totals3[0], &totals3[1], &totals3[2]];
+    let comparison: Vec<CompareRow> = tax
+        .all(Dimension::MisuseType)
+        .map(|e| {
+            let (n, p, y) = (now_t.get(&e.code), prev_t.get(&e.code), year_t.get(&e.code));
+            CompareRow {
+                label: e.label_sv.clone(),
+                now: cell(n),
+                previous: cell(p),
+                change_previous: change(n, p),
+                year_earlier: cell(y),
+                change_year: change(n, y),
+            }
+        })
+        .collect();
+    // The five fastest-rising misuse types against the previous period (at least 5 cases).
+    let mut rising: Vec<(f64, CompareRow)> = tax
+        .all(Dimension::MisuseType)
+        .filter_map(|e| {
+            let (n, p) = (now_t.get(&e.code)?, prev_t.get(&e.code)?);
+            (n >= 5 && p > 0 && n > p).then(|| {
+                let y = year_t.get(&e.code);
+                (
+                    (n - p) as f64 / p as f64,
+                    CompareRow {
+                        label: e.label_sv.clone(),
+                        now: int_sv(n),
+                        previous: int_sv(p),
+                        change_previous: change(Some(n), Some(p)),
+                        year_earlier: cell(y),
+                        change_year: change(Some(n), y),
+                    },
+                )
+            })
+        })
+        .collect();
+    rising.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let rising: Vec<CompareRow> = rising.into_iter().take(5).map(|r| r.1).collect();
+    // Say when the comparison rests on different agencies.
+    let mut comparison_notes = Vec::new();
+    for other in [prev_t, year_t] {
+        let only_now: Vec<&String> = now_t.reporting.difference(&other.reporting).collect();
+        let only_then: Vec<&String> = other.reporting.difference(&now_t.reporting).collect();
+        if !only_now.is_empty() || !only_then.is_empty() {
+            comparison_notes.push(format!(
+                "Jämförelsen med {} bygger inte på samma källor: {}{}.",
+                other.period.code(),
+                if only_now.is_empty() {
+                    String::new()
+                } else {
+                    format!(
+                        "bara {} rapporterade {}",
+                        now_t.period.code(),
+                        only_now
+                            .iter()
+                            .map(|s| s.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                },
+                if only_then.is_empty() {
+                    String::new()
+                } else {
+                    format!(
+                        "{}bara {} rapporterade {}",
+                        if only_now.is_empty() { "" } else { "; " },
+                        other.period.code(),
+                        only_then
+                            .iter()
+                            .map(|s| s.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                },
+            ));
+        }
+    }
+    let signals: Vec<SignalView> = signal_rows
+        .iter()
+        .filter(|r| r.highlighted())
+        .map(|r| SignalView {
+            label: label(&r.misuse_type),
+            agency: r.agency.clone().unwrap_or_else(|| "Alla källor".into()),
+            observed: int_sv(r.observed as i64),
+            expected: crate::domain::format::decimal_sv(r.expected, 1),
+            q_value: crate::domain::format::decimal_sv(r.q_value, 3),
+        })
+        .collect();
+    let compare_heads = [
+        now_t.period.code(),
+        prev_t.period.code(),
+        year_t.period.code(),
+    ];
     let first = table.periods.first().map(|p| p.code()).unwrap_or_default();
     let last = table.periods.last().copied();
     let last_code = last.map(|p| p.code()).unwrap_or_default();
@@ -109,6 +256,11 @@ async fn overview(
             .map(|r| r.len().to_string())
             .collect(),
         can_download_pdf: Capability::DraftReports.allows(auth.user.role),
+        comparison,
+        compare_heads,
+        comparison_notes,
+        signals,
+        rising,
     })
 }
 
@@ -253,4 +405,433 @@ async fn risks(
         uncovered: series.iter().filter(|s| s.uncovered()).map(row).collect(),
         covered: series.iter().filter(|s| !s.uncovered()).map(row).collect(),
     })
+}
+
+/// A published table as the page shows it.
+pub struct TableView {
+    pub caption: String,
+    pub row_header: String,
+    pub col_labels: Vec<String>,
+    pub rows: Vec<(String, Vec<String>, String)>,
+    pub col_totals: Vec<String>,
+    pub total: String,
+    pub suppressed: bool,
+    pub disclosure: bool,
+    pub csv_url: String,
+}
+
+pub fn table_view(
+    t: &PublishedTable,
+    caption: String,
+    row_header: &str,
+    csv_url: String,
+) -> TableView {
+    TableView {
+        caption,
+        row_header: row_header.to_string(),
+        col_labels: t.col_labels.clone(),
+        rows: t
+            .row_labels
+            .iter()
+            .zip(&t.cells)
+            .zip(&t.row_totals)
+            .map(|((label, cells), total)| {
+                (
+                    label.clone(),
+                    cells.iter().map(Cell::display_sv).collect(),
+                    total.display_sv(),
+                )
+            })
+            .collect(),
+        col_totals: t.col_totals.iter().map(Cell::display_sv).collect(),
+        total: t.total.display_sv(),
+        suppressed: t.any_suppressed(),
+        disclosure: t.disclosure_k.is_some(),
+        csv_url,
+    }
+}
+
+/// The same numbers as CSV for Swedish Excel: `;`, UTF-8 with BOM, `..` for suppressed.
+pub fn table_csv(t: &PublishedTable, row_header: &str) -> Vec<u8> {
+    let plain = |c: &Cell| match (c.suppressed, c.value) {
+        (true, _) => "..".to_string(),
+        (false, None) => "–".to_string(),
+        (false, Some(n)) => n.to_string(),
+    };
+    let mut header: Vec<&str> = vec![row_header];
+    header.extend(t.col_labels.iter().map(String::as_str));
+    header.push("Totalt");
+    let mut rows: Vec<Vec<String>> = t
+        .row_labels
+        .iter()
+        .zip(&t.cells)
+        .zip(&t.row_totals)
+        .map(|((label, cells), total)| {
+            let mut r = vec![label.clone()];
+            r.extend(cells.iter().map(plain));
+            r.push(plain(total));
+            r
+        })
+        .collect();
+    let mut totals = vec!["Totalt".to_string()];
+    totals.extend(t.col_totals.iter().map(plain));
+    totals.push(plain(&t.total));
+    rows.push(totals);
+    crate::domain::csv_import::write_csv_sv(&header, &rows)
+}
+
+/// The query string of a page, for its CSV link.
+fn csv_link(req: &actix_web::HttpRequest, rows: &str, cols: &str) -> String {
+    let mut pairs: Vec<(String, String)> =
+        serde_urlencoded::from_str(req.query_string()).unwrap_or_default();
+    pairs.retain(|(k, _)| k != "rows" && k != "cols" && k != "by");
+    pairs.push(("rows".into(), rows.into()));
+    pairs.push(("cols".into(), cols.into()));
+    format!(
+        "/dashboard/table.csv?{}",
+        serde_urlencoded::to_string(&pairs).unwrap_or_default()
+    )
+}
+
+pub struct FilterForm {
+    pub agencies: Vec<crate::web::layout::Choice>,
+    pub sources: Vec<crate::web::layout::Choice>,
+    pub document_types: Vec<crate::web::layout::Choice>,
+    pub chain_stages: Vec<crate::web::layout::Choice>,
+    pub exploitation_areas: Vec<crate::web::layout::Choice>,
+    pub from: String,
+    pub to: String,
+    pub disclosure: bool,
+    /// The breakdown page's "by", kept when the filters change.
+    pub by: Option<String>,
+}
+
+fn filter_form(
+    p: &TableParams,
+    q: &CrossQuery,
+    agencies: &[crate::db::models::AgencyRow],
+    tax: &crate::domain::taxonomy::Taxonomy,
+) -> FilterForm {
+    use crate::web::layout::Choice;
+    let choose = |current: &Option<String>, opts: Vec<(String, String)>| -> Vec<Choice> {
+        opts.into_iter()
+            .map(|(value, label)| Choice {
+                selected: current.as_deref() == Some(value.as_str()),
+                value,
+                label,
+            })
+            .collect()
+    };
+    let dim = |d: Dimension| {
+        tax.all(d)
+            .map(|e| (e.code.clone(), e.label_sv.clone()))
+            .collect::<Vec<_>>()
+    };
+    FilterForm {
+        agencies: choose(
+            &p.agency,
+            agencies
+                .iter()
+                .map(|a| (a.code.clone(), a.name_sv.clone()))
+                .collect(),
+        ),
+        sources: choose(
+            &p.source,
+            vec![
+                ("agency".into(), "Myndigheter".into()),
+                ("forum".into(), "Operativt ID-forum".into()),
+            ],
+        ),
+        document_types: choose(&p.document_type, dim(Dimension::DocumentType)),
+        chain_stages: choose(&p.chain_stage, dim(Dimension::ChainStage)),
+        exploitation_areas: choose(&p.exploitation_area, dim(Dimension::ExploitationArea)),
+        from: q.from.code(),
+        to: q.to.code(),
+        disclosure: matches!(p.disclosure.as_deref(), Some("on" | "1" | "true")),
+        by: None,
+    }
+}
+
+/// The end of the default range: the latest quarter with accepted data.
+async fn default_to(state: &AppState, p: &mut TableParams) -> AppResult<()> {
+    if p.to.as_deref().is_none_or(|s| s.trim().is_empty())
+        && p.period.as_deref().is_none_or(|s| s.trim().is_empty())
+    {
+        let latest = state.db.run(aggregation::latest_quarter).await?;
+        let q = latest.unwrap_or_else(|| Period::quarter_of(chrono::Utc::now().date_naive()));
+        p.to = Some(q.code());
+    }
+    Ok(())
+}
+
+#[derive(Template)]
+#[template(path = "dashboard/trends.html")]
+struct TrendsPage {
+    chrome: Chrome,
+    filters: FilterForm,
+    chart_title: String,
+    chart_svg: String,
+    table: TableView,
+}
+
+/// Trender: a series per misuse type with filters, measure markers and the table.
+async fn trends(
+    state: web::Data<AppState>,
+    auth: Authorized<DashboardReader>,
+    req: actix_web::HttpRequest,
+    q: web::Query<TableParams>,
+) -> AppResult<HttpResponse> {
+    let mut p = q.into_inner();
+    default_to(&state, &mut p).await?;
+    let query = p.query(Axis::Dim(Dimension::MisuseType), Axis::Period)?;
+    let query = CrossQuery {
+        rows: Axis::Dim(Dimension::MisuseType),
+        cols: Axis::Period,
+        ..query
+    };
+    let k = p.disclosure(auth.user.role, state.settings.min_cell);
+    let q2 = query.clone();
+    let (table, markers, agencies, tax) = state
+        .db
+        .run(move |c| {
+            let t = analysis::cross(c, &q2)?;
+            let periods = q2.from.range_to(q2.to);
+            let mts: Vec<String> = t.rows.iter().map(|r| r.0.clone()).collect();
+            let m = crate::services::measures::markers(c, &periods, Some(&mts))?;
+            Ok((
+                t,
+                m,
+                crate::db::queries::agencies::all(c)?,
+                crate::services::taxonomy::load(c)?,
+            ))
+        })
+        .await?;
+    let published = analysis::publish(&table, k);
+    let title = format!(
+        "Godkända fall per missbrukstyp, {}–{}",
+        query.from.code(),
+        query.to.code()
+    );
+    let chart = charts::TrendChart {
+        title: title.clone(),
+        x_labels: published.col_labels.clone(),
+        x_axis: "Period".into(),
+        y_axis: "Antal fall".into(),
+        series: published
+            .row_labels
+            .iter()
+            .zip(&published.cells)
+            .filter(|(_, cells)| cells.iter().any(|c| c.value.is_some_and(|n| n > 0)))
+            .map(|(label, cells)| charts::ChartSeries {
+                label: label.clone(),
+                values: cells.iter().map(|c| c.value).collect(),
+            })
+            .collect(),
+        markers,
+    };
+    let chart_svg = charts::trend_svg(&chart).map_err(AppError::internal)?;
+    render(&TrendsPage {
+        chrome: Chrome::for_user(&auth, "Trender", "/dashboard"),
+        filters: filter_form(&p, &query, &agencies, &tax),
+        table: table_view(
+            &published,
+            title.clone(),
+            "Missbrukstyp",
+            csv_link(&req, "misuse_type", "period"),
+        ),
+        chart_title: title,
+        chart_svg,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "dashboard/breakdown.html")]
+struct BreakdownPage {
+    chrome: Chrome,
+    filters: FilterForm,
+    by_choices: Vec<crate::web::layout::Choice>,
+    chart_title: String,
+    chart_svg: String,
+    table: TableView,
+}
+
+/// Fördelning: stacked bars by agency, document type or exploitation area.
+async fn breakdown(
+    state: web::Data<AppState>,
+    auth: Authorized<DashboardReader>,
+    req: actix_web::HttpRequest,
+    q: web::Query<TableParams>,
+    by: web::Query<ByQuery>,
+) -> AppResult<HttpResponse> {
+    let mut p = q.into_inner();
+    default_to(&state, &mut p).await?;
+    let by_axis = match by.by.as_deref().unwrap_or("agency") {
+        "document_type" => Axis::Dim(Dimension::DocumentType),
+        "exploitation_area" => Axis::Dim(Dimension::ExploitationArea),
+        "age_band" => Axis::Dim(Dimension::AgeBand),
+        "citizenship" => Axis::Dim(Dimension::Citizenship),
+        _ => Axis::Agency,
+    };
+    let query = p.query(by_axis, Axis::Period)?;
+    let query = CrossQuery {
+        rows: by_axis,
+        cols: Axis::Period,
+        ..query
+    };
+    let k = p.disclosure(auth.user.role, state.settings.min_cell);
+    let q2 = query.clone();
+    let (table, agencies, tax) = state
+        .db
+        .run(move |c| {
+            Ok((
+                analysis::cross(c, &q2)?,
+                crate::db::queries::agencies::all(c)?,
+                crate::services::taxonomy::load(c)?,
+            ))
+        })
+        .await?;
+    let published = analysis::publish(&table, k);
+    let title = format!(
+        "Godkända fall per {} och period, {}–{}",
+        by_axis.label_sv().to_lowercase(),
+        query.from.code(),
+        query.to.code()
+    );
+    let chart = charts::StackedChart {
+        title: title.clone(),
+        x_labels: published.col_labels.clone(),
+        y_axis: "Antal fall".into(),
+        series: published
+            .row_labels
+            .iter()
+            .zip(&published.cells)
+            .map(|(label, cells)| (label.clone(), cells.iter().map(|c| c.value).collect()))
+            .collect(),
+    };
+    let chart_svg = charts::stacked_svg(&chart).map_err(AppError::internal)?;
+    let by_code = by_axis.code().to_string();
+    render(&BreakdownPage {
+        chrome: Chrome::for_user(&auth, "Fördelning", "/dashboard"),
+        filters: FilterForm {
+            by: Some(by_code.clone()),
+            ..filter_form(&p, &query, &agencies, &tax)
+        },
+        by_choices: [
+            ("agency", "Myndighet"),
+            ("document_type", "Handlingstyp"),
+            ("exploitation_area", "Utnyttjandeområde"),
+            ("age_band", "Åldersgrupp"),
+            ("citizenship", "Medborgarskap"),
+        ]
+        .iter()
+        .map(|(v, l)| crate::web::layout::Choice {
+            value: v.to_string(),
+            label: l.to_string(),
+            selected: *v == by_code,
+        })
+        .collect(),
+        table: table_view(
+            &published,
+            title.clone(),
+            by_axis.label_sv(),
+            csv_link(&req, &by_code, "period"),
+        ),
+        chart_title: title,
+        chart_svg,
+    })
+}
+
+#[derive(Deserialize)]
+struct ByQuery {
+    by: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "dashboard/heatmap.html")]
+struct HeatmapPage {
+    chrome: Chrome,
+    period: String,
+    disclosure: bool,
+    chart_title: String,
+    chart_svg: String,
+    table: TableView,
+}
+
+/// Steg i identitetskedjan × missbrukstyp för en period.
+async fn heatmap(
+    state: web::Data<AppState>,
+    auth: Authorized<DashboardReader>,
+    req: actix_web::HttpRequest,
+    q: web::Query<TableParams>,
+) -> AppResult<HttpResponse> {
+    let mut p = q.into_inner();
+    if p.period.as_deref().is_none_or(|s| s.trim().is_empty()) {
+        default_to(&state, &mut p).await?;
+        p.period = p.to.take();
+    }
+    let query = CrossQuery {
+        rows: Axis::Dim(Dimension::ChainStage),
+        cols: Axis::Dim(Dimension::MisuseType),
+        ..p.query(
+            Axis::Dim(Dimension::ChainStage),
+            Axis::Dim(Dimension::MisuseType),
+        )?
+    };
+    let k = p.disclosure(auth.user.role, state.settings.min_cell);
+    let q2 = query.clone();
+    let table = state.db.run(move |c| analysis::cross(c, &q2)).await?;
+    let published = analysis::publish(&table, k);
+    let title = format!(
+        "Steg i identitetskedjan och missbrukstyp, {}",
+        query.to.code()
+    );
+    let map = charts::Heatmap {
+        title: title.clone(),
+        rows: published.row_labels.clone(),
+        cols: published.col_labels.clone(),
+        cells: published
+            .cells
+            .iter()
+            .map(|r| r.iter().map(|c| (c.display_sv(), c.value)).collect())
+            .collect(),
+    };
+    let chart_svg = charts::heatmap_svg(&map).map_err(AppError::internal)?;
+    render(&HeatmapPage {
+        chrome: Chrome::for_user(&auth, "Värmekarta", "/dashboard"),
+        period: query.to.code(),
+        disclosure: k.is_some(),
+        table: table_view(
+            &published,
+            title.clone(),
+            "Steg i identitetskedjan",
+            csv_link(&req, "chain_stage", "misuse_type"),
+        ),
+        chart_title: title,
+        chart_svg,
+    })
+}
+
+/// "Ladda ner CSV": exactly the numbers of the table on the page.
+async fn table_csv_download(
+    state: web::Data<AppState>,
+    auth: Authorized<DashboardReader>,
+    q: web::Query<TableParams>,
+) -> AppResult<HttpResponse> {
+    let mut p = q.into_inner();
+    default_to(&state, &mut p).await?;
+    let query = p.query(Axis::Dim(Dimension::MisuseType), Axis::Period)?;
+    let k = p.disclosure(auth.user.role, state.settings.min_cell);
+    let row_header = query.rows.label_sv();
+    let table = state.db.run(move |c| analysis::cross(c, &query)).await?;
+    let published = analysis::publish(&table, k);
+    Ok(HttpResponse::Ok()
+        .insert_header((
+            actix_web::http::header::CONTENT_TYPE,
+            "text/csv; charset=utf-8",
+        ))
+        .insert_header((
+            actix_web::http::header::CONTENT_DISPOSITION,
+            "attachment; filename=\"lagesbild-tabell.csv\"",
+        ))
+        .body(table_csv(&published, row_header)))
 }
