@@ -316,3 +316,122 @@ pub struct MeasureFields<'a> {
     pub end_on: Option<NaiveDate>,
     pub updated_at: NaiveDateTime,
 }
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = notices)]
+pub struct NoticeRow {
+    pub id: i64,
+    pub kind: String,
+    pub title: String,
+    pub description: String,
+    pub search_text: String,
+    pub source: String,
+    pub agency_id: Option<i64>,
+    pub marking: String,
+    pub valid_from: NaiveDate,
+    pub valid_to: Option<NaiveDate>,
+    pub status: String,
+    pub created_by: i64,
+    pub edited_by: i64,
+    pub submitted_by: Option<i64>,
+    pub submitted_at: Option<NaiveDateTime>,
+    pub reviewed_by: Option<i64>,
+    pub reviewed_at: Option<NaiveDateTime>,
+    pub review_comment: Option<String>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+#[derive(Debug, Insertable)]
+#[diesel(table_name = notices)]
+pub struct NewNotice<'a> {
+    pub kind: &'a str,
+    pub title: &'a str,
+    pub description: &'a str,
+    pub search_text: &'a str,
+    pub source: &'a str,
+    pub agency_id: Option<i64>,
+    pub marking: &'a str,
+    pub valid_from: NaiveDate,
+    pub valid_to: Option<NaiveDate>,
+    pub status: &'a str,
+    pub created_by: i64,
+    pub edited_by: i64,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+/// The editable content of a notice (an edit by its author).
+#[derive(Debug, AsChangeset)]
+#[diesel(table_name = notices)]
+pub struct NoticeContent<'a> {
+    pub kind: &'a str,
+    pub title: &'a str,
+    pub description: &'a str,
+    pub search_text: &'a str,
+    pub marking: &'a str,
+    pub valid_from: NaiveDate,
+    #[diesel(treat_none_as_null = true)]
+    pub valid_to: Option<NaiveDate>,
+    pub edited_by: i64,
+    pub updated_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = notice_links)]
+pub struct NoticeLinkRow {
+    pub notice_id: i64,
+    pub dimension: String,
+    pub code: String,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = reference_figures)]
+pub struct ReferenceRow {
+    pub id: i64,
+    pub source: String,
+    pub title: String,
+    pub published_on: NaiveDate,
+    pub url: String,
+    pub value: f64,
+    pub decimals: i32,
+    pub unit: String,
+    pub period: String,
+    pub period_start: NaiveDate,
+    pub period_end: NaiveDate,
+    pub dimension: String,
+    pub code: String,
+    pub created_by: i64,
+    pub created_at: NaiveDateTime,
+    pub updated_by: i64,
+    pub updated_at: NaiveDateTime,
+}
+
+/// A reference figure's content, for insert and update alike.
+#[derive(Debug, Insertable, AsChangeset)]
+#[diesel(table_name = reference_figures)]
+pub struct ReferenceContent<'a> {
+    pub source: &'a str,
+    pub title: &'a str,
+    pub published_on: NaiveDate,
+    pub url: &'a str,
+    pub value: f64,
+    pub decimals: i32,
+    pub unit: &'a str,
+    pub period: &'a str,
+    pub period_start: NaiveDate,
+    pub period_end: NaiveDate,
+    pub dimension: &'a str,
+    pub code: &'a str,
+    pub updated_by: i64,
+    pub updated_at: NaiveDateTime,
+}
+
+#[derive(Debug, Insertable)]
+#[diesel(table_name = reference_figures)]
+pub struct NewReference<'a> {
+    #[diesel(embed)]
+    pub content: ReferenceContent<'a>,
+    pub created_by: i64,
+    pub created_at: NaiveDateTime,
+}

@@ -244,6 +244,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     measures,
     measure_agencies,
     measure_targets,
+    notices,
+    notice_links,
+    reference_figures,
 );
 
 // Aggregations group by columns of several joined tables.
@@ -273,3 +276,61 @@ diesel::table! {
         count -> BigInt,
     }
 }
+
+diesel::table! {
+    notices (id) {
+        id -> BigInt,
+        kind -> Text,
+        title -> Text,
+        description -> Text,
+        search_text -> Text,
+        source -> Text,
+        agency_id -> Nullable<BigInt>,
+        marking -> Text,
+        valid_from -> Date,
+        valid_to -> Nullable<Date>,
+        status -> Text,
+        created_by -> BigInt,
+        edited_by -> BigInt,
+        submitted_by -> Nullable<BigInt>,
+        submitted_at -> Nullable<Timestamp>,
+        reviewed_by -> Nullable<BigInt>,
+        reviewed_at -> Nullable<Timestamp>,
+        review_comment -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    notice_links (notice_id, dimension, code) {
+        notice_id -> BigInt,
+        dimension -> Text,
+        code -> Text,
+    }
+}
+
+diesel::table! {
+    reference_figures (id) {
+        id -> BigInt,
+        source -> Text,
+        title -> Text,
+        published_on -> Date,
+        url -> Text,
+        value -> Double,
+        decimals -> Integer,
+        unit -> Text,
+        period -> Text,
+        period_start -> Date,
+        period_end -> Date,
+        dimension -> Text,
+        code -> Text,
+        created_by -> BigInt,
+        created_at -> Timestamp,
+        updated_by -> BigInt,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(notices -> agencies (agency_id));
+diesel::joinable!(notice_links -> notices (notice_id));

@@ -20,6 +20,13 @@ pub enum Capability {
     Administer,
     /// Register and edit measures (åtgärder).
     ManageMeasures,
+    /// Open the knowledge notices (which notices each user sees is decided per notice by
+    /// `domain::notice::may_read`).
+    ReadNotices,
+    /// Write knowledge notices: coordinators for their agency, analysts for the forum.
+    WriteNotices,
+    /// Register, edit and delete reference figures from other situation pictures.
+    ManageReferences,
 }
 
 impl Capability {
@@ -35,6 +42,9 @@ impl Capability {
             Capability::DraftReports => matches!(role, Analyst | Approver | Admin),
             Capability::Administer => matches!(role, Admin),
             Capability::ManageMeasures => matches!(role, Analyst | Admin),
+            Capability::ReadNotices => matches!(role, Coordinator | Analyst | Approver | Admin),
+            Capability::WriteNotices => matches!(role, Coordinator | Analyst),
+            Capability::ManageReferences => matches!(role, Analyst | Admin),
         }
     }
 }
@@ -92,6 +102,25 @@ mod tests {
         assert!(!m.may_view_submission(7));
         assert!(!Capability::Report.allows(Role::Ministry));
         assert!(!Capability::ReadDashboards.allows(Role::Ministry));
+        assert!(!Capability::ReadNotices.allows(Role::Ministry));
+        assert!(!Capability::WriteNotices.allows(Role::Ministry));
+        assert!(!Capability::ManageReferences.allows(Role::Ministry));
+    }
+
+    #[test]
+    fn notices_and_references() {
+        use Role::*;
+        for r in [Coordinator, Analyst, Approver, Admin] {
+            assert!(Capability::ReadNotices.allows(r), "{r:?}");
+        }
+        assert!(Capability::WriteNotices.allows(Coordinator));
+        assert!(Capability::WriteNotices.allows(Analyst));
+        assert!(!Capability::WriteNotices.allows(Approver));
+        assert!(!Capability::WriteNotices.allows(Admin));
+        assert!(Capability::ManageReferences.allows(Analyst));
+        assert!(Capability::ManageReferences.allows(Admin));
+        assert!(!Capability::ManageReferences.allows(Coordinator));
+        assert!(!Capability::ManageReferences.allows(Approver));
     }
 
     #[test]

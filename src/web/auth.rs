@@ -51,6 +51,12 @@ policies! {
     Administrator => Capability::Administer;
     /// Analysts and admins keeping the register of measures.
     MeasureEditor => Capability::ManageMeasures;
+    /// Those who may open the knowledge notices (each notice is then checked on its own).
+    NoticeReader => Capability::ReadNotices;
+    /// Those who write knowledge notices.
+    NoticeWriter => Capability::WriteNotices;
+    /// Analysts and admins who register reference figures.
+    ReferenceManager => Capability::ManageReferences;
 }
 
 /// A logged-in user whose role has the capability `P`.

@@ -19,6 +19,7 @@ struct HomePage {
     can_report: bool,
     can_review: bool,
     can_read_dashboards: bool,
+    can_read_notices: bool,
     is_ministry: bool,
 }
 
@@ -29,6 +30,7 @@ async fn home(auth: Authorized<AnyUser>) -> AppResult<HttpResponse> {
         can_report: Capability::Report.allows(role),
         can_review: Capability::Review.allows(role),
         can_read_dashboards: Capability::ReadDashboards.allows(role),
+        can_read_notices: Capability::ReadNotices.allows(role),
         is_ministry: role == crate::domain::role::Role::Ministry,
     })
 }

@@ -33,12 +33,18 @@ pub struct Chrome {
 
 /// Primary navigation by task; each item only for roles that may use it.
 fn nav_for(role: Role, current: &str) -> Vec<NavItem> {
-    let items: [(&str, &str, Capability); 6] = [
+    let items: [(&str, &str, Capability); 8] = [
         ("Inrapportering", "/submissions", Capability::Report),
         ("Granskning", "/review", Capability::Review),
         ("Översikt", "/dashboard", Capability::ReadDashboards),
         ("Forum", "/forum", Capability::ReadDashboards),
         ("Åtgärder", "/measures", Capability::ReadDashboards),
+        ("Kunskapsnotiser", "/notices", Capability::ReadNotices),
+        (
+            "Referensuppgifter",
+            "/references",
+            Capability::ReadDashboards,
+        ),
         ("Administration", "/admin", Capability::Administer),
     ];
     items

@@ -13,6 +13,8 @@ pub mod forum;
 pub mod home;
 pub mod layout;
 pub mod measures;
+pub mod notices;
+pub mod references;
 pub mod reports;
 pub mod review;
 pub mod session;
@@ -42,4 +44,6 @@ pub fn config(cfg: &mut web::ServiceConfig) {
     reports::config(cfg);
     measures::config(cfg);
     forum::config(cfg);
+    notices::config(cfg);
+    references::config(cfg);
 }

@@ -12,6 +12,7 @@ mod csrf;
 mod demo;
 mod forum;
 mod helpers;
+mod notices;
 mod pdf;
 mod picture;
 mod reporting;
