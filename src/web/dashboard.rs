@@ -494,6 +494,7 @@ fn csv_link(req: &actix_web::HttpRequest, rows: &str, cols: &str) -> String {
 }
 
 pub struct FilterForm {
+    pub misuse_types: Vec<crate::web::layout::Choice>,
     pub agencies: Vec<crate::web::layout::Choice>,
     pub sources: Vec<crate::web::layout::Choice>,
     pub document_types: Vec<crate::web::layout::Choice>,
@@ -528,6 +529,7 @@ fn filter_form(
             .collect::<Vec<_>>()
     };
     FilterForm {
+        misuse_types: choose(&p.misuse_type, dim(Dimension::MisuseType)),
         agencies: choose(
             &p.agency,
             agencies
@@ -572,6 +574,19 @@ struct TrendsPage {
     chart_title: String,
     chart_svg: String,
     table: TableView,
+    notices: Vec<(i64, String, String, String)>,
+    references: Vec<ReferenceView>,
+}
+
+/// A reference figure beside the series: another published picture's number, never
+/// mixed into ours.
+pub struct ReferenceView {
+    pub series: String,
+    pub source: String,
+    pub title: String,
+    pub period: String,
+    pub figure: String,
+    pub url: String,
 }
 
 /// Trender: a series per misuse type with filters, measure markers and the table.
@@ -591,18 +606,38 @@ async fn trends(
     };
     let k = p.disclosure(auth.user.role, state.settings.min_cell);
     let q2 = query.clone();
-    let (table, markers, agencies, tax) = state
+    let user = auth.user.clone();
+    let (table, markers, agencies, tax, notices, references) = state
         .db
         .run(move |c| {
             let t = analysis::cross(c, &q2)?;
             let periods = q2.from.range_to(q2.to);
             let mts: Vec<String> = t.rows.iter().map(|r| r.0.clone()).collect();
             let m = crate::services::measures::markers(c, &periods, Some(&mts))?;
+            // Knowledge notices and reference figures for the series shown.
+            let mut notices: Vec<crate::services::notices::NoticeSummary> = Vec::new();
+            let mut references = Vec::new();
+            for mt in &mts {
+                for n in crate::services::notices::for_series(c, &user, Some(mt), None, q2.to)? {
+                    if !notices.iter().any(|x| x.id == n.id) {
+                        notices.push(n);
+                    }
+                }
+                references.extend(crate::services::references::for_series(
+                    c,
+                    Dimension::MisuseType,
+                    mt,
+                    q2.from,
+                    q2.to,
+                )?);
+            }
             Ok((
                 t,
                 m,
                 crate::db::queries::agencies::all(c)?,
                 crate::services::taxonomy::load(c)?,
+                notices,
+                references,
             ))
         })
         .await?;
@@ -641,6 +676,33 @@ async fn trends(
         ),
         chart_title: title,
         chart_svg,
+        notices: notices
+            .iter()
+            .take(10)
+            .map(|n| {
+                (
+                    n.id,
+                    n.title.clone(),
+                    n.issuer_name.clone(),
+                    n.valid_from.to_string(),
+                )
+            })
+            .collect(),
+        references: references
+            .iter()
+            .map(|r| ReferenceView {
+                series: tax.label_sv(Dimension::MisuseType, &r.code).to_string(),
+                source: r.source.clone(),
+                title: r.title.clone(),
+                period: r.period.code(),
+                figure: format!(
+                    "{} {}",
+                    crate::domain::format::decimal_sv(r.value, r.decimals),
+                    r.unit
+                ),
+                url: r.url.clone(),
+            })
+            .collect(),
     })
 }
 

@@ -9,6 +9,7 @@ mod api;
 mod auth;
 mod cli;
 mod csrf;
+mod dashboards;
 mod demo;
 mod forum;
 mod helpers;
