@@ -53,9 +53,15 @@ enum Command {
     /// Manage API tokens.
     #[command(subcommand)]
     Token(TokenCommand),
-    /// Measure: `bench csv-import --lines 100000`.
+    /// Measure: `bench csv-import --lines 100000`, `bench dashboard --lines 1000000`.
     #[command(subcommand)]
     Bench(BenchCommand),
+    /// Build a synthetic store of about N accepted lines (120 months ending 2026-09) in
+    /// the database DATABASE_URL names.
+    SeedDemo {
+        #[arg(long, default_value_t = 10_000)]
+        lines: usize,
+    },
 }
 
 #[derive(Subcommand)]
@@ -76,6 +82,14 @@ enum BenchCommand {
     CsvImport {
         #[arg(long, default_value_t = 100_000)]
         lines: usize,
+    },
+    /// Seed a fresh database with N lines, serve it, and time the overview and trends
+    /// pages over HTTP (p50, p95, max).
+    Dashboard {
+        #[arg(long, default_value_t = 10_000)]
+        lines: usize,
+        #[arg(long, default_value_t = 100)]
+        requests: usize,
     },
 }
 
@@ -226,6 +240,21 @@ fn run(cli: Cli) -> AppResult<()> {
         }
         Command::Bench(BenchCommand::CsvImport { lines }) => {
             crate::services::bench::csv_import(lines)
+        }
+        Command::Bench(BenchCommand::Dashboard { lines, requests }) => {
+            crate::services::bench::dashboard(settings, lines, requests)
+        }
+        Command::SeedDemo { lines } => {
+            let mut conn = db.conn()?;
+            let r = crate::services::synthetic::seed(&mut conn, lines, &mut |m| eprintln!("{m}"))?;
+            println!(
+                "seed-demo: {} rader i {} inrapporteringar på {:.1} s ({})",
+                r.lines,
+                r.submissions,
+                r.seconds,
+                db.backend_name()
+            );
+            Ok(())
         }
         Command::Report(ReportCommand::Pdf { period, out }) => {
             let p = Period::parse(&period).map_err(|e| AppError::Config(e.to_string()))?;

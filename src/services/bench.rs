@@ -147,3 +147,138 @@ pub fn csv_import(n: usize) -> AppResult<()> {
     let _ = std::fs::remove_dir_all(&dir);
     Ok(())
 }
+
+/// One HTTP/1.1 request over a plain TCP connection (the benchmark measures the server,
+/// so the client stays trivial): returns status, headers and body.
+fn http(
+    addr: &str,
+    method: &str,
+    path: &str,
+    cookie: &str,
+    body: &str,
+) -> std::io::Result<(u16, String, String)> {
+    use std::io::{Read, Write};
+    let mut s = std::net::TcpStream::connect(addr)?;
+    let req = format!(
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nCookie: {cookie}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    );
+    s.write_all(req.as_bytes())?;
+    let mut out = Vec::new();
+    s.read_to_end(&mut out)?;
+    let text = String::from_utf8_lossy(&out).to_string();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let status = head
+        .split(' ')
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    Ok((status, head.to_string(), body.to_string()))
+}
+
+fn session_cookie(head: &str) -> Option<String> {
+    head.lines()
+        .filter(|l| l.to_ascii_lowercase().starts_with("set-cookie:"))
+        .filter_map(|l| l.split_once(':').map(|(_, v)| v.trim()))
+        .find(|v| v.starts_with("lagesbild_session="))
+        .and_then(|v| v.split(';').next())
+        .map(String::from)
+}
+
+fn percentile(sorted_ms: &[f64], p: f64) -> f64 {
+    if sorted_ms.is_empty() {
+        return 0.0;
+    }
+    let i = ((sorted_ms.len() as f64 - 1.0) * p).round() as usize;
+    sorted_ms[i.min(sorted_ms.len() - 1)]
+}
+
+/// Seeds a fresh SQLite store with `lines` lines, serves it on a free port and times the
+/// overview and trends pages over HTTP.
+pub fn dashboard(
+    settings: crate::configuration::Settings,
+    lines: usize,
+    requests: usize,
+) -> AppResult<()> {
+    let dir = std::env::temp_dir().join(format!("lagesbild-bench-dash-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(AppError::internal)?;
+    let url = DatabaseUrl::Sqlite(dir.join("bench.db"));
+    let db = Database::connect_and_migrate(&url, 8)?;
+    {
+        let mut conn = db.conn()?;
+        eprintln!("Bygger ett syntetiskt lager med {lines} rader …");
+        let r = super::synthetic::seed(&mut conn, lines, &mut |m| eprintln!("{m}"))?;
+        println!("seed: {} rader på {:.1} s", r.lines, r.seconds);
+        auth::create_user(
+            &mut conn,
+            None,
+            NewAccount {
+                username: "bench-analyst",
+                display_name: None,
+                role: Role::Analyst,
+                agency_code: None,
+                password: "bench-password-2026",
+            },
+        )?;
+    }
+    let settings = crate::configuration::Settings {
+        database_url: url,
+        ..settings
+    };
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(AppError::internal)?;
+    rt.block_on(async move {
+        let app = crate::startup::Application::build(settings, db, "127.0.0.1:0")?;
+        let addr = format!("127.0.0.1:{}", app.port());
+        let server = tokio::spawn(app.run_until_stopped());
+        let result = tokio::task::spawn_blocking(move || -> AppResult<()> {
+            let io = |e: std::io::Error| AppError::internal(e);
+            let (_, head, body) = http(&addr, "GET", "/login", "", "").map_err(io)?;
+            let cookie = session_cookie(&head).unwrap_or_default();
+            let token = body
+                .split("name=\"csrf_token\" value=\"")
+                .nth(1)
+                .and_then(|s| s.split('"').next())
+                .unwrap_or_default()
+                .to_string();
+            let form = format!("username=bench-analyst&password=bench-password-2026&csrf_token={token}");
+            let (status, head, _) = http(&addr, "POST", "/login", &cookie, &form).map_err(io)?;
+            if status != 303 {
+                return Err(AppError::internal(format!("login failed: {status}")));
+            }
+            let cookie = session_cookie(&head).unwrap_or(cookie);
+            for (name, path) in [("overview", "/dashboard"), ("trends", "/dashboard/trends")] {
+                // Warm-up, then the timed requests.
+                for _ in 0..3 {
+                    http(&addr, "GET", path, &cookie, "").map_err(io)?;
+                }
+                let mut ms = Vec::with_capacity(requests);
+                for _ in 0..requests {
+                    let t = Instant::now();
+                    let (status, _, _) = http(&addr, "GET", path, &cookie, "").map_err(io)?;
+                    if status != 200 {
+                        return Err(AppError::internal(format!("{path}: {status}")));
+                    }
+                    ms.push(t.elapsed().as_secs_f64() * 1000.0);
+                }
+                ms.sort_by(f64::total_cmp);
+                println!(
+                    "{name}: {requests} anrop, p50 {:.1} ms, p95 {:.1} ms, max {:.1} ms ({lines} rader, {})",
+                    percentile(&ms, 0.5),
+                    percentile(&ms, 0.95),
+                    ms.last().copied().unwrap_or(0.0),
+                    if cfg!(debug_assertions) { "debug" } else { "release" }
+                );
+            }
+            Ok(())
+        })
+        .await
+        .map_err(AppError::internal)?;
+        server.abort();
+        result
+    })?;
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(())
+}

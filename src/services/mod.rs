@@ -17,6 +17,7 @@ pub mod report;
 pub mod risks;
 pub mod signals;
 pub mod submissions;
+pub mod synthetic;
 pub mod taxonomy;
 pub mod tokens;
 

@@ -15,6 +15,7 @@ CREATE TABLE rollup_cells (
 );
 CREATE INDEX rollup_cells_lookup ON rollup_cells (dim, period_id, misuse_type);
 CREATE INDEX rollup_cells_submission ON rollup_cells (submission_id);
+CREATE INDEX rollup_cells_agency ON rollup_cells (agency_id, dim);
 
 -- Backfill from data accepted before this migration.
 INSERT INTO rollup_cells (submission_id, period_id, agency_id, source, misuse_type, dim, value, count) SELECT s.id, s.period_id, s.agency_id, s.source, ol.misuse_type, '', '', CAST(SUM(ol.count) AS BIGINT) FROM observation_lines ol JOIN submission_versions sv ON sv.id = ol.version_id JOIN submissions s ON s.id = sv.submission_id WHERE sv.status = 'accepted' AND sv.version = s.current_version GROUP BY s.id, s.period_id, s.agency_id, s.source, ol.misuse_type;
