@@ -57,6 +57,7 @@ struct OverviewPage {
     comparison_notes: Vec<String>,
     signals: Vec<SignalView>,
     rising: Vec<CompareRow>,
+    completeness: Vec<(String, &'static str)>,
 }
 
 /// A misuse type this period against the previous period and the same period last year.
@@ -101,7 +102,7 @@ async fn overview(
         None => None,
     };
     let alpha = state.settings.signal_alpha;
-    let (table, markers, totals3, signal_rows, tax) = state
+    let (table, markers, totals3, signal_rows, tax, completeness) = state
         .db
         .run(move |c| {
             let table = aggregation::quarterly_by_misuse_type(c, end, TREND_QUARTERS)?;
@@ -112,12 +113,30 @@ async fn overview(
                 .ok_or_else(|| AppError::internal("no periods"))?;
             let totals = aggregation::period_totals(c, &[p, p.previous(), p.year_earlier()])?;
             let signals = crate::services::signals::evaluate_period(c, p, alpha)?;
+            // Completeness by agency, when the period exists as a reporting period.
+            let completeness = match crate::services::completeness::for_period(c, p) {
+                Ok(cp) => cp
+                    .agencies
+                    .into_iter()
+                    .map(|a| {
+                        (
+                            a.agency_name,
+                            a.status
+                                .map(|s| s.label_sv())
+                                .unwrap_or("Ingen inrapportering"),
+                        )
+                    })
+                    .collect(),
+                Err(AppError::NotFound) => Vec::new(),
+                Err(e) => return Err(e),
+            };
             Ok((
                 table,
                 markers,
                 totals,
                 signals,
                 crate::services::taxonomy::load(c)?,
+                completeness,
             ))
         })
         .await?;
@@ -261,6 +280,7 @@ async fn overview(
         comparison_notes,
         signals,
         rising,
+        completeness,
     })
 }
 
