@@ -12,7 +12,7 @@ pub fn config(cfg: &mut web::ServiceConfig) {
 async fn style() -> HttpResponse {
     HttpResponse::Ok()
         .insert_header((header::CONTENT_TYPE, "text/css; charset=utf-8"))
-        .insert_header((header::CACHE_CONTROL, "public, max-age=3600"))
+        .insert_header((header::CACHE_CONTROL, "public, max-age=300"))
         .body(STYLE_CSS)
 }
 
