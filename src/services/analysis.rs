@@ -77,6 +77,8 @@ pub struct CrossTable {
     pub rows: Vec<(String, String)>,
     pub cols: Vec<(String, String)>,
     pub cells: Vec<Vec<Option<i64>>>,
+    /// Which agencies (and `FORUM`) had accepted data, per period of the range.
+    pub reporting: BTreeMap<String, Vec<String>>,
 }
 
 fn axis_values(
@@ -232,7 +234,28 @@ pub fn cross(conn: &mut DbConnection, q: &CrossQuery) -> AppResult<CrossTable> {
                 .collect()
         })
         .collect();
-    Ok(CrossTable { rows, cols, cells })
+    let mut reporting: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (p, a, s) in &rep {
+        if let Some(period) = p.rollup(kind) {
+            reporting
+                .entry(period.code())
+                .or_default()
+                .insert(if s == "forum" {
+                    FORUM_KEY.to_string()
+                } else {
+                    a.clone()
+                });
+        }
+    }
+    Ok(CrossTable {
+        rows,
+        cols,
+        cells,
+        reporting: reporting
+            .into_iter()
+            .map(|(k, v)| (k, v.into_iter().collect()))
+            .collect(),
+    })
 }
 
 /// A cell as every output shows it: the number, or suppressed (`..`), or no report (`–`).
@@ -285,6 +308,8 @@ pub struct PublishedTable {
     pub total: Cell,
     /// The threshold used, when disclosure control was applied.
     pub disclosure_k: Option<u64>,
+    /// Who reported, per period: missing reports are missing, never zero.
+    pub reporting: BTreeMap<String, Vec<String>>,
 }
 
 impl PublishedTable {
@@ -322,6 +347,7 @@ pub fn publish(t: &CrossTable, k: Option<u64>) -> PublishedTable {
         col_totals: protected.col_totals.iter().map(Cell::from_status).collect(),
         total: Cell::from_status(&protected.total),
         disclosure_k: k,
+        reporting: t.reporting.clone(),
     }
 }
 

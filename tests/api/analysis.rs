@@ -111,6 +111,11 @@ async fn aggregates_equal_accepted_submissions_and_no_report_is_not_zero() {
         json!({"value": 16, "suppressed": false})
     );
     assert_eq!(v["total"]["value"], 16);
+    assert_eq!(
+        v["reporting"],
+        json!({"2026-Q3": ["POL", "SKV"]}),
+        "who reported, per period"
+    );
 
     // Filters and another dimension.
     let r = app.api_get("/api/v1/aggregates?period=2026-Q3&rows=document_type&cols=source&misuse_type=false_identity", &ana).await;
