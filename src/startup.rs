@@ -39,7 +39,11 @@ impl Application {
             None => Key::generate(),
         };
         let cookie_secure = settings.cookie_secure;
-        let state = actix_web::web::Data::new(AppState { db, settings });
+        let state = actix_web::web::Data::new(AppState {
+            db,
+            settings,
+            signals: Default::default(),
+        });
         let server = HttpServer::new(move || {
             let sessions = SessionMiddleware::builder(CookieSessionStore::default(), key.clone())
                 .cookie_name("lagesbild_session".into())

@@ -160,25 +160,10 @@ pub fn records(
     if let Some(src) = &filters.source {
         conds.push(format!("{{src}} = '{}'", safe_code(src)?));
     }
-    let sql = if dims.len() <= 1 {
-        let dim = dims.iter().next().map(|d| d.code()).unwrap_or("");
-        conds.push(format!("rc.dim = '{dim}'"));
-        for (d, v) in &filters.taxonomy {
-            let col = if *d == Dimension::MisuseType {
-                "rc.misuse_type"
-            } else {
-                "rc.value"
-            };
-            conds.push(format!("{col} = '{}'", safe_code(v)?));
-        }
-        format!(
-            "SELECT rp.code AS period, a.code AS agency, rc.source AS source, rc.misuse_type AS misuse_type, \
-             rc.value AS value, CAST(SUM(rc.count) AS BIGINT) AS n \
-             FROM rollup_cells rc JOIN reporting_periods rp ON rp.id = rc.period_id JOIN agencies a ON a.id = rc.agency_id \
-             WHERE {} GROUP BY rp.code, a.code, rc.source, rc.misuse_type, rc.value",
-            conds.join(" AND ").replace("{src}", "rc.source")
-        )
-    } else {
+    if dims.len() <= 1 {
+        return rollup_records(conn, from, to, dims.iter().next().copied(), filters);
+    }
+    let sql = {
         for (d, v) in &filters.taxonomy {
             conds.push(format!("ol.{} = '{}'", d.code(), safe_code(v)?));
         }
@@ -203,6 +188,89 @@ pub fn records(
             Period::parse(&r.period).ok().map(|period| Record {
                 period,
                 agency: r.agency,
+                source: r.source,
+                misuse_type: r.misuse_type,
+                value: r.value,
+                n: r.n,
+            })
+        })
+        .collect())
+}
+
+#[derive(Debug, Clone, diesel::QueryableByName)]
+struct RollupRow {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    period_id: i64,
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    agency_id: i64,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    source: String,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    misuse_type: String,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    value: String,
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    n: i64,
+}
+
+/// The rollup path: the periods of the range are resolved first, so the query is one
+/// index range per period over `rollup_cells` with no joins; ids map back to codes here.
+fn rollup_records(
+    conn: &mut DbConnection,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+    dim: Option<Dimension>,
+    filters: &Filters,
+) -> AppResult<Vec<Record>> {
+    use diesel::RunQueryDsl;
+    let periods: BTreeMap<i64, Period> = crate::db::queries::periods::within(conn, from, to)?
+        .into_iter()
+        .filter_map(|(id, code)| Period::parse(&code).ok().map(|p| (id, p)))
+        .collect();
+    if periods.is_empty() {
+        return Ok(Vec::new());
+    }
+    let agencies: BTreeMap<i64, String> = crate::db::queries::agencies::all(conn)?
+        .into_iter()
+        .map(|a| (a.id, a.code))
+        .collect();
+    let ids: Vec<String> = periods.keys().map(|id| id.to_string()).collect();
+    let mut conds = vec![
+        format!("rc.dim = '{}'", dim.map(|d| d.code()).unwrap_or("")),
+        format!("rc.period_id IN ({})", ids.join(",")),
+    ];
+    if let Some(a) = &filters.agency {
+        let code = safe_code(a)?;
+        match agencies.iter().find(|(_, c)| c.as_str() == code) {
+            Some((id, _)) => conds.push(format!("rc.agency_id = {id}")),
+            None => return Ok(Vec::new()),
+        }
+    }
+    if let Some(src) = &filters.source {
+        conds.push(format!("rc.source = '{}'", safe_code(src)?));
+    }
+    for (d, v) in &filters.taxonomy {
+        let col = if *d == Dimension::MisuseType {
+            "rc.misuse_type"
+        } else {
+            "rc.value"
+        };
+        conds.push(format!("{col} = '{}'", safe_code(v)?));
+    }
+    let sql = format!(
+        "SELECT rc.period_id AS period_id, rc.agency_id AS agency_id, rc.source AS source, \
+         rc.misuse_type AS misuse_type, rc.value AS value, CAST(SUM(rc.count) AS BIGINT) AS n \
+         FROM rollup_cells rc WHERE {} \
+         GROUP BY rc.period_id, rc.agency_id, rc.source, rc.misuse_type, rc.value",
+        conds.join(" AND ")
+    );
+    let rows: Vec<RollupRow> = diesel::sql_query(sql).load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| {
+            Some(Record {
+                period: *periods.get(&r.period_id)?,
+                agency: agencies.get(&r.agency_id)?.clone(),
                 source: r.source,
                 misuse_type: r.misuse_type,
                 value: r.value,

@@ -12,7 +12,6 @@ use crate::domain::taxonomy::Dimension;
 use crate::error::AppError;
 use crate::services::aggregation::Filters;
 use crate::services::analysis::{self, Axis, CrossQuery};
-use crate::services::signals;
 
 pub fn config(cfg: &mut web::ServiceConfig) {
     cfg.route("/api/v1/aggregates", web::get().to(aggregates))
@@ -141,9 +140,7 @@ async fn signals_api(
     let period = Period::parse(q.period.as_deref().unwrap_or("").trim())
         .map_err(|e| AppError::BadRequest(e.to_string()))?;
     let alpha = state.settings.signal_alpha;
-    let list = state
-        .db
-        .run(move |c| signals::evaluate_period(c, period, alpha))
-        .await?;
-    Ok(HttpResponse::Ok().json(serde_json::json!({ "signals": list })))
+    let cache = state.signals.clone();
+    let list = state.db.run(move |c| cache.get(c, period, alpha)).await?;
+    Ok(HttpResponse::Ok().json(serde_json::json!({ "signals": *list })))
 }

@@ -102,6 +102,7 @@ async fn overview(
         None => None,
     };
     let alpha = state.settings.signal_alpha;
+    let cache = state.signals.clone();
     let (table, markers, totals3, signal_rows, tax, completeness) = state
         .db
         .run(move |c| {
@@ -112,7 +113,7 @@ async fn overview(
                 .last()
                 .ok_or_else(|| AppError::internal("no periods"))?;
             let totals = aggregation::period_totals(c, &[p, p.previous(), p.year_earlier()])?;
-            let signals = crate::services::signals::evaluate_period(c, p, alpha)?;
+            let signals = cache.get(c, p, alpha)?;
             // Completeness by agency, when the period exists as a reporting period.
             let completeness = match crate::services::completeness::for_period(c, p) {
                 Ok(cp) => cp

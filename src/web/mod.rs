@@ -29,6 +29,8 @@ use crate::db::Database;
 pub struct AppState {
     pub db: Database,
     pub settings: Settings,
+    /// Signals per period, recomputed when the accepted data changes.
+    pub signals: std::sync::Arc<crate::services::signals::SignalCache>,
 }
 
 pub fn config(cfg: &mut web::ServiceConfig) {

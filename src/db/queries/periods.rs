@@ -53,3 +53,16 @@ pub fn update_status_and_deadline(
         .set((rp::status.eq(status), rp::deadline.eq(deadline)))
         .execute(conn)
 }
+
+/// (id, code) of the stored periods lying wholly within `from..=to`.
+pub fn within(
+    conn: &mut DbConnection,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+) -> QueryResult<Vec<(i64, String)>> {
+    rp::table
+        .filter(rp::starts_on.ge(from))
+        .filter(rp::ends_on.le(to))
+        .select((rp::id, rp::code))
+        .load(conn)
+}
