@@ -145,16 +145,15 @@ pub fn evaluate_period(
 /// on every use, so several instances on one database never serve stale signals).
 #[derive(Default)]
 pub struct SignalCache {
-    entries: std::sync::Mutex<
-        BTreeMap<
-            (String, u64),
-            (
-                crate::db::queries::aggregates::DataVersion,
-                std::sync::Arc<Vec<SignalRow>>,
-            ),
-        >,
-    >,
+    entries: std::sync::Mutex<BTreeMap<CacheKey, CacheEntry>>,
 }
+
+/// (period code, α as bits).
+type CacheKey = (String, u64);
+type CacheEntry = (
+    crate::db::queries::aggregates::DataVersion,
+    std::sync::Arc<Vec<SignalRow>>,
+);
 
 impl SignalCache {
     pub fn get(

@@ -318,4 +318,29 @@ async fn a_planted_rise_raises_a_signal_with_q_values() {
             .status(),
         400
     );
+
+    // A newly accepted submission shows at once (the per-instance cache follows the data).
+    let pol = app.agency_token("POL").await;
+    accept(
+        &app,
+        &pol,
+        &ana,
+        "2026-Q3",
+        json!([{"misuse_type": "false_identity", "count": 5}]),
+    )
+    .await;
+    let v: Value = app
+        .api_get("/api/v1/signals?period=2026-Q3", &ana)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let fi = v["signals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["misuse_type"] == "false_identity" && s["agency"].is_null())
+        .unwrap()
+        .clone();
+    assert_eq!(fi["observed"], 45);
 }
