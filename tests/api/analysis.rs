@@ -71,8 +71,19 @@ async fn aggregates_equal_accepted_submissions_and_no_report_is_not_zero() {
         json!([{"misuse_type": "false_identity", "count": 4}]),
     )
     .await;
-    // MIG submits but is never accepted: a draft and a submitted version never count.
-    app.api_post("/api/v1/submissions", &mig, json!({"period": "2026-Q3", "submit": true, "lines": [{"misuse_type": "false_identity", "count": 100}]})).await;
+    // MIG submits but is returned: returned versions never count.
+    let r = app
+        .api_post("/api/v1/submissions", &mig, json!({"period": "2026-Q3", "submit": true, "lines": [{"misuse_type": "false_identity", "count": 100}]}))
+        .await;
+    let mig_id = r.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+    let r = app
+        .api_post(
+            &format!("/api/v1/submissions/{mig_id}/review"),
+            &ana,
+            json!({"decision": "return", "comment": "Kontrollera."}),
+        )
+        .await;
+    assert_eq!(r.status(), 200);
 
     let r = app
         .api_get(
