@@ -21,43 +21,7 @@ const MISUSE: [&str; 7] = [
     "incorrect_personal_data",
     "false_certificate",
 ];
-const AREA: [&str; 10] = [
-    "",
-    "company_roles",
-    "bank_accounts",
-    "property",
-    "loans",
-    "benefit_fraud",
-    "relations_data",
-    "population_registration",
-    "labour_migration",
-    "other",
-];
-const DOC: [&str; 8] = [
-    "",
-    "eu_passport",
-    "eu_national_id",
-    "third_country_passport",
-    "residence_permit_card",
-    "driving_licence",
-    "certificate",
-    "other",
-];
-const STAGE: [&str; 5] = [
-    "",
-    "establishment",
-    "issuance",
-    "verification",
-    "maintenance",
-];
-const AGE: [&str; 7] = ["", "0-17", "18-29", "30-44", "45-64", "65-79", "80+"];
-const CIT: [&str; 5] = [
-    "",
-    "swedish",
-    "eu_eea",
-    "third_country",
-    "stateless_unknown",
-];
+use super::synthetic::{AGE, AREA, CIT, DOC, STAGE};
 
 /// A synthetic CSV with `n` distinct lines (every line a different combination).
 pub fn synthetic_csv(n: usize) -> Vec<u8> {

@@ -407,25 +407,34 @@ pub fn submit(conn: &mut DbConnection, user: &User, id: i64) -> AppResult<()> {
                 "Lägg till minst en observation innan du skickar in. Har ni inte sett några fall, ange antal 0.",
             )]));
         }
-        let t = now();
-        q::mark_version_submitted(conn, version.id, user.id, t)?;
-        q::set_status(
-            conn,
-            id,
-            SubmissionStatus::Submitted.code(),
-            version.version,
-            t,
-        )?;
-        audit::record(
-            conn,
-            Some(user),
-            "submission_submitted",
-            "submission",
-            Some(&id.to_string()),
-            Some(&format!("version {}", version.version)),
-        )?;
-        Ok(())
+        mark_submitted(conn, user, id, &version)
     })
+}
+
+/// Sends a version for review: frozen from now on, audited.
+fn mark_submitted(
+    conn: &mut DbConnection,
+    user: &User,
+    id: i64,
+    version: &VersionRow,
+) -> AppResult<()> {
+    let t = now();
+    q::mark_version_submitted(conn, version.id, user.id, t)?;
+    q::set_status(
+        conn,
+        id,
+        SubmissionStatus::Submitted.code(),
+        version.version,
+        t,
+    )?;
+    audit::record(
+        conn,
+        Some(user),
+        "submission_submitted",
+        "submission",
+        Some(&id.to_string()),
+        Some(&format!("version {}", version.version)),
+    )
 }
 
 /// A reviewer's decision.
@@ -574,23 +583,7 @@ pub fn submit_lines(
             Some(&format!("{} rader", new_lines.len())),
         )?;
         let status = if submit_now {
-            let t = now();
-            q::mark_version_submitted(conn, version.id, user.id, t)?;
-            q::set_status(
-                conn,
-                id,
-                SubmissionStatus::Submitted.code(),
-                version.version,
-                t,
-            )?;
-            audit::record(
-                conn,
-                Some(user),
-                "submission_submitted",
-                "submission",
-                Some(&id.to_string()),
-                Some(&format!("version {}", version.version)),
-            )?;
+            mark_submitted(conn, user, id, &version)?;
             SubmissionStatus::Submitted
         } else {
             SubmissionStatus::Draft

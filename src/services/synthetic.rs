@@ -25,7 +25,7 @@ const MISUSE: [(&str, f64); 7] = [
     ("incorrect_personal_data", 0.8),
     ("false_certificate", 0.12),
 ];
-const AREA: [&str; 10] = [
+pub(crate) const AREA: [&str; 10] = [
     "",
     "company_roles",
     "bank_accounts",
@@ -37,7 +37,7 @@ const AREA: [&str; 10] = [
     "labour_migration",
     "other",
 ];
-const DOC: [&str; 8] = [
+pub(crate) const DOC: [&str; 8] = [
     "",
     "eu_passport",
     "eu_national_id",
@@ -47,15 +47,15 @@ const DOC: [&str; 8] = [
     "certificate",
     "other",
 ];
-const STAGE: [&str; 5] = [
+pub(crate) const STAGE: [&str; 5] = [
     "",
     "establishment",
     "issuance",
     "verification",
     "maintenance",
 ];
-const AGE: [&str; 7] = ["", "0-17", "18-29", "30-44", "45-64", "65-79", "80+"];
-const CIT: [&str; 5] = [
+pub(crate) const AGE: [&str; 7] = ["", "0-17", "18-29", "30-44", "45-64", "65-79", "80+"];
+pub(crate) const CIT: [&str; 5] = [
     "",
     "swedish",
     "eu_eea",
