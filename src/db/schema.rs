@@ -334,3 +334,11 @@ diesel::table! {
 
 diesel::joinable!(notices -> agencies (agency_id));
 diesel::joinable!(notice_links -> notices (notice_id));
+
+diesel::table! {
+    login_failures (id) {
+        id -> BigInt,
+        throttle_key -> Text,
+        at -> Timestamp,
+    }
+}

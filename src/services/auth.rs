@@ -86,16 +86,82 @@ fn to_user(conn: &mut DbConnection, row: UserRow) -> AppResult<User> {
     })
 }
 
+/// Login throttling: failures per account name and per client address within a window.
+pub const WINDOW_MINUTES: i64 = 15;
+/// Failures for one account name before it is locked; each further one doubles the lock.
+pub const ACCOUNT_LIMIT: usize = 5;
+/// Failures from one client address before it must wait (high: many users may share one
+/// address behind a proxy).
+pub const ADDRESS_LIMIT: usize = 30;
+
+/// What a login attempt came to.
+#[derive(Debug)]
+pub enum LoginOutcome {
+    LoggedIn(User),
+    /// Wrong password or unknown user: the same answer for both.
+    Failed,
+    /// Too many failures: try again after this many seconds.
+    Throttled(i64),
+}
+
+fn throttle_key(kind: &str, value: &str) -> String {
+    use sha2::{Digest, Sha256};
+    // Hashed so that neither attempted names nor addresses are stored in clear.
+    format!("{kind}:{}", hex::encode(Sha256::digest(value.as_bytes())))
+}
+
+/// Seconds until the key may try again, if it is locked now.
+fn locked_for(
+    conn: &mut DbConnection,
+    key: &str,
+    limit: usize,
+    doubling: bool,
+) -> AppResult<Option<i64>> {
+    let now_t = now();
+    let recent = crate::db::queries::throttle::since(
+        conn,
+        key,
+        now_t - chrono::Duration::minutes(WINDOW_MINUTES),
+    )?;
+    if recent.len() < limit {
+        return Ok(None);
+    }
+    let extra = recent.len() - limit;
+    let lock_minutes = if doubling {
+        (1i64 << extra.min(6)).min(60)
+    } else {
+        WINDOW_MINUTES
+    };
+    let until = recent[0] + chrono::Duration::minutes(lock_minutes);
+    let secs = (until - now_t).num_seconds();
+    Ok((secs > 0).then_some(secs))
+}
+
 /// Checks a username and password. Unknown user and wrong password are the same failure
-/// to the caller, and take about the same time. Both outcomes are audited.
+/// to the caller, and take about the same time. Repeated failures lock the account name
+/// (with back-off) and, at a higher count, the client address. Everything is audited.
 pub fn authenticate(
     conn: &mut DbConnection,
     username: &str,
     password: &str,
-) -> AppResult<Option<User>> {
+    client: &str,
+) -> AppResult<LoginOutcome> {
     // A fixed hash to verify against when the user does not exist, so timing does not
     // reveal which usernames exist.
     const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$dGl0aWx0aXRpbHRpdGlsdGl0aWx0aXRpbHRpdGlsdA";
+    let name_key = throttle_key("name", &username.trim().to_lowercase());
+    let addr_key = throttle_key("ip", client);
+    let wait = match (
+        locked_for(conn, &name_key, ACCOUNT_LIMIT, true)?,
+        locked_for(conn, &addr_key, ADDRESS_LIMIT, false)?,
+    ) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        (a, b) => a.or(b),
+    };
+    if let Some(secs) = wait {
+        audit::record_anonymous(conn, "login_throttled", "user", None)?;
+        return Ok(LoginOutcome::Throttled(secs));
+    }
     let row = users::by_username(conn, username.trim())?;
     let ok = match &row {
         Some(r) => verify_password(password, &r.password_hash) && r.active != 0,
@@ -107,6 +173,7 @@ pub fn authenticate(
     match (ok, row) {
         (true, Some(row)) => {
             let user = to_user(conn, row)?;
+            crate::db::queries::throttle::clear(conn, &name_key)?;
             audit::record(
                 conn,
                 Some(&user),
@@ -115,9 +182,12 @@ pub fn authenticate(
                 Some(&user.id.to_string()),
                 None,
             )?;
-            Ok(Some(user))
+            Ok(LoginOutcome::LoggedIn(user))
         }
         (_, row) => {
+            let t = now();
+            crate::db::queries::throttle::record(conn, &name_key, t)?;
+            crate::db::queries::throttle::record(conn, &addr_key, t)?;
             // The attempted username is not stored: it may be someone's e-mail address.
             audit::record_anonymous(
                 conn,
@@ -125,9 +195,73 @@ pub fn authenticate(
                 "user",
                 row.map(|r| r.id.to_string()).as_deref(),
             )?;
-            Ok(None)
+            if locked_for(conn, &name_key, ACCOUNT_LIMIT, true)?.is_some() {
+                audit::record_anonymous(conn, "account_locked", "user", None)?;
+            }
+            Ok(LoginOutcome::Failed)
         }
     }
+}
+
+/// Passwords everyone tries first, at least 12 characters long (shorter ones are refused
+/// by length already).
+const COMMON_PASSWORDS: [&str; 24] = [
+    "123456789012",
+    "1234567890123",
+    "12345678901234",
+    "password1234",
+    "password12345",
+    "passwordpassword",
+    "qwertyuiop12",
+    "qwertyuiopå1",
+    "qwerty123456",
+    "123456123456",
+    "111111111111",
+    "000000000000",
+    "abcdefghijkl",
+    "abc123abc123",
+    "iloveyou1234",
+    "sommar2026!!",
+    "vinter2026!!",
+    "lösenord1234",
+    "losenord1234",
+    "välkommen123",
+    "valkommen123",
+    "administrator",
+    "adminadmin12",
+    "letmein12345",
+];
+
+/// Checks a new password: length, not among the most common, not the username.
+pub fn check_password_policy(username: &str, password: &str) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    let lower = password.to_lowercase();
+    if password.chars().count() < MIN_PASSWORD_CHARS {
+        errors.push(FieldError::new(
+            "password",
+            "too_short",
+            format!("Lösenordet ska vara minst {MIN_PASSWORD_CHARS} tecken."),
+        ));
+    } else if COMMON_PASSWORDS.contains(&lower.as_str())
+        || lower
+            .chars()
+            .collect::<std::collections::BTreeSet<_>>()
+            .len()
+            <= 2
+    {
+        errors.push(FieldError::new(
+            "password",
+            "common",
+            "Lösenordet är för vanligt eller för enkelt. Välj en lång fras som är svår att gissa.",
+        ));
+    } else if !username.trim().is_empty() && lower.contains(&username.trim().to_lowercase()) {
+        errors.push(FieldError::new(
+            "password",
+            "contains_username",
+            "Lösenordet får inte innehålla användarnamnet.",
+        ));
+    }
+    errors
 }
 
 /// Parameters for a new account.
@@ -159,13 +293,7 @@ pub fn create_user(
             "Användarnamnet ska vara 3–64 tecken: bokstäver a–z, siffror, punkt, bindestreck eller understreck.",
         ));
     }
-    if account.password.chars().count() < MIN_PASSWORD_CHARS {
-        errors.push(FieldError::new(
-            "password",
-            "too_short",
-            format!("Lösenordet ska vara minst {MIN_PASSWORD_CHARS} tecken."),
-        ));
-    }
+    errors.extend(check_password_policy(username, account.password));
     let agency_id = match (account.role.needs_agency(), account.agency_code) {
         (true, None) => {
             errors.push(FieldError::new(

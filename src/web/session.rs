@@ -10,7 +10,7 @@ use super::auth::start_session;
 use super::layout::{render, render_with, see_other, Chrome};
 use super::{csrf, AppState};
 use crate::error::AppResult;
-use crate::services::auth::authenticate;
+use crate::services::auth::{authenticate, LoginOutcome};
 
 pub fn config(cfg: &mut web::ServiceConfig) {
     cfg.route("/login", web::get().to(login_form))
@@ -60,6 +60,7 @@ struct LoginForm {
 async fn login(
     state: web::Data<AppState>,
     session: Session,
+    req: actix_web::HttpRequest,
     form: web::Form<LoginForm>,
 ) -> AppResult<HttpResponse> {
     let LoginForm {
@@ -67,29 +68,41 @@ async fn login(
         password,
         next,
     } = form.into_inner();
+    // The connection's own address: a forwarded header could be forged.
+    let client = req
+        .peer_addr()
+        .map(|a| a.ip().to_string())
+        .unwrap_or_default();
     let name = username.clone();
-    let user = state
+    let outcome = state
         .db
-        .run(move |c| authenticate(c, &name, &password))
+        .run(move |c| authenticate(c, &name, &password, &client))
         .await?;
-    match user {
-        Some(user) => {
+    let (status, error) = match outcome {
+        LoginOutcome::LoggedIn(user) => {
             start_session(&session, &user)?;
-            Ok(see_other(&safe_next(next.as_deref())))
+            return Ok(see_other(&safe_next(next.as_deref())));
         }
-        None => {
-            let page = LoginPage {
-                chrome: Chrome::anonymous("Logga in", csrf::token(&session)?),
-                next: safe_next(next.as_deref()),
-                username,
-                error: Some(
-                    "Fel användarnamn eller lösenord. Kontrollera stavningen och försök igen."
-                        .into(),
-                ),
-            };
-            render_with(StatusCode::UNAUTHORIZED, &page)
-        }
-    }
+        LoginOutcome::Failed => (
+            StatusCode::UNAUTHORIZED,
+            "Fel användarnamn eller lösenord. Kontrollera stavningen och försök igen.".to_string(),
+        ),
+        LoginOutcome::Throttled(secs) => (
+            StatusCode::TOO_MANY_REQUESTS,
+            format!(
+                "För många misslyckade inloggningar. Vänta {} minut{} och försök igen, eller kontakta administratören.",
+                (secs + 59) / 60,
+                if (secs + 59) / 60 == 1 { "" } else { "er" }
+            ),
+        ),
+    };
+    let page = LoginPage {
+        chrome: Chrome::anonymous("Logga in", csrf::token(&session)?),
+        next: safe_next(next.as_deref()),
+        username,
+        error: Some(error),
+    };
+    render_with(status, &page)
 }
 
 async fn logout(session: Session) -> HttpResponse {

@@ -96,3 +96,58 @@ async fn deactivated_users_lose_their_session() {
     .unwrap();
     assert_eq!(app.get("/").await.status(), 303);
 }
+
+#[tokio::test]
+async fn repeated_failures_lock_the_account_name_with_a_clear_message() {
+    let mut app = spawn_app().await;
+    app.add_user("ana", Role::Analyst, None).await;
+    for _ in 0..5 {
+        assert_eq!(app.login("ana", "fel-lösenord-123456").await.status(), 401);
+    }
+    // Locked now: even the right password waits, and the page says what to do.
+    let r = app.login("ana", PASSWORD).await;
+    assert_eq!(r.status(), 429);
+    let body = r.text().await.unwrap();
+    assert!(
+        body.contains("För många misslyckade inloggningar. Vänta"),
+        "{body}"
+    );
+    assert_eq!(
+        app.count_rows("audit_log WHERE action = 'account_locked'")
+            .await,
+        1
+    );
+    assert_eq!(
+        app.count_rows("audit_log WHERE action = 'login_throttled'")
+            .await,
+        1
+    );
+    // Other accounts are not affected.
+    app.add_user("bosse", Role::Analyst, None).await;
+    app.login_as("bosse").await;
+    // Nothing identifying is stored for throttling.
+    assert_eq!(
+        app.count_rows("login_failures WHERE throttle_key LIKE '%ana%'")
+            .await,
+        0
+    );
+}
+
+#[test]
+fn the_password_policy_refuses_short_common_and_name_based_passwords() {
+    use lagesbild::services::auth::check_password_policy;
+    let codes = |u: &str, p: &str| {
+        check_password_policy(u, p)
+            .iter()
+            .map(|e| e.code)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(codes("ana", "kort"), ["too_short"]);
+    assert_eq!(codes("ana", "Password1234"), ["common"]);
+    assert_eq!(codes("ana", "aaaaaaaaaaaaaaa"), ["common"]);
+    assert_eq!(
+        codes("anders.svensson", "anders.svensson-2026"),
+        ["contains_username"]
+    );
+    assert!(codes("ana", "korrekt häst batteri häftklammer").is_empty());
+}

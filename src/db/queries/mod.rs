@@ -12,5 +12,6 @@ pub mod references;
 pub mod rollup;
 pub mod submissions;
 pub mod taxonomy;
+pub mod throttle;
 pub mod tokens;
 pub mod users;
