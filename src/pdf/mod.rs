@@ -75,6 +75,10 @@ pub struct Composer {
     fonts: PdfFonts,
     pages: Vec<Vec<Op>>,
     y: f32,
+    /// Headings (level, text, page index) for the table of contents.
+    toc: Vec<(u8, String, usize)>,
+    /// Where the table of contents goes (a page index), if anywhere.
+    toc_at: Option<usize>,
 }
 
 fn black() -> Color {
@@ -106,6 +110,8 @@ impl Composer {
             fonts,
             pages: vec![Vec::new()],
             y: TOP,
+            toc: Vec::new(),
+            toc_at: None,
         })
     }
 
@@ -221,11 +227,65 @@ impl Composer {
         if self.y < TOP {
             self.y -= size * 0.8;
         }
+        if level <= 2 {
+            self.toc
+                .push((level, text.to_string(), self.pages.len() - 1));
+        }
         for line in wrap(text, size, true, CONTENT_W) {
             self.y -= size * 1.2;
             self.text_at(MARGIN, self.y, size, true, blue(), &line);
         }
         self.y -= size * 0.5;
+    }
+
+    /// Puts a table of contents before the page now being laid out (call it where the
+    /// contents should start, e.g. right after the title page). Page numbers are final:
+    /// the contents pages are counted in.
+    pub fn table_of_contents_here(&mut self) {
+        self.toc_at = Some(self.pages.len() - 1);
+    }
+
+    /// Lays out the contents pages for `entries` (level, text, page number).
+    fn contents_pages(&mut self, entries: &[(u8, String, usize)]) -> Vec<Vec<Op>> {
+        let saved_pages = std::mem::replace(&mut self.pages, vec![Vec::new()]);
+        let saved_y = std::mem::replace(&mut self.y, TOP);
+        self.y -= 18.0 * 1.2;
+        self.text_at(MARGIN, self.y, 18.0, true, blue(), "Innehåll");
+        self.y -= 12.0;
+        for (level, text, page) in entries {
+            let size = if *level == 1 { 11.0 } else { BODY_PT };
+            let indent = if *level == 1 { 0.0 } else { 14.0 };
+            self.ensure_space(size * 1.8);
+            self.y -= size * 1.8;
+            let number = page.to_string();
+            let nw = text_width_pt(&number, size, *level == 1);
+            let label = truncate_to_width(text, size, *level == 1, CONTENT_W - indent - nw - 30.0);
+            self.text_at(MARGIN + indent, self.y, size, *level == 1, black(), &label);
+            // Dotted leader between the heading and its page number.
+            let lw = text_width_pt(&label, size, *level == 1);
+            let dot_w = text_width_pt(".", size, false).max(1.0);
+            let dots = ((CONTENT_W - indent - lw - nw - 12.0) / dot_w).max(0.0) as usize;
+            let leader = ".".repeat(dots);
+            let leader_w = text_width_pt(&leader, size, false);
+            self.text_at(
+                MARGIN + CONTENT_W - nw - 6.0 - leader_w,
+                self.y,
+                size,
+                false,
+                black(),
+                &leader,
+            );
+            self.text_at(
+                MARGIN + CONTENT_W - nw,
+                self.y,
+                size,
+                *level == 1,
+                black(),
+                &number,
+            );
+        }
+        self.y = saved_y;
+        std::mem::replace(&mut self.pages, saved_pages)
     }
 
     /// A wrapped paragraph of body text.
@@ -319,6 +379,27 @@ impl Composer {
     /// Adds headers and footers to every page (now that the page count is known) and
     /// serialises the document.
     pub fn finish(mut self, frame: &PageFrame) -> Result<Vec<u8>, PdfError> {
+        if let Some(at) = self.toc_at {
+            // Lay the contents out twice: the first pass tells how many pages they take,
+            // which shifts every later page number.
+            let numbered =
+                |shift: usize, toc: &[(u8, String, usize)]| -> Vec<(u8, String, usize)> {
+                    toc.iter()
+                        .map(|(l, t, p)| (*l, t.clone(), p + 1 + if *p >= at { shift } else { 0 }))
+                        .collect()
+                };
+            let toc = self.toc.clone();
+            let first = self.contents_pages(&numbered(1, &toc));
+            let shift = first.len();
+            let contents = if shift == 1 {
+                first
+            } else {
+                self.contents_pages(&numbered(shift, &toc))
+            };
+            let tail = self.pages.split_off(at.min(self.pages.len()));
+            self.pages.extend(contents);
+            self.pages.extend(tail);
+        }
         let total = self.pages.len();
         let pages = std::mem::take(&mut self.pages);
         let mut out = Vec::with_capacity(total);
@@ -421,4 +502,105 @@ fn truncate_to_width(text: &str, size: f32, bold: bool, width: f32) -> String {
     }
     out.push('…');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn long_document() -> Vec<u8> {
+        let mut c = Composer::new(&DocumentInfo {
+            title: "Provdokument".into(),
+            subject: "Paginering".into(),
+            author: "Nationellt ID-center".into(),
+            created_unix: 0,
+        })
+        .unwrap();
+        c.title_line("Provdokument med åäö", 24.0, true);
+        c.new_page();
+        c.table_of_contents_here();
+        for s in 1..=10 {
+            c.heading(&format!("Avsnitt {s:02}"), 1);
+            for p in 1..=20 {
+                c.paragraph(&format!(
+                    "Stycke {s}.{p}. Identitetsmissbruk beskrivs här med tillräckligt mycket text för att raden ska brytas över flera rader i spalten, så att sidbrytningar uppstår på olika ställen."
+                ));
+            }
+        }
+        c.heading("Avsnitt 11", 1);
+        c.table(&Table {
+            caption: "Tabell med sextio rader".into(),
+            header: vec!["Kolumn A".into(), "Kolumn B".into()],
+            rows: (1..=60)
+                .map(|i| vec![format!("Rad {i}"), i.to_string()])
+                .collect(),
+            widths: vec![3.0, 1.0],
+            align: vec![Align::Left, Align::Right],
+            bold_rows: vec![],
+            note: None,
+        });
+        c.finish(&PageFrame {
+            marking: "Intern".into(),
+            header_right: "Provdokument".into(),
+            version: "Version 1".into(),
+            draft_label: None,
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn long_documents_paginate_by_the_rules() {
+        let bytes = long_document();
+        let doc = lopdf::Document::load_mem(&bytes).unwrap();
+        let pages: Vec<String> = doc
+            .get_pages()
+            .keys()
+            .map(|n| doc.extract_text(&[*n]).unwrap())
+            .collect();
+        let n = pages.len();
+        assert!(n > 8, "{n} pages");
+        for (i, text) in pages.iter().enumerate() {
+            assert!(
+                text.contains(&format!("Sida {} av {n}", i + 1)),
+                "page {}",
+                i + 1
+            );
+            assert!(text.contains("Intern"), "marking on page {}", i + 1);
+        }
+        // The contents page lists every heading with the page it stands on.
+        let toc = &pages[1];
+        assert!(toc.contains("Innehåll"));
+        let entry = regex::Regex::new(r"(Avsnitt \d\d)[\s.]*(\d+)").unwrap();
+        let mut checked = 0;
+        for cap in entry.captures_iter(toc) {
+            let (heading, page): (&str, usize) = (&cap[1], cap[2].parse().unwrap());
+            let actual = pages
+                .iter()
+                .enumerate()
+                .skip(2)
+                .find(|(_, t)| t.contains(heading))
+                .map(|(i, _)| i + 1);
+            assert_eq!(actual, Some(page), "{heading}");
+            checked += 1;
+        }
+        assert_eq!(checked, 11, "every heading is in the contents: {toc}");
+        // No heading stands alone at the foot of a page: body text follows it there.
+        for text in pages.iter().skip(2) {
+            for cap in regex::Regex::new(r"Avsnitt \d\d").unwrap().find_iter(text) {
+                let after = &text[cap.end()..];
+                assert!(
+                    after.contains("Stycke") || after.contains("Tabell"),
+                    "a heading without its text: {after:.80}"
+                );
+            }
+        }
+        // A table split over pages repeats its header row.
+        for text in pages.iter().filter(|t| t.contains("Rad ")) {
+            assert!(text.contains("Kolumn A"), "header row repeated");
+        }
+        assert!(
+            pages.iter().filter(|t| t.contains("Rad ")).count() >= 2,
+            "the table breaks across pages"
+        );
+    }
 }

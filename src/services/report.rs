@@ -132,6 +132,7 @@ pub fn render(m: &ReportModel) -> Result<Vec<u8>, crate::pdf::PdfError> {
     c.vspace(40.0);
     c.title_line("Nationellt ID-center", 13.0, true);
     c.new_page();
+    c.table_of_contents_here();
 
     // 1 Summary.
     c.heading("1 Sammanfattning", 1);
