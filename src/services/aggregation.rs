@@ -120,6 +120,8 @@ struct RawRecord {
     misuse_type: String,
     #[diesel(sql_type = diesel::sql_types::Text)]
     value: String,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    value2: String,
     #[diesel(sql_type = diesel::sql_types::BigInt)]
     n: i64,
 }
@@ -131,6 +133,8 @@ pub struct Record {
     pub source: String,
     pub misuse_type: String,
     pub value: String,
+    /// The value of a second dimension, when two are asked for (else "").
+    pub value2: String,
     pub n: i64,
 }
 
@@ -144,12 +148,40 @@ pub fn records(
     group_dim: Option<Dimension>,
     filters: &Filters,
 ) -> AppResult<Vec<Record>> {
-    use diesel::RunQueryDsl;
     let group_dim = group_dim.filter(|d| *d != Dimension::MisuseType);
     let mut dims = filters.non_misuse_dims();
     if let Some(d) = group_dim {
         dims.insert(d);
     }
+    if dims.len() <= 1 {
+        return rollup_records(conn, from, to, dims.iter().next().copied(), filters);
+    }
+    lines_records(conn, from, to, group_dim, None, filters)
+}
+
+/// Two dimensions besides the misuse type (e.g. document type × fraud type): summed from
+/// the stored lines.
+pub fn records_pair(
+    conn: &mut DbConnection,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+    first: Dimension,
+    second: Dimension,
+    filters: &Filters,
+) -> AppResult<Vec<Record>> {
+    lines_records(conn, from, to, Some(first), Some(second), filters)
+}
+
+/// The lines path: sums the accepted current versions' lines.
+fn lines_records(
+    conn: &mut DbConnection,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+    group_dim: Option<Dimension>,
+    group_dim2: Option<Dimension>,
+    filters: &Filters,
+) -> AppResult<Vec<Record>> {
+    use diesel::RunQueryDsl;
     let mut conds = vec![
         format!("rp.starts_on >= '{from}'"),
         format!("rp.ends_on <= '{to}'"),
@@ -160,9 +192,9 @@ pub fn records(
     if let Some(src) = &filters.source {
         conds.push(format!("{{src}} = '{}'", safe_code(src)?));
     }
-    if dims.len() <= 1 {
-        return rollup_records(conn, from, to, dims.iter().next().copied(), filters);
-    }
+    let value2 = group_dim2
+        .map(|d| format!("COALESCE(ol.{}, '')", d.code()))
+        .unwrap_or_else(|| "''".into());
     let sql = {
         for (d, v) in &filters.taxonomy {
             conds.push(format!("ol.{} = '{}'", d.code(), safe_code(v)?));
@@ -172,12 +204,12 @@ pub fn records(
             .unwrap_or_else(|| "''".into());
         format!(
             "SELECT rp.code AS period, a.code AS agency, s.source AS source, ol.misuse_type AS misuse_type, \
-             {value} AS value, CAST(SUM(ol.count) AS BIGINT) AS n \
+             {value} AS value, {value2} AS value2, CAST(SUM(ol.count) AS BIGINT) AS n \
              FROM observation_lines ol JOIN submission_versions sv ON sv.id = ol.version_id \
              JOIN submissions s ON s.id = sv.submission_id JOIN reporting_periods rp ON rp.id = s.period_id \
              JOIN agencies a ON a.id = s.agency_id \
              WHERE sv.status = 'accepted' AND sv.version = s.current_version AND {} \
-             GROUP BY rp.code, a.code, s.source, ol.misuse_type, {value}",
+             GROUP BY rp.code, a.code, s.source, ol.misuse_type, {value}, {value2}",
             conds.join(" AND ").replace("{src}", "s.source")
         )
     };
@@ -191,6 +223,7 @@ pub fn records(
                 source: r.source,
                 misuse_type: r.misuse_type,
                 value: r.value,
+                value2: r.value2,
                 n: r.n,
             })
         })
@@ -274,6 +307,7 @@ fn rollup_records(
                 source: r.source,
                 misuse_type: r.misuse_type,
                 value: r.value,
+                value2: String::new(),
                 n: r.n,
             })
         })

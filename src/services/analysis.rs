@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use super::aggregation::{records, reporting, Filters};
+use super::aggregation::{records, records_pair, reporting, Filters};
 use super::taxonomy;
 use crate::db::queries::agencies;
 use crate::db::DbConnection;
@@ -131,12 +131,20 @@ pub fn cross(conn: &mut DbConnection, q: &CrossQuery) -> AppResult<CrossTable> {
     }
     let kind = q.to.kind();
     let tax = taxonomy::load(conn)?;
-    let group_dim = [q.rows, q.cols].into_iter().find_map(|a| match a {
-        Axis::Dim(d) if d != Dimension::MisuseType => Some(d),
-        _ => None,
-    });
+    let group_dims: Vec<Dimension> = [q.rows, q.cols]
+        .into_iter()
+        .filter_map(|a| match a {
+            Axis::Dim(d) if d != Dimension::MisuseType => Some(d),
+            _ => None,
+        })
+        .collect();
     let (from, to) = (q.from.starts_on(), q.to.ends_on());
-    let recs = records(conn, from, to, group_dim, &q.filters)?;
+    let recs = match group_dims[..] {
+        [first, second] => records_pair(conn, from, to, first, second, &q.filters)?,
+        _ => records(conn, from, to, group_dims.first().copied(), &q.filters)?,
+    };
+    // With two dimensions the second one's value is in `value2`.
+    let second_dim = group_dims.get(1).copied();
     let rep = reporting(conn, from, to, &q.filters)?;
     let mut agency_rows: Vec<(String, String)> = agencies::all(conn)?
         .into_iter()
@@ -155,7 +163,8 @@ pub fn cross(conn: &mut DbConnection, q: &CrossQuery) -> AppResult<CrossTable> {
                agency: &str,
                source: &str,
                misuse: &str,
-               value: &str|
+               value: &str,
+               value2: &str|
      -> Option<String> {
         Some(match axis {
             Axis::Agency if source == "forum" => FORUM_KEY.to_string(),
@@ -163,6 +172,7 @@ pub fn cross(conn: &mut DbConnection, q: &CrossQuery) -> AppResult<CrossTable> {
             Axis::Source => source.to_string(),
             Axis::Period => period.rollup(kind)?.code(),
             Axis::Dim(Dimension::MisuseType) => misuse.to_string(),
+            Axis::Dim(d) if Some(d) == second_dim => value2.to_string(),
             Axis::Dim(_) => value.to_string(),
         })
     };
@@ -176,6 +186,7 @@ pub fn cross(conn: &mut DbConnection, q: &CrossQuery) -> AppResult<CrossTable> {
                 &r.source,
                 &r.misuse_type,
                 &r.value,
+                &r.value2,
             ),
             key(
                 q.cols,
@@ -184,6 +195,7 @@ pub fn cross(conn: &mut DbConnection, q: &CrossQuery) -> AppResult<CrossTable> {
                 &r.source,
                 &r.misuse_type,
                 &r.value,
+                &r.value2,
             ),
         ) else {
             continue;

@@ -82,9 +82,54 @@ async fn a_fraud_type_needs_a_document_type() {
     assert_eq!(v["errors"][0]["field"], "fraud_type");
     assert_eq!(v["errors"][0]["code"], "requires_document_type");
     let r = app
-        .api_post("/api/v1/submissions", &token, json!({"period": "2026-Q3", "lines": [{"misuse_type": "forged_document", "document_type": "eu_passport", "fraud_type": "counterfeit", "count": 2}]}))
+        .api_post("/api/v1/submissions", &token, json!({"period": "2026-Q3", "submit": true, "lines": [
+            {"misuse_type": "forged_document", "document_type": "eu_passport", "fraud_type": "counterfeit", "count": 2},
+            {"misuse_type": "forged_document", "document_type": "eu_passport", "fraud_type": "impostor", "count": 5},
+            {"misuse_type": "forged_document", "document_type": "driving_licence", "count": 3}
+        ]}))
         .await;
     assert_eq!(r.status(), 201);
+    let id = r.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+    let mut app = app;
+    app.add_user("ana", Role::Analyst, None).await;
+    let ana = app.user_token("ana").await;
+    app.api_post(
+        &format!("/api/v1/submissions/{id}/review"),
+        &ana,
+        json!({"decision": "accept"}),
+    )
+    .await;
+    // Document type × fraud type (two dimensions besides the misuse type: summed from the
+    // stored lines rather than the rollup).
+    let v: Value = app
+        .api_get(
+            "/api/v1/aggregates?period=2026-Q3&rows=document_type&cols=fraud_type",
+            &ana,
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let at = |row: &str, col: &str| {
+        let r = v["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .position(|x| x == row)
+            .unwrap();
+        let c = v["cols"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .position(|x| x == col)
+            .unwrap();
+        v["cells"][r][c]["value"].clone()
+    };
+    assert_eq!(at("eu_passport", "counterfeit"), 2);
+    assert_eq!(at("eu_passport", "impostor"), 5);
+    assert_eq!(at("driving_licence", ""), 3, "no fraud type given");
+    assert_eq!(v["total"]["value"], 10);
+    let _ = &mut app;
 }
 
 async fn accepted(app: &TestApp, series: &[(&str, [i64; 7])]) {
