@@ -22,6 +22,8 @@
 //! `dbinom`) and tail sums running away from the mode; they are exact to
 //! double precision for totals up to ~10¹³ counts. No function here panics.
 
+use super::numerics::{bd0, positive, stirlerr};
+
 /// Outcome of [`measure_effect`].
 #[derive(Debug, Clone, PartialEq)]
 pub enum EffectVerdict {
@@ -180,63 +182,9 @@ fn partition_point(mut lo: u64, mut hi: u64, pred: impl Fn(u64) -> bool) -> u64 
 // Binomial distribution (Loader 2000; R's dbinom_raw), tail sums.
 // ---------------------------------------------------------------------------
 
-/// `x > 0` and not NaN (NaN-safe positivity test used in guards).
-fn positive(x: f64) -> bool {
-    x > 0.0
-}
-
 const LN_2PI: f64 = 1.837_877_066_409_345_5;
-const LN_SQRT_2PI: f64 = 0.918_938_533_204_672_8;
 const TAIL_TOL: f64 = 1e-17;
 const MAX_TERMS: u64 = 50_000_000;
-
-/// `ln(n!) − ln(√(2πn)(n/e)^n)` for integer-valued `n ≥ 0`.
-fn stirlerr(n: f64) -> f64 {
-    const S0: f64 = 1.0 / 12.0;
-    const S1: f64 = 1.0 / 360.0;
-    const S2: f64 = 1.0 / 1260.0;
-    const S3: f64 = 1.0 / 1680.0;
-    const S4: f64 = 1.0 / 1188.0;
-    if n <= 15.0 {
-        if n <= 0.0 {
-            return 0.0;
-        }
-        let ln_fact: f64 = (2..=(n.round() as u64)).map(|i| (i as f64).ln()).sum();
-        return ln_fact - (n + 0.5) * n.ln() + n - LN_SQRT_2PI;
-    }
-    let nn = n * n;
-    if n > 500.0 {
-        (S0 - S1 / nn) / n
-    } else if n > 80.0 {
-        (S0 - (S1 - S2 / nn) / nn) / n
-    } else if n > 35.0 {
-        (S0 - (S1 - (S2 - S3 / nn) / nn) / nn) / n
-    } else {
-        (S0 - (S1 - (S2 - (S3 - S4 / nn) / nn) / nn) / nn) / n
-    }
-}
-
-/// `x·ln(x/np) + np − x` without cancellation.
-fn bd0(x: f64, np: f64) -> f64 {
-    if (x - np).abs() < 0.1 * (x + np) {
-        let mut v = (x - np) / (x + np);
-        let mut s = (x - np) * v;
-        if s.abs() < f64::MIN_POSITIVE {
-            return s;
-        }
-        let mut ej = 2.0 * x * v;
-        v *= v;
-        for j in 1..1000 {
-            ej *= v;
-            let s1 = s + ej / (2 * j + 1) as f64;
-            if s1 == s {
-                return s1;
-            }
-            s = s1;
-        }
-    }
-    x * (x / np).ln() + np - x
-}
 
 /// Binomial(n, p) with 0 < p < 1 (callers handle p ∈ {0, 1}).
 #[derive(Debug, Clone, Copy)]

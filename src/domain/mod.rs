@@ -9,6 +9,7 @@ pub mod format;
 pub mod forum;
 pub mod measure;
 pub mod notice;
+pub mod numerics;
 pub mod observation;
 pub mod outlier;
 pub mod period;
