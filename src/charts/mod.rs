@@ -3,6 +3,7 @@
 
 use std::sync::Once;
 
+use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -65,6 +66,53 @@ pub type ChartResult<E> = Result<(), DrawingAreaErrorKind<E>>;
 /// Size of the web chart in SVG user units.
 pub const WEB_SIZE: (u32, u32) = (880, 440);
 
+type PeriodChart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+/// The frame every period chart shares: title, one x position per period label, counts
+/// from zero on y, Swedish number labels. `s` scales sizes with the drawing width.
+fn period_axes<'a, DB: DrawingBackend>(
+    area: &'a DrawingArea<DB, Shift>,
+    title: &str,
+    x_labels: &[String],
+    y_top: f64,
+    x_desc: Option<&str>,
+    y_desc: &str,
+    s: f64,
+) -> Result<PeriodChart<'a, DB>, DrawingAreaErrorKind<DB::ErrorType>> {
+    let ux = |base: f64| (base * s).round().max(0.0) as u32;
+    let font = |base: f64| (FONT, base * s);
+    let n = x_labels.len().max(1);
+    let mut ctx = ChartBuilder::on(area)
+        .caption(title, font(18.0).into_font().style(FontStyle::Bold))
+        .margin(ux(10.0))
+        .margin_right(ux(28.0))
+        .x_label_area_size(ux(44.0))
+        .y_label_area_size(ux(64.0))
+        .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), 0f64..y_top)?;
+    let labels = x_labels.to_vec();
+    let formatter = |x: &f64| {
+        let i = x.round();
+        if (x - i).abs() < 0.01 && i >= 0.0 {
+            labels.get(i as usize).cloned().unwrap_or_default()
+        } else {
+            String::new()
+        }
+    };
+    let mut mesh = ctx.configure_mesh();
+    mesh.disable_x_mesh()
+        .x_labels(n)
+        .x_label_formatter(&formatter)
+        .y_label_formatter(&|y| int_sv(*y as i64))
+        .y_desc(y_desc)
+        .label_style(font(13.0))
+        .axis_desc_style(font(14.0));
+    if let Some(x) = x_desc {
+        mesh.x_desc(x);
+    }
+    mesh.draw()?;
+    Ok(ctx)
+}
+
 /// Draws the chart on any plotters backend. Sizes scale with the drawing width, so the
 /// same chart reads well inline on a page (880 units) and across a PDF page (about 480 pt).
 pub fn draw_trend<DB: DrawingBackend>(
@@ -75,7 +123,6 @@ pub fn draw_trend<DB: DrawingBackend>(
     let (width, height) = root.dim_in_pixel();
     let s = (f64::from(width) / 880.0).clamp(0.7, 1.5);
     let px = |base: f64| (base * s).round() as i32;
-    let ux = |base: f64| px(base).max(0) as u32;
     let font = |base: f64| (FONT, base * s);
 
     // The legend goes under the plot, in two columns, so it never hides data.
@@ -83,7 +130,6 @@ pub fn draw_trend<DB: DrawingBackend>(
     let legend_h = (rows * px(20.0) + px(8.0)).max(0) as u32;
     let (plot_area, legend_area) = root.split_vertically(height.saturating_sub(legend_h));
 
-    let n = chart.x_labels.len().max(1);
     let max = chart
         .series
         .iter()
@@ -94,31 +140,15 @@ pub fn draw_trend<DB: DrawingBackend>(
         .max(1);
     // Counts start at zero; leave headroom for the value labels.
     let y_top = (max as f64 * 1.12).ceil();
-    let mut ctx = ChartBuilder::on(&plot_area)
-        .caption(&chart.title, font(18.0).into_font().style(FontStyle::Bold))
-        .margin(ux(10.0))
-        .margin_right(ux(28.0))
-        .x_label_area_size(ux(44.0))
-        .y_label_area_size(ux(64.0))
-        .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), 0f64..y_top)?;
-    let labels = chart.x_labels.clone();
-    ctx.configure_mesh()
-        .disable_x_mesh()
-        .x_labels(n)
-        .x_label_formatter(&|x| {
-            let i = x.round();
-            if (x - i).abs() < 0.01 && i >= 0.0 {
-                labels.get(i as usize).cloned().unwrap_or_default()
-            } else {
-                String::new()
-            }
-        })
-        .y_label_formatter(&|y| int_sv(*y as i64))
-        .x_desc(&chart.x_axis)
-        .y_desc(&chart.y_axis)
-        .label_style(font(13.0))
-        .axis_desc_style(font(14.0))
-        .draw()?;
+    let mut ctx = period_axes(
+        &plot_area,
+        &chart.title,
+        &chart.x_labels,
+        y_top,
+        Some(&chart.x_axis),
+        &chart.y_axis,
+        s,
+    )?;
 
     // Measures as thin vertical lines with a short label, drawn under the data.
     let grey = RGBColor(0x45, 0x45, 0x45);
@@ -256,7 +286,6 @@ pub fn draw_stacked<DB: DrawingBackend>(
     let (width, height) = root.dim_in_pixel();
     let s = (f64::from(width) / 880.0).clamp(0.7, 1.5);
     let px = |base: f64| (base * s).round() as i32;
-    let ux = |base: f64| px(base).max(0) as u32;
     let font = |base: f64| (FONT, base * s);
     let shown: Vec<&(String, Vec<Option<i64>>)> = chart
         .series
@@ -276,29 +305,15 @@ pub fn draw_stacked<DB: DrawingBackend>(
         })
         .collect();
     let y_top = (totals.iter().copied().max().unwrap_or(0).max(1) as f64 * 1.1).ceil();
-    let mut ctx = ChartBuilder::on(&plot_area)
-        .caption(&chart.title, font(18.0).into_font().style(FontStyle::Bold))
-        .margin(ux(10.0))
-        .x_label_area_size(ux(44.0))
-        .y_label_area_size(ux(64.0))
-        .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), 0f64..y_top)?;
-    let labels = chart.x_labels.clone();
-    ctx.configure_mesh()
-        .disable_x_mesh()
-        .x_labels(n)
-        .x_label_formatter(&|x| {
-            let i = x.round();
-            if (x - i).abs() < 0.01 && i >= 0.0 {
-                labels.get(i as usize).cloned().unwrap_or_default()
-            } else {
-                String::new()
-            }
-        })
-        .y_label_formatter(&|y| int_sv(*y as i64))
-        .y_desc(&chart.y_axis)
-        .label_style(font(13.0))
-        .axis_desc_style(font(14.0))
-        .draw()?;
+    let mut ctx = period_axes(
+        &plot_area,
+        &chart.title,
+        &chart.x_labels,
+        y_top,
+        None,
+        &chart.y_axis,
+        s,
+    )?;
     let mut base = vec![0f64; n];
     for (k, (_, values)) in shown.iter().enumerate() {
         let color = PALETTE[k % PALETTE.len()];
