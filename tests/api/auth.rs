@@ -125,9 +125,18 @@ async fn repeated_failures_lock_the_account_name_with_a_clear_message() {
     // Other accounts are not affected.
     app.add_user("bosse", Role::Analyst, None).await;
     app.login_as("bosse").await;
-    // Nothing identifying is stored for throttling.
+    // The name is stored only hashed: the five failures sit under its digest.
+    use sha2::Digest;
+    let digest = hex::encode(sha2::Sha256::digest(b"ana"));
     assert_eq!(
-        app.count_rows("login_failures WHERE throttle_key LIKE '%ana%'")
+        app.count_rows(&format!(
+            "login_failures WHERE throttle_key = 'name:{digest}'"
+        ))
+        .await,
+        5
+    );
+    assert_eq!(
+        app.count_rows("login_failures WHERE throttle_key = 'name:ana'")
             .await,
         0
     );
