@@ -33,6 +33,9 @@ pub enum AppError {
     Conflict(String),
     #[error("{0}")]
     BadRequest(String),
+    /// The request body is larger than the limit for that kind of request.
+    #[error("{0}")]
+    TooLarge(String),
     #[error("internt fel: {0}")]
     Internal(String),
 }
@@ -40,6 +43,14 @@ pub enum AppError {
 impl AppError {
     pub fn forbidden() -> Self {
         Self::Forbidden("Du har inte behörighet till den här sidan.".into())
+    }
+
+    /// The one message for a request body over its limit.
+    pub fn too_large() -> Self {
+        Self::TooLarge(
+            "Det du skickade är för stort. Korta texterna, eller dela upp en stor fil i flera."
+                .into(),
+        )
     }
 
     pub fn internal(e: impl std::fmt::Display) -> Self {

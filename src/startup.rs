@@ -106,12 +106,13 @@ mod web_config {
         FormConfig::default()
             .limit(FORM_LIMIT)
             .error_handler(|e, req| {
-                for_path(
-                    req.path(),
-                    AppError::BadRequest(format!(
+                let err = match e {
+                    actix_web::error::UrlencodedError::Overflow { .. } => AppError::too_large(),
+                    e => AppError::BadRequest(format!(
                         "Formuläret kunde inte läsas: {e}. Ladda om sidan och försök igen."
                     )),
-                )
+                };
+                for_path(req.path(), err)
             })
     }
 

@@ -76,7 +76,10 @@ pub async fn guard(
         .is_some_and(|ct| ct.starts_with("application/x-www-form-urlencoded"));
     if provided.is_none() && is_form {
         // Read the form body, take the token, and put the body back for the handler.
-        let body = req.extract::<Bytes>().await?;
+        let body = match req.extract::<Bytes>().await {
+            Ok(b) => b,
+            Err(_) => return Err(super::errors::for_path(req.path(), AppError::too_large())),
+        };
         provided = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&body)
             .ok()
             .and_then(|fields| fields.into_iter().find(|(k, _)| k == FIELD).map(|(_, v)| v));

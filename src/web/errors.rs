@@ -22,7 +22,7 @@ impl AppError {
     /// The message shown to the user: plain Swedish, no internals.
     pub fn public_message(&self) -> String {
         match self {
-            AppError::Config(m) | AppError::Forbidden(m) | AppError::Conflict(m) | AppError::BadRequest(m) => m.clone(),
+            AppError::Config(m) | AppError::TooLarge(m) | AppError::Forbidden(m) | AppError::Conflict(m) | AppError::BadRequest(m) => m.clone(),
             AppError::Database(_) | AppError::Internal(_) => {
                 "Något gick fel hos oss. Försök igen om en stund. Om felet kvarstår, kontakta Nationellt ID-centers förvaltning.".into()
             }
@@ -46,6 +46,7 @@ impl AppError {
             StatusCode::CONFLICT => "Det går inte just nu",
             StatusCode::UNPROCESSABLE_ENTITY => "Uppgifterna behöver rättas",
             StatusCode::BAD_REQUEST => "Felaktig begäran",
+            StatusCode::PAYLOAD_TOO_LARGE => "För mycket data",
             StatusCode::SERVICE_UNAVAILABLE => "Tjänsten är inte tillgänglig",
             _ => "Något gick fel",
         }
@@ -62,6 +63,7 @@ impl ResponseError for AppError {
             AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Config(_) | AppError::Database(_) | AppError::Internal(_) => {
                 StatusCode::INTERNAL_SERVER_ERROR
@@ -134,6 +136,7 @@ impl AppError {
             AppError::Validation(_) => "invalid",
             AppError::Conflict(_) => "conflict",
             AppError::BadRequest(_) => "bad_request",
+            AppError::TooLarge(_) => "too_large",
             AppError::Unavailable(_) => "unavailable",
             AppError::Config(_) | AppError::Database(_) | AppError::Internal(_) => "internal",
         }

@@ -176,3 +176,29 @@ async fn a_returned_submission_is_corrected_as_a_new_version_and_the_old_one_is_
         "unchanged lines are not listed"
     );
 }
+
+#[tokio::test]
+async fn an_oversized_form_gets_413_with_a_message_and_stores_nothing() {
+    let (app, path) = coordinator_with_submission().await;
+    let huge = "ökning ".repeat(60_000);
+    let r = app
+        .post_form(
+            &format!("{path}/lines"),
+            &path,
+            &[
+                ("misuse_type", "look_alike"),
+                ("count", "1"),
+                ("description", &huge),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 413);
+    let body = r.text().await.unwrap();
+    assert!(
+        body.contains("för stort"),
+        "{}",
+        &body[..200.min(body.len())]
+    );
+    assert!(body.contains("lang=\"sv\""), "through the layout");
+    assert_eq!(app.count_rows("observation_lines").await, 0);
+}
