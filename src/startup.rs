@@ -61,7 +61,7 @@ impl Application {
                 .default_service(actix_web::web::to(not_found))
                 .wrap(from_fn(routes::csrf::guard))
                 .wrap(sessions)
-                .wrap(security_headers())
+                .wrap(security_headers(cookie_secure))
                 .wrap(Logger::new("%r %s %Dms"))
         })
         .listen(listener)
@@ -83,8 +83,19 @@ async fn not_found(req: actix_web::HttpRequest) -> Result<HttpResponse, actix_we
     Err(routes::errors::for_path(req.path(), AppError::NotFound))
 }
 
-fn security_headers() -> DefaultHeaders {
-    DefaultHeaders::new()
+/// Headers on every response. `tls`: the service is reached over HTTPS (the same setting
+/// that marks the session cookie Secure), so browsers are told to insist on it.
+fn security_headers(tls: bool) -> DefaultHeaders {
+    let headers = DefaultHeaders::new();
+    let headers = if tls {
+        headers.add((
+            "Strict-Transport-Security",
+            "max-age=31536000; includeSubDomains",
+        ))
+    } else {
+        headers
+    };
+    headers
         .add((
             "Content-Security-Policy",
             "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \

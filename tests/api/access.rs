@@ -100,3 +100,25 @@ async fn unknown_pages_get_a_swedish_404() {
         "nosniff"
     );
 }
+
+#[tokio::test]
+async fn every_response_carries_the_security_headers_and_hsts_behind_tls() {
+    let app = spawn_app().await;
+    let r = app.get("/login").await;
+    let csp = r.headers()["content-security-policy"].to_str().unwrap();
+    assert!(csp.contains("frame-ancestors 'none'") && csp.contains("script-src 'self'"));
+    assert!(!csp.contains("unsafe-inline"));
+    assert_eq!(r.headers()["referrer-policy"], "same-origin");
+    assert!(
+        r.headers().get("strict-transport-security").is_none(),
+        "plain HTTP: no HSTS"
+    );
+    let tls = crate::helpers::spawn_app_with(|s| s.cookie_secure = true).await;
+    let r = tls.get("/login").await;
+    assert_eq!(
+        r.headers()["strict-transport-security"],
+        "max-age=31536000; includeSubDomains"
+    );
+    let cookie = r.headers()["set-cookie"].to_str().unwrap();
+    assert!(cookie.contains("Secure"), "{cookie}");
+}

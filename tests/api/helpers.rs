@@ -95,10 +95,16 @@ pub fn test_settings(url: DatabaseUrl) -> Settings {
 }
 
 pub async fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {}).await
+}
+
+/// The app with adjusted settings.
+pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
     let (url, guard) = fresh_database();
     let db = Database::connect_and_migrate(&url, 4).expect("database");
-    let app =
-        Application::build(test_settings(url.clone()), db.clone(), "127.0.0.1:0").expect("app");
+    let mut settings = test_settings(url.clone());
+    adjust(&mut settings);
+    let app = Application::build(settings, db.clone(), "127.0.0.1:0").expect("app");
     let address = format!("http://127.0.0.1:{}", app.port());
     tokio::spawn(app.run_until_stopped());
     TestApp {
