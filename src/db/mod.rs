@@ -203,3 +203,14 @@ pub fn transaction<T>(
 ) -> AppResult<T> {
     conn.transaction(f)
 }
+
+/// Whether every embedded migration has been applied (for `/readyz`).
+pub fn migrations_current(conn: &mut DbConnection) -> AppResult<bool> {
+    let pending = match conn {
+        DbConnection::Sqlite(c) => c.has_pending_migration(SQLITE_MIGRATIONS),
+        DbConnection::Postgres(c) => c.has_pending_migration(POSTGRES_MIGRATIONS),
+    };
+    pending
+        .map(|p| !p)
+        .map_err(|e| AppError::Unavailable(e.to_string()))
+}

@@ -6,7 +6,8 @@ const STYLE_CSS: &str = include_str!("../../static/style.css");
 
 pub fn config(cfg: &mut web::ServiceConfig) {
     cfg.route("/static/style.css", web::get().to(style))
-        .route("/healthz", web::get().to(healthz));
+        .route("/healthz", web::get().to(healthz))
+        .route("/readyz", web::get().to(readyz));
 }
 
 async fn style() -> HttpResponse {
@@ -21,4 +22,20 @@ async fn healthz() -> HttpResponse {
     HttpResponse::Ok()
         .insert_header((header::CONTENT_TYPE, "text/plain; charset=utf-8"))
         .body("ok")
+}
+
+/// Ready for traffic: the database answers and every migration this binary knows has run.
+async fn readyz(state: web::Data<super::AppState>) -> HttpResponse {
+    let ready = state.db.run(crate::db::migrations_current).await;
+    match ready {
+        Ok(true) => HttpResponse::Ok()
+            .insert_header((header::CONTENT_TYPE, "text/plain; charset=utf-8"))
+            .body("ready"),
+        Ok(false) => HttpResponse::ServiceUnavailable()
+            .insert_header((header::CONTENT_TYPE, "text/plain; charset=utf-8"))
+            .body("migrations pending"),
+        Err(_) => HttpResponse::ServiceUnavailable()
+            .insert_header((header::CONTENT_TYPE, "text/plain; charset=utf-8"))
+            .body("database unavailable"),
+    }
 }

@@ -122,3 +122,12 @@ async fn every_response_carries_the_security_headers_and_hsts_behind_tls() {
     let cookie = r.headers()["set-cookie"].to_str().unwrap();
     assert!(cookie.contains("Secure"), "{cookie}");
 }
+
+#[tokio::test]
+async fn health_and_readiness_answer_without_login() {
+    let app = spawn_app().await;
+    assert_eq!(app.get("/healthz").await.status(), 200);
+    let r = app.get("/readyz").await;
+    assert_eq!(r.status(), 200);
+    assert_eq!(r.text().await.unwrap(), "ready");
+}
