@@ -1,46 +1,13 @@
 //! Sums over accepted data. Only the current version of a submission counts, and only
 //! when that version is accepted: drafts and returned versions never count.
 
-use diesel::dsl::sql;
 use diesel::prelude::*;
 use diesel::sql_types::BigInt;
 
 use crate::db::schema::{
-    agencies, observation_lines as ol, reporting_periods as rp, submission_versions as sv,
-    submissions as s,
+    agencies, reporting_periods as rp, submission_versions as sv, submissions as s,
 };
 use crate::db::DbConnection;
-
-/// (period code, misuse type, summed count) over accepted current versions.
-pub fn accepted_by_period_and_misuse_type(
-    conn: &mut DbConnection,
-) -> QueryResult<Vec<(String, String, i64)>> {
-    ol::table
-        .inner_join(sv::table.inner_join(s::table.inner_join(rp::table)))
-        .filter(sv::status.eq("accepted"))
-        .filter(sv::version.eq(s::current_version))
-        .group_by((rp::code, ol::misuse_type))
-        // SUM over BIGINT is NUMERIC on PostgreSQL; cast so both backends yield BIGINT.
-        .select((
-            rp::code,
-            ol::misuse_type,
-            sql::<BigInt>("CAST(SUM(observation_lines.count) AS BIGINT)"),
-        ))
-        .load(conn)
-}
-
-/// (period code, agency code) for every agency with an accepted current version.
-pub fn reporting_agencies(conn: &mut DbConnection) -> QueryResult<Vec<(String, String)>> {
-    s::table
-        .inner_join(rp::table)
-        .inner_join(agencies::table)
-        .inner_join(sv::table)
-        .filter(sv::status.eq("accepted"))
-        .filter(sv::version.eq(s::current_version))
-        .select((rp::code, agencies::code))
-        .distinct()
-        .load(conn)
-}
 
 /// (period code, misuse type, sum) of one agency's accepted data, leaving out one
 /// submission (the one being checked). Read from the rollup, so it stays cheap however
@@ -71,25 +38,6 @@ pub fn agency_history(
         .into_iter()
         .map(|r| (r.period, r.misuse_type, r.n))
         .collect())
-}
-
-/// (period code, source, misuse type, sum) over accepted current versions: the forum's
-/// observations are source "forum", agencies' "agency".
-pub fn accepted_by_period_source_and_misuse_type(
-    conn: &mut DbConnection,
-) -> QueryResult<Vec<(String, String, String, i64)>> {
-    ol::table
-        .inner_join(sv::table.inner_join(s::table.inner_join(rp::table)))
-        .filter(sv::status.eq("accepted"))
-        .filter(sv::version.eq(s::current_version))
-        .group_by((rp::code, s::source, ol::misuse_type))
-        .select((
-            rp::code,
-            s::source,
-            ol::misuse_type,
-            sql::<BigInt>("CAST(SUM(observation_lines.count) AS BIGINT)"),
-        ))
-        .load(conn)
 }
 
 /// (period code, agency code, source) for accepted current versions whose period lies in
