@@ -294,11 +294,13 @@ pub fn add_lines(
             .map_err(|errors| AppError::Validation(renumber(errors, existing.len() as u32)))?;
         // Warn only where these lines push a total over the bound: a total that was
         // already confirmed does not ask again.
-        let already: Vec<String> = outlier_warnings(conn, &detail, &validated[..existing.len()])?
-            .into_iter()
-            .map(|w| w.misuse_type)
-            .collect();
-        let warnings: Vec<OutlierWarning> = outlier_warnings(conn, &detail, &validated)?
+        let history = outlier_history(conn, &detail)?;
+        let already: Vec<String> =
+            outlier_warnings(&detail, &history, &validated[..existing.len()])
+                .into_iter()
+                .map(|w| w.misuse_type)
+                .collect();
+        let warnings: Vec<OutlierWarning> = outlier_warnings(&detail, &history, &validated)
             .into_iter()
             .filter(|w| !already.contains(&w.misuse_type))
             .filter(|w| w.line as usize > existing.len())
@@ -444,6 +446,20 @@ pub enum Decision {
     Return { comment: String },
 }
 
+impl Decision {
+    /// From the words the form and the API use: "accept", or "return" with a comment
+    /// (checked later, where a missing one gets its message).
+    pub fn parse(decision: &str, comment: Option<String>) -> Option<Self> {
+        match decision {
+            "accept" => Some(Self::Accept),
+            "return" => Some(Self::Return {
+                comment: comment.unwrap_or_default(),
+            }),
+            _ => None,
+        }
+    }
+}
+
 /// Accepts or returns a submitted version. Never one's own; a return needs a comment,
 /// which is screened like every free text.
 pub fn review(
@@ -573,7 +589,8 @@ pub fn submit_lines(
             .map(|(i, l)| to_new_line(version.id, i as i32 + 1, l))
             .collect();
         q::insert_lines(conn, &new_lines)?;
-        let warnings = outlier_warnings(conn, &detail, &validated)?;
+        let history = outlier_history(conn, &detail)?;
+        let warnings = outlier_warnings(&detail, &history, &validated);
         audit::record(
             conn,
             Some(user),
@@ -598,22 +615,30 @@ pub fn submit_lines(
     audit_refusal(conn, user, 0, result)
 }
 
-/// Counts far above what the agency's own history for the misuse type predicts.
-pub fn outlier_warnings(
+/// The agency's accepted totals per (period, misuse type), this submission left out:
+/// what its counts are compared with.
+pub fn outlier_history(
     conn: &mut DbConnection,
     detail: &SubmissionDetail,
-    lines: &[ObservationLine],
-) -> AppResult<Vec<OutlierWarning>> {
-    use crate::domain::outlier;
-    use std::collections::BTreeMap;
-    let Ok(period) = Period::parse(&detail.period.code) else {
-        return Ok(Vec::new());
-    };
-    let history = crate::db::queries::aggregates::agency_history(
+) -> AppResult<Vec<(String, String, i64)>> {
+    Ok(crate::db::queries::aggregates::agency_history(
         conn,
         detail.agency.id,
         detail.submission.id,
-    )?;
+    )?)
+}
+
+/// Counts far above what the agency's own history for the misuse type predicts.
+pub fn outlier_warnings(
+    detail: &SubmissionDetail,
+    history: &[(String, String, i64)],
+    lines: &[ObservationLine],
+) -> Vec<OutlierWarning> {
+    use crate::domain::outlier;
+    use std::collections::BTreeMap;
+    let Ok(period) = Period::parse(&detail.period.code) else {
+        return Vec::new();
+    };
     // The submission's total per misuse type, and the last line that carries it.
     let mut totals: BTreeMap<&str, (i64, u32)> = BTreeMap::new();
     for (i, l) in lines.iter().enumerate() {
@@ -646,7 +671,7 @@ pub fn outlier_warnings(
         }
     }
     warnings.sort_by_key(|w| w.line);
-    Ok(warnings)
+    warnings
 }
 
 /// Imports a CSV file (UI upload and `POST /api/v1/submissions.csv`): parsed, then the

@@ -219,19 +219,13 @@ async fn review(
 ) -> ApiResult {
     let id = path.into_inner();
     let req: ReviewRequest = parse_json(&body)?;
-    let decision = match req.decision.as_str() {
-        "accept" => Decision::Accept,
-        "return" => Decision::Return {
-            comment: req.comment.unwrap_or_default(),
-        },
-        _ => {
-            return Err(ApiError(AppError::Validation(vec![FieldError::new(
-                "decision",
-                "invalid_code",
-                "Ange decision som \"accept\" eller \"return\".",
-            )])))
-        }
-    };
+    let decision = Decision::parse(&req.decision, req.comment).ok_or_else(|| {
+        ApiError(AppError::Validation(vec![FieldError::new(
+            "decision",
+            "invalid_code",
+            "Ange decision som \"accept\" eller \"return\".",
+        )]))
+    })?;
     let user = auth.user.clone();
     let status = state
         .db

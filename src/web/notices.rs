@@ -5,10 +5,10 @@ use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use askama::Template;
-use serde::Deserialize;
 
 use super::auth::{set_flash, Authorized, NoticeReader, NoticeWriter, Policy, Reviewer};
 use super::layout::{render, render_with, see_other, Choice, Chrome, FormState};
+use super::review::DecisionForm;
 use super::AppState;
 use crate::db::queries::agencies;
 use crate::domain::access::Capability;
@@ -16,7 +16,6 @@ use crate::domain::notice::{self, Issuer, Marking, NoticeInput, NoticeKind, Noti
 use crate::domain::taxonomy::{Dimension, Taxonomy};
 use crate::error::{AppError, AppResult};
 use crate::services::notices::{self as svc, NoticeDetail, NoticeFilter, NoticeSummary};
-use crate::services::submissions::Decision;
 use crate::services::taxonomy;
 
 pub fn config(cfg: &mut web::ServiceConfig) {
@@ -630,12 +629,6 @@ async fn submit(
     Ok(see_other(&format!("/notices/{id}")))
 }
 
-#[derive(Deserialize)]
-struct DecisionForm {
-    decision: Option<String>,
-    comment: Option<String>,
-}
-
 async fn review(
     state: web::Data<AppState>,
     auth: Authorized<Reviewer>,
@@ -644,14 +637,9 @@ async fn review(
     form: web::Form<DecisionForm>,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
-    let DecisionForm { decision, comment } = form.into_inner();
-    let decision = match decision.as_deref() {
-        Some("accept") => Decision::Accept,
-        Some("return") => Decision::Return {
-            comment: comment.clone().unwrap_or_default(),
-        },
-        _ => return Err(AppError::BadRequest("Välj Godkänn eller Returnera.".into())),
-    };
+    let form = form.into_inner();
+    let decision = form.decision()?;
+    let comment = form.comment;
     let user = auth.user.clone();
     match state
         .db

@@ -116,10 +116,18 @@ async fn show(
     render(&show_page(&auth, &d, FormState::default(), changes))
 }
 
+/// The reviewer's form (submissions and knowledge notices alike).
 #[derive(Deserialize)]
-struct DecisionForm {
-    decision: Option<String>,
-    comment: Option<String>,
+pub struct DecisionForm {
+    pub decision: Option<String>,
+    pub comment: Option<String>,
+}
+
+impl DecisionForm {
+    pub fn decision(&self) -> AppResult<Decision> {
+        Decision::parse(self.decision.as_deref().unwrap_or(""), self.comment.clone())
+            .ok_or_else(|| AppError::BadRequest("Välj Godkänn eller Returnera.".into()))
+    }
 }
 
 async fn decide(
@@ -130,14 +138,9 @@ async fn decide(
     form: web::Form<DecisionForm>,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
-    let DecisionForm { decision, comment } = form.into_inner();
-    let decision = match decision.as_deref() {
-        Some("accept") => Decision::Accept,
-        Some("return") => Decision::Return {
-            comment: comment.clone().unwrap_or_default(),
-        },
-        _ => return Err(AppError::BadRequest("Välj Godkänn eller Returnera.".into())),
-    };
+    let form = form.into_inner();
+    let decision = form.decision()?;
+    let comment = form.comment;
     let user = auth.user.clone();
     match state
         .db
