@@ -7,24 +7,8 @@ use crate::helpers::{spawn_app, TestApp};
 
 /// Submits and accepts one period for an agency through the API.
 async fn accept(app: &TestApp, agency_token: &str, analyst: &str, period: &str, lines: Value) {
-    app.open_period(period).await;
-    let r = app
-        .api_post(
-            "/api/v1/submissions",
-            agency_token,
-            json!({"period": period, "submit": true, "lines": lines}),
-        )
+    app.submit_and_accept(agency_token, analyst, period, lines)
         .await;
-    assert_eq!(r.status(), 201, "{period}");
-    let id = r.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
-    let r = app
-        .api_post(
-            &format!("/api/v1/submissions/{id}/review"),
-            analyst,
-            json!({"decision": "accept"}),
-        )
-        .await;
-    assert_eq!(r.status(), 200);
 }
 
 fn cell(v: &Value, row: &str, col: &str) -> Value {

@@ -329,3 +329,37 @@ impl TestApp {
         .await
     }
 }
+
+impl TestApp {
+    /// Opens the period, submits `lines` with the agency token and accepts them with the
+    /// analyst's token; returns the submission id.
+    pub async fn submit_and_accept(
+        &self,
+        agency_token: &str,
+        analyst_token: &str,
+        period: &str,
+        lines: serde_json::Value,
+    ) -> i64 {
+        self.open_period(period).await;
+        let r = self
+            .api_post(
+                "/api/v1/submissions",
+                agency_token,
+                serde_json::json!({"period": period, "submit": true, "lines": lines}),
+            )
+            .await;
+        assert_eq!(r.status(), 201, "{period}");
+        let id = r.json::<serde_json::Value>().await.unwrap()["id"]
+            .as_i64()
+            .unwrap();
+        let r = self
+            .api_post(
+                &format!("/api/v1/submissions/{id}/review"),
+                analyst_token,
+                serde_json::json!({"decision": "accept"}),
+            )
+            .await;
+        assert_eq!(r.status(), 200, "accept {period}");
+        id
+    }
+}

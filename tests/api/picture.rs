@@ -139,25 +139,11 @@ async fn accepted(app: &TestApp, series: &[(&str, [i64; 7])]) {
         "2024-Q4", "2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4", "2026-Q1", "2026-Q2",
     ];
     for (i, q) in quarters.iter().enumerate() {
-        app.open_period(q).await;
         let lines: Vec<Value> = series
             .iter()
             .map(|(mt, v)| json!({"misuse_type": mt, "count": v[i]}))
             .collect();
-        let r = app
-            .api_post(
-                "/api/v1/submissions",
-                &token,
-                json!({"period": q, "submit": true, "lines": lines}),
-            )
-            .await;
-        let id = r.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
-        app.api_post(
-            &format!("/api/v1/submissions/{id}/review"),
-            &ana,
-            json!({"decision": "accept"}),
-        )
-        .await;
+        app.submit_and_accept(&token, &ana, q, json!(lines)).await;
     }
 }
 

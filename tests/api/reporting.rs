@@ -161,24 +161,13 @@ async fn seed_history(app: &TestApp, token: &str, ana: &str) {
     .iter()
     .zip([20, 22, 19, 25, 21, 18, 23, 20])
     {
-        app.open_period(q).await;
-        let r = submit_api(
-            app,
+        app.submit_and_accept(
             token,
+            ana,
             q,
             json!([{"misuse_type": "false_identity", "count": n}]),
         )
         .await;
-        assert_eq!(r.status(), 201);
-        let id = r.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
-        let r = app
-            .api_post(
-                &format!("/api/v1/submissions/{id}/review"),
-                ana,
-                json!({"decision": "accept"}),
-            )
-            .await;
-        assert_eq!(r.status(), 200);
     }
 }
 
