@@ -77,10 +77,6 @@ pub struct Filters {
 }
 
 impl Filters {
-    pub fn is_empty(&self) -> bool {
-        self.agency.is_none() && self.source.is_none() && self.taxonomy.is_empty()
-    }
-
     fn non_misuse_dims(&self) -> BTreeSet<Dimension> {
         self.taxonomy
             .iter()

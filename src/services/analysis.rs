@@ -11,7 +11,7 @@ use super::taxonomy;
 use crate::db::queries::agencies;
 use crate::db::DbConnection;
 use crate::domain::disclosure::{protect, CellStatus, ProtectedTable};
-use crate::domain::period::{Period, PeriodKind};
+use crate::domain::period::Period;
 use crate::domain::taxonomy::Dimension;
 use crate::error::{AppError, AppResult};
 
@@ -366,9 +366,4 @@ pub fn publish(t: &CrossTable, k: Option<u64>) -> PublishedTable {
 /// The default period range for a period axis: the seven periods before `to`, and `to`.
 pub fn default_from(to: Period) -> Period {
     to.offset(-7)
-}
-
-/// The kind of period an axis uses when none is given.
-pub fn default_kind() -> PeriodKind {
-    PeriodKind::Quarter
 }

@@ -127,10 +127,6 @@ impl FormState {
             .map(|e| e.message.as_str())
     }
 
-    pub fn has_errors(&self) -> bool {
-        !self.errors.is_empty()
-    }
-
     /// Builds the state from a submitted form (repeated keys collect into `multi`).
     pub fn from_pairs(pairs: &[(String, String)]) -> Self {
         let mut f = Self::default();

@@ -390,6 +390,21 @@ async fn a_measure_shows_its_measured_effect_and_marks_the_trend_chart() {
         "{la}"
     );
 
+    // The query for a time range finds the measure in force, and not outside its time.
+    let found = app
+        .with_db(|c| {
+            let d = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+            let inside =
+                lagesbild::services::measures::in_range(c, d("2026-02-01"), d("2026-03-31"))
+                    .unwrap();
+            let before =
+                lagesbild::services::measures::in_range(c, d("2025-01-01"), d("2025-12-31"))
+                    .unwrap();
+            (inside.len(), before.len())
+        })
+        .await;
+    assert_eq!(found, (1, 0));
+
     // The marker stands on the trend chart.
     let overview = app.get_text("/dashboard?period=2026-Q4").await;
     let svg = &overview[overview.find("<svg").unwrap()..overview.find("</svg>").unwrap()];
