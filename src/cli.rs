@@ -126,13 +126,21 @@ enum PeriodCommand {
 
 #[derive(Subcommand)]
 enum ReportCommand {
-    /// Write the period's report (a draft from live data) as PDF.
+    /// Write a report as PDF: `--edition ID [--version N]` writes a stored edition (the
+    /// latest published version unless N is given; an unpublished version prints as a
+    /// draft); `--period P` writes an unpublished draft from live data marked "UTKAST".
     Pdf {
+        #[arg(long, conflicts_with = "edition", required_unless_present = "edition")]
+        period: Option<String>,
         #[arg(long)]
-        period: String,
+        edition: Option<i64>,
+        #[arg(long, requires = "edition")]
+        version: Option<i32>,
         #[arg(long)]
         out: PathBuf,
     },
+    /// Say whether FILE is byte-identical to a published version, and which one.
+    Verify { file: PathBuf },
 }
 
 pub fn main() -> ExitCode {
@@ -256,13 +264,72 @@ fn run(cli: Cli) -> AppResult<()> {
             );
             Ok(())
         }
-        Command::Report(ReportCommand::Pdf { period, out }) => {
-            let p = Period::parse(&period).map_err(|e| AppError::Config(e.to_string()))?;
+        Command::Report(ReportCommand::Pdf {
+            period,
+            edition,
+            version,
+            out,
+        }) => {
             let mut conn = db.conn()?;
-            let bytes = report::period_pdf(&mut conn, None, p, &settings.default_marking)?;
+            let cache = crate::services::signals::SignalCache::default();
+            let ctx = report::ReportContext {
+                settings: report::data::DataSettings {
+                    disclosure_k: settings.min_cell,
+                    signal_alpha: settings.signal_alpha,
+                },
+                markings: &settings.markings,
+                signals: Some(&cache),
+            };
+            let (bytes, what) = match (period, edition) {
+                (Some(period), _) => {
+                    let p = Period::parse(&period).map_err(|e| AppError::Config(e.to_string()))?;
+                    let bytes = report::period_pdf(&mut conn, None, p, ctx)?;
+                    (bytes, format!("utkast för {}", p.code()))
+                }
+                (None, Some(edition)) => {
+                    let no = match version {
+                        Some(n) => n,
+                        None => report::editions::latest_published_no(&mut conn, edition)?
+                            .ok_or_else(|| {
+                                AppError::Config(format!(
+                                    "Utgåva {edition} har ingen publicerad version. Ange --version N för att skriva ut ett utkast."
+                                ))
+                            })?,
+                    };
+                    let v = report::editions::load_version(&mut conn, edition, no)?;
+                    let d = report::editions::stored_or_draft(&mut conn, &v, ctx)?;
+                    (
+                        d.bytes,
+                        format!("utgåva {edition} version {no}, SHA-256 {}", d.sha256),
+                    )
+                }
+                (None, None) => {
+                    return Err(AppError::Config("Ange --period eller --edition.".into()))
+                }
+            };
             std::fs::write(&out, &bytes)
                 .map_err(|e| AppError::Config(format!("Kan inte skriva {}: {e}", out.display())))?;
-            println!("Skrev {} ({} byte).", out.display(), bytes.len());
+            println!("Skrev {} ({what}, {} byte).", out.display(), bytes.len());
+            Ok(())
+        }
+        Command::Report(ReportCommand::Verify { file }) => {
+            let bytes = std::fs::read(&file)
+                .map_err(|e| AppError::Config(format!("Kan inte läsa {}: {e}", file.display())))?;
+            let mut conn = db.conn()?;
+            let (sha, found) = report::editions::verify(&mut conn, &bytes)?;
+            if found.is_empty() {
+                println!(
+                    "{} är INTE identisk med någon publicerad version (SHA-256 {sha}).",
+                    file.display()
+                );
+                return Err(AppError::Conflict("verifieringen misslyckades".into()));
+            }
+            for (e, v) in found {
+                println!(
+                    "{} är byte för byte identisk med utgåva {e} version {v} (SHA-256 {sha}).",
+                    file.display()
+                );
+            }
             Ok(())
         }
     }

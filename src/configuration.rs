@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use crate::domain::report::{MarkingPolicy, Tlp};
 use crate::error::AppError;
 
 /// Which database the URL names. Chosen from the scheme, never by trial.
@@ -59,8 +60,11 @@ pub struct Settings {
     /// Key for signing and encrypting the session cookie (64 bytes). Several instances
     /// behind one load balancer must share it; when unset, a random key is made at start.
     pub session_key: Option<Vec<u8>>,
-    /// The classification marking printed on every page of a report.
+    /// The classification marking printed on every page of a report, and the least an
+    /// edition may carry.
     pub default_marking: String,
+    /// The markings an edition may carry (least restrictive first) and the minimum TLP.
+    pub markings: MarkingPolicy,
     /// Database connections per instance.
     pub pool_size: u32,
     /// A session ends after this long without a request.
@@ -99,6 +103,7 @@ impl Settings {
             .ok()
             .filter(|m| !m.trim().is_empty())
             .unwrap_or_else(|| "Intern".to_string());
+        let markings = marking_policy(&default_marking)?;
         let pool_size = env_u32("LAGESBILD_DB_POOL_SIZE", 8)?;
         let session_idle_secs = env_u32("LAGESBILD_SESSION_IDLE_MINUTES", 30)? as i64 * 60;
         let session_max_secs = env_u32("LAGESBILD_SESSION_MAX_HOURS", 12)? as i64 * 3600;
@@ -126,9 +131,43 @@ impl Settings {
             cookie_secure,
             session_key,
             default_marking,
+            markings,
             pool_size,
         })
     }
+}
+
+/// `LAGESBILD_MARKINGS` (least restrictive first, separated by `;`) and
+/// `LAGESBILD_DEFAULT_TLP`; the default marking must be one of the markings.
+fn marking_policy(default_marking: &str) -> Result<MarkingPolicy, AppError> {
+    let mut policy = MarkingPolicy::standard();
+    if let Ok(list) = std::env::var("LAGESBILD_MARKINGS") {
+        let markings: Vec<String> = list
+            .split(';')
+            .map(|m| m.trim().to_string())
+            .filter(|m| !m.is_empty())
+            .collect();
+        if !markings.is_empty() {
+            policy.markings = markings;
+        }
+    }
+    if !policy.markings.iter().any(|m| m == default_marking) {
+        return Err(AppError::Config(format!(
+            "LAGESBILD_DEFAULT_MARKING ”{default_marking}” finns inte i listan över informationsklasser ({}). Lägg till den i LAGESBILD_MARKINGS eller välj en av dem.",
+            policy.markings.join("; ")
+        )));
+    }
+    policy.minimum = default_marking.to_string();
+    if let Ok(t) = std::env::var("LAGESBILD_DEFAULT_TLP") {
+        if !t.trim().is_empty() {
+            policy.minimum_tlp = Tlp::parse(&t).ok_or_else(|| {
+                AppError::Config(
+                    "LAGESBILD_DEFAULT_TLP ska vara CLEAR, GREEN, AMBER eller RED.".into(),
+                )
+            })?;
+        }
+    }
+    Ok(policy)
 }
 
 fn env_u32(name: &str, default: u32) -> Result<u32, AppError> {

@@ -342,3 +342,80 @@ diesel::table! {
         at -> Timestamp,
     }
 }
+
+diesel::table! {
+    report_templates (id) {
+        id -> BigInt,
+        name -> Text,
+        sections -> Text,
+        updated_by -> Nullable<BigInt>,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    report_editions (id) {
+        id -> BigInt,
+        period_code -> Text,
+        created_by -> BigInt,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    report_versions (id) {
+        id -> BigInt,
+        edition_id -> BigInt,
+        version_no -> Integer,
+        status -> Text,
+        language -> Text,
+        marking -> Text,
+        tlp -> Text,
+        title -> Text,
+        correction_note -> Nullable<Text>,
+        content -> Text,
+        created_by -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        submitted_by -> Nullable<BigInt>,
+        submitted_at -> Nullable<Timestamp>,
+        approved_by -> Nullable<BigInt>,
+        approved_at -> Nullable<Timestamp>,
+        published_by -> Nullable<BigInt>,
+        published_at -> Nullable<Timestamp>,
+        snapshot -> Nullable<Text>,
+        pdf_base64 -> Nullable<Text>,
+        pdf_sha256 -> Nullable<Text>,
+        pdf_size -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    report_version_editors (version_id, user_id) {
+        version_id -> BigInt,
+        user_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    report_version_events (id) {
+        id -> BigInt,
+        version_id -> BigInt,
+        at -> Timestamp,
+        actor_user_id -> Nullable<BigInt>,
+        actor -> Text,
+        event -> Text,
+        note -> Nullable<Text>,
+    }
+}
+
+diesel::joinable!(report_versions -> report_editions (edition_id));
+diesel::joinable!(report_version_events -> report_versions (version_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    report_templates,
+    report_editions,
+    report_versions,
+    report_version_editors,
+    report_version_events,
+);

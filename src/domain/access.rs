@@ -27,6 +27,11 @@ pub enum Capability {
     WriteNotices,
     /// Register, edit and delete reference figures from other situation pictures.
     ManageReferences,
+    /// Open the report list and published editions (which versions each user sees is
+    /// decided per version: drafts only for those who compose and approve).
+    ReadReports,
+    /// Approve, refuse and publish report versions (never one they wrote: four eyes).
+    ApproveReports,
 }
 
 impl Capability {
@@ -45,6 +50,8 @@ impl Capability {
             Capability::ReadNotices => matches!(role, Coordinator | Analyst | Approver | Admin),
             Capability::WriteNotices => matches!(role, Coordinator | Analyst),
             Capability::ManageReferences => matches!(role, Analyst | Admin),
+            Capability::ReadReports => true,
+            Capability::ApproveReports => matches!(role, Approver),
         }
     }
 }

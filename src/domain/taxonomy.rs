@@ -61,6 +61,18 @@ impl Dimension {
             Self::FraudType => "Bedrägeriform",
         }
     }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Self::MisuseType => "Misuse type",
+            Self::ExploitationArea => "Exploitation area",
+            Self::DocumentType => "Document type",
+            Self::ChainStage => "Identity chain stage",
+            Self::AgeBand => "Age band",
+            Self::Citizenship => "Citizenship",
+            Self::FraudType => "Fraud type",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -98,6 +110,13 @@ impl Taxonomy {
     pub fn label_sv<'a>(&'a self, dimension: Dimension, code: &'a str) -> &'a str {
         self.find(dimension, code)
             .map(|e| e.label_sv.as_str())
+            .unwrap_or(code)
+    }
+
+    /// The English label, or the code itself when unknown.
+    pub fn label_en<'a>(&'a self, dimension: Dimension, code: &'a str) -> &'a str {
+        self.find(dimension, code)
+            .map(|e| e.label_en.as_str())
             .unwrap_or(code)
     }
 

@@ -6,11 +6,12 @@ pub mod plot_backend;
 
 use plotters::prelude::IntoDrawingArea;
 use printpdf::{
-    Color, Line, LinePoint, Op, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt,
-    Rgb, TextItem, TextMatrix,
+    Cmyk, Color, Line, LinePoint, Op, PdfConformance, PdfDocument, PdfFontHandle, PdfPage,
+    PdfSaveOptions, Point, Pt, TextItem, TextMatrix,
 };
 
-use crate::charts::{self, TrendChart};
+use crate::charts::{self, Heatmap, StackedChart, TrendChart};
+use crate::domain::report::Lang;
 use plot_backend::{kerned_items, text_width_pt, PdfBackend, PdfFonts};
 
 const PAGE_W: f32 = 595.28;
@@ -38,6 +39,8 @@ pub struct PageFrame {
     pub version: String,
     /// Printed diagonally-free but prominently on every page of a draft.
     pub draft_label: Option<String>,
+    /// The language of the frame's own words ("Sida x av y", "Innehåll").
+    pub lang: Lang,
 }
 
 /// Document metadata.
@@ -47,6 +50,15 @@ pub struct DocumentInfo {
     pub subject: String,
     pub author: String,
     pub created_unix: i64,
+    /// The document's language (the catalog's /Lang).
+    pub lang: Lang,
+}
+
+/// A chart drawn by the shared chart code.
+pub enum Chart<'a> {
+    Trend(&'a TrendChart),
+    Stacked(&'a StackedChart),
+    Heatmap(&'a Heatmap),
 }
 
 /// Column alignment in a table.
@@ -79,14 +91,26 @@ pub struct Composer {
     toc: Vec<(u8, String, usize)>,
     /// Where the table of contents goes (a page index), if anywhere.
     toc_at: Option<usize>,
+    lang: Lang,
+}
+
+/// An RGB colour (0–1) as DeviceCMYK: the document's output intent is a CMYK profile
+/// (PDF/A-2b), and PDF/A allows device colour only in the output intent's space.
+pub fn cmyk(r: f32, g: f32, b: f32) -> Color {
+    let k = 1.0 - r.max(g).max(b);
+    if k >= 1.0 {
+        return Color::Cmyk(Cmyk::new(0.0, 0.0, 0.0, 1.0, None));
+    }
+    let f = |c: f32| (1.0 - c - k) / (1.0 - k);
+    Color::Cmyk(Cmyk::new(f(r), f(g), f(b), k, None))
 }
 
 fn black() -> Color {
-    Color::Rgb(Rgb::new(0.106, 0.106, 0.106, None))
+    cmyk(0.106, 0.106, 0.106)
 }
 
 fn blue() -> Color {
-    Color::Rgb(Rgb::new(0.0, 0.322, 0.576, None))
+    cmyk(0.0, 0.322, 0.576)
 }
 
 impl Composer {
@@ -94,6 +118,8 @@ impl Composer {
         charts::register_fonts();
         let mut doc = PdfDocument::new(&info.title);
         let meta = &mut doc.metadata.info;
+        meta.conformance = PdfConformance::A2B_2011_PDF_1_7;
+        meta.identifier = info.title.clone();
         meta.document_title = info.title.clone();
         meta.subject = info.subject.clone();
         meta.author = info.author.clone();
@@ -112,6 +138,7 @@ impl Composer {
             y: TOP,
             toc: Vec::new(),
             toc_at: None,
+            lang: info.lang,
         })
     }
 
@@ -250,7 +277,8 @@ impl Composer {
         let saved_pages = std::mem::replace(&mut self.pages, vec![Vec::new()]);
         let saved_y = std::mem::replace(&mut self.y, TOP);
         self.y -= 18.0 * 1.2;
-        self.text_at(MARGIN, self.y, 18.0, true, blue(), "Innehåll");
+        let title = self.lang.pick("Innehåll", "Contents");
+        self.text_at(MARGIN, self.y, 18.0, true, blue(), title);
         self.y -= 12.0;
         for (level, text, page) in entries {
             let size = if *level == 1 { 11.0 } else { BODY_PT };
@@ -296,6 +324,23 @@ impl Composer {
             self.text_at(MARGIN, self.y, BODY_PT, false, black(), &line);
         }
         self.y -= BODY_PT * 0.6;
+    }
+
+    /// A bulleted list item of body text.
+    pub fn bullet(&mut self, text: &str) {
+        let indent = 14.0;
+        for (i, line) in wrap(text, BODY_PT, false, CONTENT_W - indent)
+            .into_iter()
+            .enumerate()
+        {
+            self.ensure_space(BODY_PT * LINE_GAP);
+            self.y -= BODY_PT * LINE_GAP;
+            if i == 0 {
+                self.text_at(MARGIN + 3.0, self.y, BODY_PT, false, black(), "•");
+            }
+            self.text_at(MARGIN + indent, self.y, BODY_PT, false, black(), &line);
+        }
+        self.y -= BODY_PT * 0.3;
     }
 
     /// A table; on a page break the header row is repeated.
@@ -361,8 +406,13 @@ impl Composer {
         }
     }
 
-    /// A chart over the full text width, as vector graphics.
+    /// A trend chart over the full text width, as vector graphics.
     pub fn chart(&mut self, chart: &TrendChart, height: f32) -> Result<(), PdfError> {
+        self.figure(Chart::Trend(chart), height)
+    }
+
+    /// Any chart over the full text width, as vector graphics.
+    pub fn figure(&mut self, chart: Chart<'_>, height: f32) -> Result<(), PdfError> {
         self.ensure_space(height + 8.0);
         let top = self.y - 4.0;
         let size = (CONTENT_W as u32, height as u32);
@@ -370,7 +420,12 @@ impl Composer {
         {
             let backend = PdfBackend::new(&mut self.pages[last], &self.fonts, size, (MARGIN, top));
             let root = backend.into_drawing_area();
-            charts::draw_trend(&root, chart).map_err(|e| PdfError(e.to_string()))?;
+            let drawn = match chart {
+                Chart::Trend(c) => charts::draw_trend(&root, c).map_err(|e| e.to_string()),
+                Chart::Stacked(c) => charts::draw_stacked(&root, c).map_err(|e| e.to_string()),
+                Chart::Heatmap(c) => charts::draw_heatmap(&root, c).map_err(|e| e.to_string()),
+            };
+            drawn.map_err(PdfError)?;
         }
         self.y = top - height - 8.0;
         Ok(())
@@ -425,7 +480,7 @@ impl Composer {
                     header_y,
                     8.5,
                     true,
-                    Color::Rgb(Rgb::new(0.694, 0.055, 0.118, None)),
+                    cmyk(0.694, 0.055, 0.118),
                     draft,
                 );
             }
@@ -436,12 +491,17 @@ impl Composer {
                 8.0,
                 false,
                 black(),
-                "Nationellt ID-center",
+                frame
+                    .lang
+                    .pick("Nationellt ID-center", "Swedish National ID Centre"),
             );
             let middle = format!("{} · {}", frame.version, frame.marking);
             let mw = text_width_pt(&middle, 8.0, false);
             self.text_at((PAGE_W - mw) / 2.0, footer_y, 8.0, false, black(), &middle);
-            let page_label = format!("Sida {} av {}", i + 1, total);
+            let page_label = match frame.lang {
+                Lang::Sv => format!("Sida {} av {}", i + 1, total),
+                Lang::En => format!("Page {} of {}", i + 1, total),
+            };
             let pw = text_width_pt(&page_label, 8.0, false);
             self.text_at(
                 PAGE_W - MARGIN - pw,
@@ -461,8 +521,24 @@ impl Composer {
             .doc
             .with_pages(out)
             .save(&PdfSaveOptions::default(), &mut warnings);
-        Ok(bytes)
+        set_language(&bytes, self.lang)
     }
+}
+
+/// Sets the catalog's /Lang (printpdf has no field for it), so screen readers and PDF/A
+/// validators know the text's language.
+fn set_language(bytes: &[u8], lang: Lang) -> Result<Vec<u8>, PdfError> {
+    let mut doc = lopdf::Document::load_mem(bytes).map_err(|e| PdfError(e.to_string()))?;
+    let catalog = doc
+        .catalog_mut()
+        .map_err(|e| PdfError(format!("catalog: {e}")))?;
+    catalog.set(
+        "Lang",
+        lopdf::Object::String(lang.tag().as_bytes().to_vec(), lopdf::StringFormat::Literal),
+    );
+    let mut out = Vec::with_capacity(bytes.len() + 64);
+    doc.save_to(&mut out).map_err(|e| PdfError(e.to_string()))?;
+    Ok(out)
 }
 
 /// Splits text into lines no wider than `width` points.
@@ -514,6 +590,7 @@ mod tests {
             subject: "Paginering".into(),
             author: "Nationellt ID-center".into(),
             created_unix: 0,
+            lang: Lang::Sv,
         })
         .unwrap();
         c.title_line("Provdokument med åäö", 24.0, true);
@@ -544,6 +621,7 @@ mod tests {
             header_right: "Provdokument".into(),
             version: "Version 1".into(),
             draft_label: None,
+            lang: Lang::Sv,
         })
         .unwrap()
     }

@@ -31,7 +31,7 @@ use plotters_backend::{
 };
 use printpdf::{
     Color, FontId, Line, LinePoint, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, Point,
-    Polygon, PolygonRing, Pt, Rect, Rgb, TextItem, TextMatrix, WindingOrder,
+    Polygon, PolygonRing, Pt, Rect, TextItem, TextMatrix, WindingOrder,
 };
 
 /// Error type of [`PdfBackend`] and [`PdfFonts::register`].
@@ -227,12 +227,7 @@ impl<'a> PdfBackend<'a> {
 fn pdf_color(c: BackendColor) -> Color {
     let a = c.alpha.clamp(0.0, 1.0) as f32;
     let chan = |v: u8| 1.0 - a * (1.0 - f32::from(v) / 255.0);
-    Color::Rgb(Rgb {
-        r: chan(c.rgb.0),
-        g: chan(c.rgb.1),
-        b: chan(c.rgb.2),
-        icc_profile: None,
-    })
+    super::cmyk(chan(c.rgb.0), chan(c.rgb.1), chan(c.rgb.2))
 }
 
 fn invisible(c: &BackendColor) -> bool {

@@ -271,14 +271,14 @@ pub fn cross(conn: &mut DbConnection, q: &CrossQuery) -> AppResult<CrossTable> {
 }
 
 /// A cell as every output shows it: the number, or suppressed (`..`), or no report (`–`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Cell {
     pub value: Option<i64>,
     pub suppressed: bool,
 }
 
 impl Cell {
-    fn from_status(s: &CellStatus) -> Self {
+    pub fn from_status(s: &CellStatus) -> Self {
         match s {
             CellStatus::Published(n) => Cell {
                 value: Some(*n as i64),

@@ -24,6 +24,7 @@ pub fn minutes_pdf(
         title: title.clone(),
         subject: "Minnesanteckningar från Operativt ID-forum".into(),
         author: "Nationellt ID-center".into(),
+        lang: crate::domain::report::Lang::Sv,
         created_unix: chrono::Utc::now().timestamp(),
     })
     .map_err(AppError::internal)?;
@@ -142,6 +143,7 @@ pub fn minutes_pdf(
             header_right: "Operativt ID-forum – minnesanteckningar".into(),
             version: date.clone(),
             draft_label: None,
+            lang: crate::domain::report::Lang::Sv,
         })
         .map_err(AppError::internal)?;
     audit::record(

@@ -3,7 +3,7 @@
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 
-use super::auth::{AnyUser, Authorized, DashboardReader};
+use super::auth::{Authorized, DashboardReader};
 use super::errors::ApiError;
 use super::AppState;
 use crate::domain::period::Period;
@@ -118,7 +118,7 @@ impl TableParams {
 
 async fn aggregates(
     state: web::Data<AppState>,
-    auth: Authorized<AnyUser>,
+    auth: Authorized<DashboardReader>,
     q: web::Query<TableParams>,
 ) -> Result<HttpResponse, ApiError> {
     let query = q.query(Axis::Dim(Dimension::MisuseType), Axis::Agency)?;

@@ -57,6 +57,10 @@ policies! {
     NoticeWriter => Capability::WriteNotices;
     /// Analysts and admins who register reference figures.
     ReferenceManager => Capability::ManageReferences;
+    /// Everyone may open the report list; each version is then checked on its own.
+    ReportReader => Capability::ReadReports;
+    /// Approvers (beslutsfattare) who approve and publish report versions.
+    ReportApprover => Capability::ApproveReports;
 }
 
 /// A logged-in user whose role has the capability `P`.

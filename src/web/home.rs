@@ -25,6 +25,10 @@ struct HomePage {
 
 async fn home(auth: Authorized<AnyUser>) -> AppResult<HttpResponse> {
     let role = auth.user.role;
+    // Ministry readers have one thing here: the published situation pictures.
+    if role == crate::domain::role::Role::Ministry {
+        return Ok(super::layout::see_other("/reports"));
+    }
     render(&HomePage {
         chrome: Chrome::for_user(&auth, "Startsida", "/"),
         can_report: Capability::Report.allows(role),

@@ -33,7 +33,7 @@ pub struct Chrome {
 
 /// Primary navigation by task; each item only for roles that may use it.
 fn nav_for(role: Role, current: &str) -> Vec<NavItem> {
-    let items: [(&str, &str, Capability); 8] = [
+    let items: [(&str, &str, Capability); 9] = [
         ("Inrapportering", "/submissions", Capability::Report),
         ("Granskning", "/review", Capability::Review),
         ("Översikt", "/dashboard", Capability::ReadDashboards),
@@ -45,6 +45,7 @@ fn nav_for(role: Role, current: &str) -> Vec<NavItem> {
             "/references",
             Capability::ReadDashboards,
         ),
+        ("Lägesbilder", "/reports", Capability::ReadReports),
         ("Administration", "/admin", Capability::Administer),
     ];
     items

@@ -11,6 +11,13 @@ async fn anonymous_visitors_are_sent_to_login() {
         "/review",
         "/dashboard",
         "/reports/pdf?period=2026-Q3",
+        "/reports/new",
+        "/dashboard/trends",
+        "/forum",
+        "/measures",
+        "/notices",
+        "/references",
+        "/admin",
     ] {
         let r = app.get(path).await;
         assert_eq!(r.status(), 303, "{path}");
@@ -61,7 +68,14 @@ async fn a_ministry_reader_cannot_open_submission_or_analysis_pages() {
     let mut app = spawn_app().await;
     app.add_user("dep", Role::Ministry, None).await;
     app.login_as("dep").await;
-    assert_eq!(app.get("/").await.status(), 200);
+    let home = app.get("/").await;
+    assert_eq!(
+        home.status(),
+        303,
+        "the ministry's start page is the report list"
+    );
+    assert_eq!(home.headers()["location"], "/reports");
+    assert_eq!(app.get("/reports").await.status(), 200);
     for path in [
         "/submissions",
         "/submissions/1",
@@ -69,6 +83,14 @@ async fn a_ministry_reader_cannot_open_submission_or_analysis_pages() {
         "/review/1",
         "/dashboard",
         "/reports/pdf?period=2026-Q3",
+        "/reports/new",
+        "/dashboard/trends",
+        "/forum",
+        "/measures",
+        "/notices",
+        "/references",
+        "/admin",
+        "/api/v1/aggregates?from=2026-Q1&to=2026-Q3",
     ] {
         assert_eq!(app.get(path).await.status(), 403, "{path}");
     }

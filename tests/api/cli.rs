@@ -117,9 +117,7 @@ fn migrate_user_add_period_open_and_report_pdf_work_from_the_command_line() {
         String::from_utf8_lossy(&out.stderr)
     );
     let pdf = PdfText::parse(&std::fs::read(&pdf_path).unwrap());
-    assert!(pdf
-        .all()
-        .contains("Det finns inga godkända inrapporteringar"));
+    assert!(pdf.all().contains("Ingen myndighet har godkända uppgifter"));
     pdf.assert_every_page_framed("Intern");
 }
 

@@ -86,6 +86,7 @@ pub fn test_settings(url: DatabaseUrl) -> Settings {
         cookie_secure: false,
         session_key: None,
         default_marking: "Intern".into(),
+        markings: lagesbild::domain::report::MarkingPolicy::standard(),
         pool_size: 4,
         session_idle_secs: 1800,
         session_max_secs: 12 * 3600,

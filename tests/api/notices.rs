@@ -195,7 +195,7 @@ async fn a_notice_reaches_other_agencies_only_after_review_and_amber_stays_withi
     assert_eq!(app.get("/notices").await.status(), 403);
     assert_eq!(app.get(&green).await.status(), 403);
     assert_eq!(app.get("/notices/new").await.status(), 403);
-    assert!(!app.get_text("/").await.contains("href=\"/notices\""));
+    assert!(!app.get_text("/reports").await.contains("href=\"/notices\""));
 
     // The lists the dashboard and the report will use follow the same rules.
     let q3 = Period::parse("2026-Q3").unwrap();

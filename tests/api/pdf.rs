@@ -61,7 +61,7 @@ async fn a_period_without_accepted_data_still_gets_a_valid_pdf_that_says_so() {
     let pdf = PdfText::parse(&r.bytes().await.unwrap());
     assert!(pdf
         .all()
-        .contains("Det finns inga godkända inrapporteringar för kvartal 2 2026"));
+        .contains("Ingen myndighet har godkända uppgifter för kvartal 2 2026"));
     assert!(pdf.pages[0].contains("Informationsklass: Intern"));
     assert!(
         pdf.pages[0].contains("Lägesbild identitetsmissbruk – 2026-Q2"),

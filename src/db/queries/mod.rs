@@ -9,6 +9,7 @@ pub mod measures;
 pub mod notices;
 pub mod periods;
 pub mod references;
+pub mod reports;
 pub mod rollup;
 pub mod submissions;
 pub mod taxonomy;
