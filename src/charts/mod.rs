@@ -460,14 +460,11 @@ pub fn draw_heatmap<DB: DrawingBackend>(
             ))?;
         }
     }
+    // Column labels wrap at spaces to fit under their cell (about 0.55 em per character).
+    let max_chars = ((f64::from(cw) / (11.0 * s * 0.55)) as usize).max(4);
     for (c, label) in map.cols.iter().enumerate() {
         let x = left + c as i32 * cw + cw / 2;
-        // Column labels wrap onto two lines at a space to fit under narrow cells.
-        let (first, second) = match label.split_once(' ') {
-            Some((a, b)) if label.chars().count() > 14 => (a.to_string(), b.to_string()),
-            _ => (label.clone(), String::new()),
-        };
-        for (k, part) in [first, second].iter().enumerate() {
+        for (k, part) in wrap_label(label, max_chars, 3).iter().enumerate() {
             root.draw(&Text::new(
                 part.clone(),
                 (x, title_h + nr * ch + 6 + k as i32 * (15.0 * s) as i32),
@@ -480,6 +477,45 @@ pub fn draw_heatmap<DB: DrawingBackend>(
     }
     root.present()?;
     Ok(())
+}
+
+/// Splits a label into at most `max_lines` lines of about `max_chars` characters at
+/// spaces; what does not fit ends with "…".
+pub fn wrap_label(label: &str, max_chars: usize, max_lines: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in label.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > max_chars {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    let cut = |l: &str| -> String {
+        if l.chars().count() > max_chars {
+            format!(
+                "{}…",
+                l.chars()
+                    .take(max_chars.saturating_sub(1))
+                    .collect::<String>()
+            )
+        } else {
+            l.to_string()
+        }
+    };
+    let mut out: Vec<String> = lines.iter().take(max_lines).map(|l| cut(l)).collect();
+    if lines.len() > max_lines {
+        if let Some(last) = out.last_mut() {
+            let kept: String = last.chars().take(max_chars.saturating_sub(1)).collect();
+            *last = format!("{}…", kept.trim_end_matches('…'));
+        }
+    }
+    out
 }
 
 pub fn heatmap_svg(map: &Heatmap) -> Result<String, String> {

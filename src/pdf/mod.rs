@@ -92,6 +92,7 @@ pub struct Composer {
     /// Where the table of contents goes (a page index), if anywhere.
     toc_at: Option<usize>,
     lang: Lang,
+    info: DocumentInfo,
 }
 
 /// An RGB colour (0–1) as DeviceCMYK: the document's output intent is a CMYK profile
@@ -123,8 +124,8 @@ impl Composer {
         meta.document_title = info.title.clone();
         meta.subject = info.subject.clone();
         meta.author = info.author.clone();
-        meta.creator = "Lägesbild".into();
-        meta.producer = "Lägesbild (printpdf)".into();
+        meta.creator = CREATOR.into();
+        meta.producer = PRODUCER.into();
         if let Ok(t) = printpdf::OffsetDateTime::from_unix_timestamp(info.created_unix) {
             meta.creation_date = t;
             meta.modification_date = t;
@@ -139,6 +140,7 @@ impl Composer {
             toc: Vec::new(),
             toc_at: None,
             lang: info.lang,
+            info: info.clone(),
         })
     }
 
@@ -356,12 +358,12 @@ impl Composer {
             self.text_at(MARGIN, self.y, size + 1.0, true, black(), &line);
         }
         self.y -= 3.0;
-        self.table_row(&table.header, &widths, &table.align, size, true);
+        self.table_header(&table.header, &widths, &table.align, size);
         self.rule(MARGIN, self.y - 4.0, MARGIN + CONTENT_W, 0.8);
         for (i, row) in table.rows.iter().enumerate() {
             if self.y - row_h < BOTTOM {
                 self.new_page();
-                self.table_row(&table.header, &widths, &table.align, size, true);
+                self.table_header(&table.header, &widths, &table.align, size);
                 self.rule(MARGIN, self.y - 4.0, MARGIN + CONTENT_W, 0.8);
             }
             self.table_row(
@@ -382,6 +384,34 @@ impl Composer {
             }
         }
         self.y -= BODY_PT;
+    }
+
+    /// The header row: long column titles wrap onto up to three lines.
+    fn table_header(&mut self, cells: &[String], widths: &[f32], align: &[Align], size: f32) {
+        let wrapped: Vec<Vec<String>> = cells
+            .iter()
+            .enumerate()
+            .map(|(i, cell)| {
+                let w = widths.get(i).copied().unwrap_or(60.0) - 4.0;
+                let mut lines = wrap(cell, size, true, w);
+                lines.truncate(3);
+                lines
+                    .into_iter()
+                    .map(|l| truncate_to_width(&l, size, true, w))
+                    .collect()
+            })
+            .collect();
+        let n = wrapped.iter().map(Vec::len).max().unwrap_or(1).max(1);
+        for line in 0..n {
+            let row: Vec<String> = wrapped
+                .iter()
+                .map(|c| c.get(line).cloned().unwrap_or_default())
+                .collect();
+            if line > 0 {
+                self.y += size * 0.5;
+            }
+            self.table_row(&row, widths, align, size, true);
+        }
     }
 
     fn table_row(
@@ -521,21 +551,78 @@ impl Composer {
             .doc
             .with_pages(out)
             .save(&PdfSaveOptions::default(), &mut warnings);
-        set_language(&bytes, self.lang)
+        finalise(&bytes, &self.info)
     }
 }
 
-/// Sets the catalog's /Lang (printpdf has no field for it), so screen readers and PDF/A
-/// validators know the text's language.
-fn set_language(bytes: &[u8], lang: Lang) -> Result<Vec<u8>, PdfError> {
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The XMP packet PDF/A requires: the document information again, the language and the
+/// PDF/A identification (part 2, conformance B).
+fn xmp_packet(info: &DocumentInfo) -> String {
+    let date = chrono::DateTime::from_timestamp(info.created_unix, 0)
+        .unwrap_or_default()
+        .format("%Y-%m-%dT%H:%M:%S+00:00")
+        .to_string();
+    format!(
+        r#"<?xpacket begin="{bom}" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/">
+<dc:format>application/pdf</dc:format>
+<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li></rdf:Alt></dc:title>
+<dc:creator><rdf:Seq><rdf:li>{author}</rdf:li></rdf:Seq></dc:creator>
+<dc:description><rdf:Alt><rdf:li xml:lang="x-default">{subject}</rdf:li></rdf:Alt></dc:description>
+<dc:language><rdf:Bag><rdf:li>{lang}</rdf:li></rdf:Bag></dc:language>
+<xmp:CreateDate>{date}</xmp:CreateDate>
+<xmp:ModifyDate>{date}</xmp:ModifyDate>
+<xmp:MetadataDate>{date}</xmp:MetadataDate>
+<xmp:CreatorTool>{creator}</xmp:CreatorTool>
+<pdf:Producer>{producer}</pdf:Producer>
+<pdfaid:part>2</pdfaid:part>
+<pdfaid:conformance>B</pdfaid:conformance>
+</rdf:Description>
+</rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="w"?>"#,
+        bom = '\u{feff}',
+        title = xml_escape(&info.title),
+        author = xml_escape(&info.author),
+        subject = xml_escape(&info.subject),
+        lang = info.lang.tag(),
+        creator = xml_escape(CREATOR),
+        producer = xml_escape(PRODUCER),
+    )
+}
+
+const CREATOR: &str = "Lägesbild";
+const PRODUCER: &str = "Lägesbild (printpdf)";
+
+/// What printpdf cannot do itself: the catalog's /Lang (screen readers, PDF/A) and the XMP
+/// metadata stream with the PDF/A identification.
+fn finalise(bytes: &[u8], info: &DocumentInfo) -> Result<Vec<u8>, PdfError> {
     let mut doc = lopdf::Document::load_mem(bytes).map_err(|e| PdfError(e.to_string()))?;
+    let mut dict = lopdf::Dictionary::new();
+    dict.set("Type", lopdf::Object::Name(b"Metadata".to_vec()));
+    dict.set("Subtype", lopdf::Object::Name(b"XML".to_vec()));
+    // Uncompressed, so archive tools can read it without a PDF library.
+    let metadata = doc.add_object(lopdf::Stream::new(dict, xmp_packet(info).into_bytes()));
     let catalog = doc
         .catalog_mut()
         .map_err(|e| PdfError(format!("catalog: {e}")))?;
     catalog.set(
         "Lang",
-        lopdf::Object::String(lang.tag().as_bytes().to_vec(), lopdf::StringFormat::Literal),
+        lopdf::Object::String(
+            info.lang.tag().as_bytes().to_vec(),
+            lopdf::StringFormat::Literal,
+        ),
     );
+    catalog.set("Metadata", lopdf::Object::Reference(metadata));
     let mut out = Vec::with_capacity(bytes.len() + 64);
     doc.save_to(&mut out).map_err(|e| PdfError(e.to_string()))?;
     Ok(out)

@@ -20,7 +20,7 @@ use crate::error::{AppError, AppResult};
 use crate::services::report::data::{DataSettings, ReportData};
 use crate::services::report::editions::{self as ed, Meta, NewEdition, SectionInput, VersionView};
 use crate::services::report::render::{
-    cell_text, figure_chart, figure_table, method_paragraphs, FigureChart,
+    cell_text, completeness_table, figure_chart, figure_table, method_paragraphs, FigureChart,
 };
 use crate::services::report::{self, templates, ReportContext};
 use crate::services::signals::SignalCache;
@@ -422,23 +422,18 @@ fn component_view(k: Component, d: &ReportData, lang: Lang) -> Option<ComponentV
                 .collect(),
         ),
         Component::MethodText => ComponentView::text(method_paragraphs(d, lang)),
-        Component::Completeness => ComponentView::table(
-            format!(
-                "{} {}",
-                w("Inrapporteringsläge", "Reporting status"),
-                d.period
-            ),
-            vec![w("Myndighet", "Agency"), w("Inrapportering", "Submission")],
-            d.completeness
-                .iter()
-                .map(|l| {
-                    vec![
-                        l.agency.get(lang).to_string(),
-                        l.status.get(lang).to_string(),
-                    ]
-                })
-                .collect(),
-        ),
+        Component::Completeness => {
+            let (header, rows) = completeness_table(d, lang);
+            ComponentView::table(
+                format!(
+                    "{} {}",
+                    w("Inrapporteringsläge", "Reporting status"),
+                    d.period
+                ),
+                header,
+                rows,
+            )
+        }
         Component::Changes => match &d.previous_edition {
             None => ComponentView::text(vec![w(
                 "Det finns ingen tidigare publicerad utgåva att jämföra med.",

@@ -29,6 +29,8 @@ impl Drop for DbGuard {
 pub struct TestApp {
     pub address: String,
     pub db: Database,
+    /// The database the app runs on (for the command-line tests).
+    pub db_url: DatabaseUrl,
     pub client: reqwest::Client,
     _guard: DbGuard,
 }
@@ -105,12 +107,14 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
     let db = Database::connect_and_migrate(&url, 4).expect("database");
     let mut settings = test_settings(url.clone());
     adjust(&mut settings);
+    let url = settings.database_url.clone();
     let app = Application::build(settings, db.clone(), "127.0.0.1:0").expect("app");
     let address = format!("http://127.0.0.1:{}", app.port());
     tokio::spawn(app.run_until_stopped());
     TestApp {
         address,
         db,
+        db_url: url,
         client: new_client(),
         _guard: guard,
     }

@@ -11,6 +11,7 @@ mod cli;
 mod csrf;
 mod dashboards;
 mod demo;
+mod editions;
 mod forum;
 mod helpers;
 mod notices;

@@ -237,15 +237,20 @@ pub fn latest_published_other(
         .optional()
 }
 
+/// What a draft's editing changes.
+pub struct DraftFields<'a> {
+    pub title: &'a str,
+    pub language: &'a str,
+    pub marking: &'a str,
+    pub tlp: &'a str,
+    pub content: &'a str,
+}
+
 /// Changes the content of a draft. Returns 0 when the version is no longer a draft.
 pub fn update_draft(
     conn: &mut DbConnection,
     id: i64,
-    title: &str,
-    language: &str,
-    marking: &str,
-    tlp: &str,
-    content: &str,
+    f: &DraftFields<'_>,
     at: NaiveDateTime,
 ) -> QueryResult<usize> {
     diesel::update(
@@ -254,11 +259,11 @@ pub fn update_draft(
             .filter(report_versions::status.eq("draft")),
     )
     .set((
-        report_versions::title.eq(title),
-        report_versions::language.eq(language),
-        report_versions::marking.eq(marking),
-        report_versions::tlp.eq(tlp),
-        report_versions::content.eq(content),
+        report_versions::title.eq(f.title),
+        report_versions::language.eq(f.language),
+        report_versions::marking.eq(f.marking),
+        report_versions::tlp.eq(f.tlp),
+        report_versions::content.eq(f.content),
         report_versions::updated_at.eq(at),
     ))
     .execute(conn)

@@ -11,7 +11,7 @@ use super::super::aggregation::{self, Filters};
 use super::super::analysis::{self, Axis, Cell, CrossQuery, CrossTable, PublishedTable};
 use super::super::signals::{self, SignalCache};
 use super::super::{completeness, measures, risks, taxonomy};
-use crate::db::queries::{agencies, reports as q};
+use crate::db::queries::{agencies, periods as period_q, reports as q};
 use crate::db::DbConnection;
 use crate::domain::effect::EffectVerdict;
 use crate::domain::format::{decimal_sv, percent_change_sv};
@@ -113,8 +113,10 @@ pub struct FollowupLine {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CompletenessLine {
+    pub code: String,
     pub agency: Label,
-    pub status: Label,
+    /// One per period in `ReportData::completeness_periods`.
+    pub statuses: Vec<Label>,
 }
 
 /// A figure for an earlier period that moved since the previous edition.
@@ -145,6 +147,8 @@ pub struct ReportData {
     pub risks: Vec<RiskLine>,
     pub followups: Vec<FollowupLine>,
     pub completeness: Vec<CompletenessLine>,
+    /// The registered periods within the report's period that `completeness` covers.
+    pub completeness_periods: Vec<String>,
     /// Agencies (and the forum) with accepted data for the period.
     pub reporting: Vec<Label>,
     /// Active agencies without accepted data for the period.
@@ -510,9 +514,10 @@ pub fn gather(
     figures.insert(Component::MeasuresChart, measured);
 
     // The period's misuse types against exploitation areas.
+    // Areas as rows, misuse types as columns: the long labels wrap under the cells.
     let heat = cx.cross(
-        Axis::Dim(Dimension::MisuseType),
         Axis::Dim(Dimension::ExploitationArea),
+        Axis::Dim(Dimension::MisuseType),
         period,
         period,
     )?;
@@ -522,13 +527,13 @@ pub fn gather(
             Component::TypeAreaHeatmap,
             FigureKind::Heatmap,
             Label::new(
-                format!("Missbrukstyp och utnyttjandeområde, {}", period.code()),
-                format!("Misuse type by exploitation area, {}", period.code()),
+                format!("Utnyttjandeområde och missbrukstyp, {}", period.code()),
+                format!("Exploitation area by misuse type, {}", period.code()),
             ),
             &heat,
             &cx.tax,
-            Dimension::MisuseType,
-            Axis::Dim(Dimension::ExploitationArea),
+            Dimension::ExploitationArea,
+            Axis::Dim(Dimension::MisuseType),
         ),
     );
 
@@ -598,18 +603,33 @@ pub fn gather(
         .filter(|a| a.active != 0 && !reporting_codes.contains(&a.code))
         .map(|a| Label::new(a.name_sv.clone(), a.name_en.clone()))
         .collect();
-    let completeness = match completeness::for_period(cx.conn, period) {
-        Ok(c) => c
-            .agencies
-            .iter()
-            .map(|a| CompletenessLine {
-                agency: name_of(&a.agency_code),
-                status: submission_status(a.status),
-            })
-            .collect(),
-        Err(crate::error::AppError::NotFound) => Vec::new(),
-        Err(e) => return Err(e),
-    };
+    // Where each agency's report stands, for every registered period within this one
+    // (a quarter reported month by month has three).
+    let mut registered: Vec<Period> =
+        period_q::within(cx.conn, period.starts_on(), period.ends_on())?
+            .into_iter()
+            .filter_map(|(_, code)| Period::parse(&code).ok())
+            .collect();
+    registered.sort();
+    let mut completeness: Vec<CompletenessLine> = Vec::new();
+    for p in &registered {
+        let c = completeness::for_period(cx.conn, *p)?;
+        for a in &c.agencies {
+            let line = match completeness.iter_mut().find(|l| l.code == a.agency_code) {
+                Some(l) => l,
+                None => {
+                    completeness.push(CompletenessLine {
+                        code: a.agency_code.clone(),
+                        agency: name_of(&a.agency_code),
+                        statuses: Vec::new(),
+                    });
+                    completeness.last_mut().expect("just pushed")
+                }
+            };
+            line.statuses.push(submission_status(a.status));
+        }
+    }
+    let completeness_periods: Vec<String> = registered.iter().map(|p| p.code()).collect();
 
     let mut data = ReportData {
         period: period.code(),
@@ -628,6 +648,7 @@ pub fn gather(
         risks: risk_lines,
         followups,
         completeness,
+        completeness_periods,
         reporting,
         missing,
         previous_edition: None,
@@ -766,7 +787,7 @@ fn followup_status(code: &str) -> Label {
 
 fn submission_status(s: Option<SubmissionStatus>) -> Label {
     match s {
-        None => Label::new("Ingen inrapportering", "No submission"),
+        None => Label::new("Saknas", "Missing"),
         Some(SubmissionStatus::Accepted) => Label::new("Godkänd", "Accepted"),
         Some(SubmissionStatus::Submitted) => {
             Label::new("Inskickad, ej granskad", "Submitted, not reviewed")
@@ -819,6 +840,7 @@ mod tests {
             risks: vec![],
             followups: vec![],
             completeness: vec![],
+            completeness_periods: vec![],
             reporting: vec![],
             missing: vec![],
             previous_edition: None,

@@ -380,11 +380,13 @@ pub fn update_meta(
         let n = q::update_draft(
             conn,
             v.version.id,
-            title,
-            lang.code(),
-            &marking,
-            tlp.code(),
-            &v.version.content,
+            &q::DraftFields {
+                title,
+                language: lang.code(),
+                marking: &marking,
+                tlp: tlp.code(),
+                content: &v.version.content,
+            },
             now(),
         )?;
         if n == 0 {
@@ -463,11 +465,13 @@ pub fn update_section(
         let n = q::update_draft(
             conn,
             v.version.id,
-            &v.version.title,
-            &v.version.language,
-            &v.version.marking,
-            &v.version.tlp,
-            &json,
+            &q::DraftFields {
+                title: &v.version.title,
+                language: &v.version.language,
+                marking: &v.version.marking,
+                tlp: &v.version.tlp,
+                content: &json,
+            },
             now(),
         )?;
         if n == 0 {

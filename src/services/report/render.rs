@@ -33,7 +33,7 @@ pub fn int_in(n: i64, lang: Lang) -> String {
             let digits = n.unsigned_abs().to_string();
             let mut out = String::new();
             for (i, ch) in digits.chars().enumerate() {
-                if i > 0 && (digits.len() - i) % 3 == 0 {
+                if i > 0 && (digits.len() - i).is_multiple_of(3) {
                     out.push(',');
                 }
                 out.push(ch);
@@ -157,6 +157,22 @@ pub fn figure_table(f: &Figure, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
             .collect();
         (header, rows)
     }
+}
+
+/// Agencies × the registered periods within the report's period: where each report stands.
+pub fn completeness_table(d: &ReportData, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut header = vec![lang.pick("Myndighet", "Agency").to_string()];
+    header.extend(d.completeness_periods.iter().cloned());
+    let rows = d
+        .completeness
+        .iter()
+        .map(|l| {
+            let mut r = vec![l.agency.get(lang).to_string()];
+            r.extend(l.statuses.iter().map(|s| s.get(lang).to_string()));
+            r
+        })
+        .collect();
+    (header, rows)
 }
 
 /// The generated method text ("Metod och datakvalitet").
@@ -353,7 +369,8 @@ fn table_of(
     note: Option<String>,
 ) -> Table {
     let cols = header.len();
-    let mut widths = vec![2.4];
+    // Many number columns: a narrower label column leaves room for "2026-Q3".
+    let mut widths = vec![if cols > 7 { 1.7 } else { 2.4 }];
     widths.extend(std::iter::repeat_n(1.0, cols.saturating_sub(1)));
     let mut align = vec![Align::Left];
     align.extend(std::iter::repeat_n(Align::Right, cols.saturating_sub(1)));
@@ -402,7 +419,7 @@ fn component_pdf(
         Component::SummaryTable => {
             let f = &d.summary;
             let (mut header, rows) = figure_table(f, lang);
-            header.insert(2, w("Förändring", "Change").into());
+            header.insert(3, w("Förändring", "Change").into());
             header.push(w("Förändring", "Change").into());
             let change = |a: &Cell, b: &Cell| match (chart_value(a), chart_value(b)) {
                 (Some(x), Some(y)) if y > 0 => {
@@ -418,7 +435,7 @@ fn component_pdf(
             for (ri, row) in rows.into_iter().enumerate() {
                 let cells = &f.cells[ri];
                 let mut r = row;
-                r.insert(2, change(&cells[0], &cells[1]));
+                r.insert(3, change(&cells[0], &cells[1]));
                 r.push(change(&cells[0], &cells[2]));
                 out.push(r);
             }
@@ -657,23 +674,13 @@ fn component_pdf(
                 return Ok(());
             }
             n.table += 1;
-            let rows = d
-                .completeness
-                .iter()
-                .map(|l| {
-                    vec![
-                        l.agency.get(lang).to_string(),
-                        l.status.get(lang).to_string(),
-                    ]
-                })
-                .collect();
+            let (header, rows) = completeness_table(d, lang);
+            let mut widths = vec![3.0];
+            widths.extend(std::iter::repeat_n(1.2, header.len() - 1));
             c.table(&text_table(
-                vec![
-                    w("Myndighet", "Agency").into(),
-                    w("Inrapportering", "Submission").into(),
-                ],
+                header,
                 rows,
-                vec![3.0, 2.0],
+                widths,
                 format!(
                     "{} {}. {} {}",
                     w("Tabell", "Table"),
