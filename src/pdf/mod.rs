@@ -120,7 +120,6 @@ impl Composer {
         let mut doc = PdfDocument::new(&info.title);
         let meta = &mut doc.metadata.info;
         meta.conformance = PdfConformance::A2B_2011_PDF_1_7;
-        meta.identifier = info.title.clone();
         meta.document_title = info.title.clone();
         meta.subject = info.subject.clone();
         meta.author = info.author.clone();
@@ -623,6 +622,43 @@ fn finalise(bytes: &[u8], info: &DocumentInfo) -> Result<Vec<u8>, PdfError> {
         ),
     );
     catalog.set("Metadata", lopdf::Object::Reference(metadata));
+    // printpdf writes its output intent for PDF/X (/S /GTS_PDFX, /DestinationOutputProfile);
+    // PDF/A readers look for /S /GTS_PDFA1 and /DestOutputProfile.
+    let intents: Vec<lopdf::ObjectId> = match catalog.get(b"OutputIntents") {
+        Ok(lopdf::Object::Array(items)) => items
+            .iter()
+            .filter_map(|o| o.as_reference().ok())
+            .collect(),
+        _ => Vec::new(),
+    };
+    let inline = matches!(catalog.get(b"OutputIntents"), Ok(lopdf::Object::Array(items)) if items.iter().any(|o| o.as_dict().is_ok()));
+    let fix = |d: &mut lopdf::Dictionary| {
+        d.set("S", lopdf::Object::Name(b"GTS_PDFA1".to_vec()));
+        if let Ok(profile) = d.get(b"DestinationOutputProfile").cloned() {
+            d.remove(b"DestinationOutputProfile");
+            d.set("DestOutputProfile", profile);
+        }
+    };
+    if inline {
+        if let Ok(lopdf::Object::Array(items)) = catalog.get_mut(b"OutputIntents") {
+            for item in items.iter_mut() {
+                if let lopdf::Object::Dictionary(d) = item {
+                    fix(d);
+                }
+            }
+        }
+    }
+    for id in intents {
+        if let Ok(lopdf::Object::Dictionary(d)) = doc.get_object_mut(id) {
+            fix(d);
+        }
+    }
+    // The Info dictionary: no PDF/X version key in a PDF/A file.
+    if let Ok(info) = doc.trailer.get(b"Info").and_then(|o| o.as_reference()) {
+        if let Ok(lopdf::Object::Dictionary(d)) = doc.get_object_mut(info) {
+            d.remove(b"GTS_PDFXVersion");
+        }
+    }
     let mut out = Vec::with_capacity(bytes.len() + 64);
     doc.save_to(&mut out).map_err(|e| PdfError(e.to_string()))?;
     Ok(out)
