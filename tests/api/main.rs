@@ -17,5 +17,6 @@ mod notices;
 mod pdf;
 mod picture;
 mod reporting;
+mod shutdown;
 mod submissions;
 mod thin_path;
