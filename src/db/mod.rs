@@ -5,6 +5,7 @@
 //! `MultiConnection` cannot express (RETURNING, batch inserts) use [`with_backend!`], and
 //! that dispatch never leaves this module tree.
 
+pub mod backup;
 pub mod models;
 pub mod queries;
 pub mod schema;

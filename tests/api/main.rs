@@ -7,6 +7,7 @@ mod admin;
 mod analysis;
 mod api;
 mod auth;
+mod backup;
 mod cli;
 mod csrf;
 mod dashboards;
