@@ -14,6 +14,7 @@ mod dashboards;
 mod demo;
 mod forum;
 mod helpers;
+mod instances;
 mod notices;
 mod pdf;
 mod picture;
