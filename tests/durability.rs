@@ -259,17 +259,28 @@ impl Tally {
 }
 
 /// One client: submit, then accept, until the time is up or its periods run out.
+/// What every client shares: where the server is now, whether it has been killed, the
+/// tally, and when to stop.
+struct Shared {
+    base: RwLock<String>,
+    killed: std::sync::atomic::AtomicBool,
+    tally: Tally,
+    until: Instant,
+}
+
 async fn client_loop(
     i: usize,
-    agency: String,
-    token: String,
+    (agency, token, periods): (String, String, Vec<String>),
     analyst: String,
-    periods: Vec<String>,
-    base: Arc<RwLock<String>>,
-    killed: Arc<std::sync::atomic::AtomicBool>,
-    tally: Arc<Tally>,
-    until: Instant,
+    shared: Arc<Shared>,
 ) {
+    let Shared {
+        base,
+        killed,
+        tally,
+        until,
+    } = &*shared;
+    let until = *until;
     let http = reqwest::Client::builder()
         .timeout(Duration::from_secs(60))
         .build()
@@ -509,25 +520,23 @@ fn run_load(kill_midway: bool) -> RunReport {
         .enable_all()
         .build()
         .unwrap();
-    let tally = Arc::new(Tally::default());
-    let base = Arc::new(RwLock::new(server.base.clone()));
-    let killed = Arc::new(std::sync::atomic::AtomicBool::new(false));
-    let (server, in_flight_at_kill, elapsed) = rt.block_on(async {
+    let (shared, server, in_flight_at_kill, elapsed) = rt.block_on(async {
         wait_ready(&server.base).await;
         let start = Instant::now();
-        let until = start + Duration::from_secs(secs);
+        let shared = Arc::new(Shared {
+            base: RwLock::new(server.base.clone()),
+            killed: Default::default(),
+            tally: Tally::default(),
+            until: start + Duration::from_secs(secs),
+        });
+        let (base, killed, tally) = (&shared.base, &shared.killed, &shared.tally);
         let mut tasks = Vec::new();
-        for (i, (agency, token, periods)) in fixture.clients.iter().cloned().enumerate() {
+        for (i, client) in fixture.clients.iter().cloned().enumerate() {
             tasks.push(tokio::spawn(client_loop(
                 i,
-                agency,
-                token,
+                client,
                 fixture.analyst_token.clone(),
-                periods,
-                base.clone(),
-                killed.clone(),
-                tally.clone(),
-                until,
+                shared.clone(),
             )));
         }
         let mut server = server;
@@ -545,8 +554,10 @@ fn run_load(kill_midway: bool) -> RunReport {
         for t in tasks {
             t.await.unwrap();
         }
-        (server, in_flight_at_kill, start.elapsed().as_secs_f64())
+        let elapsed = start.elapsed().as_secs_f64();
+        (shared.clone(), server, in_flight_at_kill, elapsed)
     });
+    let tally = &shared.tally;
     let acks: Vec<Ack> = tally.acks.lock().unwrap().clone();
     let verified = rt.block_on(verify_via_api(&server.base, &fixture.analyst_token, &acks));
     let exit_ok = terminate(server).success();
