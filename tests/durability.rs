@@ -594,10 +594,14 @@ fn print(title: &str, r: &RunReport) {
         env_u64("LAGESBILD_DURABILITY_CLIENTS", 50),
         agencies.len()
     );
+    let before = if r.in_flight_at_kill.is_some() {
+        format!(" ({before} before the kill)")
+    } else {
+        String::new()
+    };
     println!(
-        "submissions acknowledged (201): {} ({} before the kill), acceptances acknowledged (200): {}",
+        "submissions acknowledged (201): {}{before}, acceptances acknowledged (200): {}",
         r.acks.len(),
-        before,
         r.accepts
     );
     if let Some(n) = r.in_flight_at_kill {
