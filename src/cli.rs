@@ -11,7 +11,7 @@ use crate::db::Database;
 use crate::domain::period::Period;
 use crate::domain::role::Role;
 use crate::error::{AppError, AppResult};
-use crate::services::{auth, demo, periods, report, tokens};
+use crate::services::{auth, backup, demo, periods, report, tokens};
 use crate::startup::Application;
 
 #[derive(Parser)]
@@ -41,6 +41,18 @@ enum Command {
     },
     /// Run pending database migrations and exit.
     Migrate,
+    /// Write a consistent copy of the SQLite database to FILE while the application runs
+    /// (never overwrites). For PostgreSQL use pg_dump.
+    Backup {
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Restore a backup into the database DATABASE_URL names, which must be empty (a new
+    /// file). For PostgreSQL use pg_restore.
+    Restore {
+        #[arg(long)]
+        from: PathBuf,
+    },
     /// Manage user accounts.
     #[command(subcommand)]
     User(UserCommand),
@@ -147,7 +159,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     init_tracing();
     match run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(e) => {
             let message = match &e {
                 AppError::Validation(errors) => errors
@@ -172,8 +184,48 @@ fn init_tracing() {
         .try_init();
 }
 
-fn run(cli: Cli) -> AppResult<()> {
+/// Exit code for "this is done with another tool" (backup and restore on PostgreSQL).
+const EXIT_USE_OTHER_TOOL: u8 = 2;
+
+fn run(cli: Cli) -> AppResult<ExitCode> {
     let url = DatabaseUrl::parse(&cli.database_url)?;
+    // Backup and restore open the database themselves: a backup must not migrate the live
+    // database, and a restore needs the target empty, before any migration.
+    match &cli.command {
+        Command::Backup { .. } | Command::Restore { .. }
+            if matches!(url, DatabaseUrl::Postgres(_)) =>
+        {
+            eprintln!("{}", backup::POSTGRES_ADVICE);
+            return Ok(ExitCode::from(EXIT_USE_OTHER_TOOL));
+        }
+        Command::Backup { out } => {
+            let s = backup::backup(&url, out)?;
+            println!(
+                "Säkerhetskopian {} är skriven och kontrollerad: {} tabeller, {} rader, {} byte.",
+                s.file.display(),
+                s.tables.len(),
+                s.rows(),
+                s.bytes
+            );
+            return Ok(ExitCode::SUCCESS);
+        }
+        Command::Restore { from } => {
+            let s = backup::restore(&url, from)?;
+            println!(
+                "Databasen {} är återställd från {}: {} tabeller, {} rader.",
+                s.file.display(),
+                from.display(),
+                s.tables.len(),
+                s.rows()
+            );
+            return Ok(ExitCode::SUCCESS);
+        }
+        _ => {}
+    }
+    run_command(cli, url).map(|()| ExitCode::SUCCESS)
+}
+
+fn run_command(cli: Cli, url: DatabaseUrl) -> AppResult<()> {
     let settings = Settings::from_env(url.clone())?;
     let db = Database::connect_and_migrate(&url, settings.pool_size)?;
     match cli.command {
@@ -181,6 +233,7 @@ fn run(cli: Cli) -> AppResult<()> {
             println!("Databasen ({}) är migrerad.", db.backend_name());
             Ok(())
         }
+        Command::Backup { .. } | Command::Restore { .. } => unreachable!("handled in run"),
         Command::Serve { bind, demo } => serve(settings, db, &bind, demo),
         Command::User(UserCommand::Add(a)) => {
             let role = Role::parse(&a.role).ok_or_else(|| {

@@ -75,6 +75,9 @@ pub struct Settings {
     pub min_cell: u64,
     /// Signals: the false-alarm rate α of the detector.
     pub signal_alpha: f64,
+    /// On SIGTERM the server stops accepting connections and gives requests in flight this
+    /// long to finish before it exits (Ctrl+C and SIGQUIT stop it at once).
+    pub shutdown_timeout_secs: u64,
 }
 
 impl Settings {
@@ -122,7 +125,9 @@ impl Settings {
                 })?,
             Err(_) => 0.05,
         };
+        let shutdown_timeout_secs = u64::from(env_u32("LAGESBILD_SHUTDOWN_TIMEOUT_SECS", 30)?);
         Ok(Self {
+            shutdown_timeout_secs,
             signal_alpha,
             min_cell,
             session_idle_secs,

@@ -39,6 +39,7 @@ impl Application {
             None => Key::generate(),
         };
         let cookie_secure = settings.cookie_secure;
+        let shutdown_timeout = settings.shutdown_timeout_secs;
         let state = actix_web::web::Data::new(AppState {
             db,
             settings,
@@ -64,6 +65,9 @@ impl Application {
                 .wrap(security_headers(cookie_secure))
                 .wrap(Logger::new("%r %s %Dms"))
         })
+        // SIGTERM: stop accepting at once, then wait up to this long for requests in
+        // flight before exiting. Ctrl+C (SIGINT) and SIGQUIT stop at once.
+        .shutdown_timeout(shutdown_timeout)
         .listen(listener)
         .map_err(|e| AppError::Config(e.to_string()))?
         .run();

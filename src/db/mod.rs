@@ -5,6 +5,7 @@
 //! `MultiConnection` cannot express (RETURNING, batch inserts) use [`with_backend!`], and
 //! that dispatch never leaves this module tree.
 
+pub mod backup;
 pub mod models;
 pub mod queries;
 pub mod schema;
@@ -197,11 +198,69 @@ pub fn flag(v: i32) -> bool {
 }
 
 /// Runs `f` in one database transaction, with the application's error type.
+///
+/// On SQLite the outermost transaction starts with `BEGIN IMMEDIATE`: it takes the write
+/// lock at once (waiting up to `busy_timeout` for it). A deferred transaction that reads
+/// first and writes later cannot wait: in WAL mode, when another connection has committed
+/// in between, the upgrade fails at once with SQLITE_BUSY ("database is locked"), and
+/// `busy_timeout` does not help. Every caller of this function writes, so nothing is
+/// lost by taking the lock up front; plain reads outside it never block writers (WAL).
+/// Nested calls become savepoints, as before. PostgreSQL keeps its default (READ
+/// COMMITTED); the statements that must not race there check their row's state in the
+/// `UPDATE … WHERE` itself.
 pub fn transaction<T>(
     conn: &mut DbConnection,
     f: impl FnOnce(&mut DbConnection) -> AppResult<T>,
 ) -> AppResult<T> {
-    conn.transaction(f)
+    use diesel::connection::TransactionManager;
+    type Manager = <DbConnection as Connection>::TransactionManager;
+
+    let begun = match conn {
+        DbConnection::Sqlite(c) => begin_immediate(c),
+        DbConnection::Postgres(_) => Ok(false),
+    };
+    if !begun? {
+        // PostgreSQL, or already inside a transaction: diesel's begin (or a savepoint).
+        Manager::begin_transaction(conn)?;
+    }
+    match f(conn) {
+        Ok(value) => {
+            Manager::commit_transaction(conn)?;
+            Ok(value)
+        }
+        Err(e) => match Manager::rollback_transaction(conn) {
+            Ok(()) | Err(diesel::result::Error::BrokenTransactionManager) => Err(e),
+            Err(rollback) => Err(rollback.into()),
+        },
+    }
+}
+
+/// How many times `BEGIN IMMEDIATE` waits a full `busy_timeout` for the write lock before
+/// the request fails. SQLite's busy handler polls (at last every 100 ms) rather than
+/// queueing, so under a sustained write load one unlucky waiter can keep missing the
+/// lock; starting over is safe here because the transaction has not done anything yet.
+const BEGIN_IMMEDIATE_ATTEMPTS: u32 = 6;
+
+/// Starts the outermost SQLite transaction with the write lock. `Ok(false)`: a
+/// transaction is already open (the caller makes a savepoint instead).
+fn begin_immediate(c: &mut SqliteConnection) -> QueryResult<bool> {
+    use diesel::connection::AnsiTransactionManager;
+    use diesel::result::Error;
+    let mut attempt = 1;
+    loop {
+        match AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE") {
+            Ok(()) => return Ok(true),
+            Err(Error::AlreadyInTransaction) => return Ok(false),
+            Err(Error::DatabaseError(_, info))
+                if attempt < BEGIN_IMMEDIATE_ATTEMPTS
+                    && info.message().contains("database is locked") =>
+            {
+                tracing::warn!(attempt, "SQLite write lock still busy; waiting again");
+                attempt += 1;
+            }
+            Err(e) => return Err(e),
+        }
+    }
 }
 
 /// Whether every embedded migration has been applied (for `/readyz`).

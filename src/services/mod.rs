@@ -4,6 +4,7 @@ pub mod aggregation;
 pub mod analysis;
 pub mod audit;
 pub mod auth;
+pub mod backup;
 pub mod bench;
 pub mod completeness;
 pub mod demo;

@@ -89,7 +89,7 @@ pub fn open_draft(conn: &mut DbConnection, user: &User, period_code: &str) -> Ap
         }
         period_must_accept_changes(&period_row, false)?;
         let t = now();
-        let id = q::insert(
+        let inserted = q::insert_unless_exists(
             conn,
             &NewSubmission {
                 forum_meeting_id: None,
@@ -103,6 +103,16 @@ pub fn open_draft(conn: &mut DbConnection, user: &User, period_code: &str) -> Ap
                 updated_at: t,
             },
         )?;
+        let Some(id) = inserted else {
+            // Another request opened it a moment ago: that one is the agency's submission.
+            let existing =
+                q::find(conn, agency_id, period_row.id, SOURCE_AGENCY)?.ok_or_else(|| {
+                    AppError::Conflict(
+                        "Inrapporteringen ändrades samtidigt av någon annan. Försök igen.".into(),
+                    )
+                })?;
+            return Ok(existing.id);
+        };
         q::insert_version(
             conn,
             &NewVersion {

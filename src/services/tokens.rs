@@ -15,6 +15,9 @@ use crate::error::{AppError, AppResult};
 
 pub const PREFIX: &str = "lgb_";
 
+/// A token's "last used" time is refreshed at most this often.
+const TOUCH_EVERY_SECS: i64 = 60;
+
 /// A stored password hash that no password matches: service accounts cannot log in.
 const NO_LOGIN: &str = "!";
 
@@ -126,8 +129,14 @@ pub fn authenticate(conn: &mut DbConnection, token: &str) -> AppResult<Option<Us
         return Ok(None);
     };
     let user = auth::load_active_user(conn, row.user_id)?;
-    if user.is_some() {
-        tokens::touch(conn, row.id, now())?;
+    let t = now();
+    // "Last used" to the minute is all anyone reads; writing it on every call would add a
+    // synchronous write (and on SQLite a wait for the write lock) to every API request.
+    let stale = row
+        .last_used_at
+        .is_none_or(|last| t - last >= chrono::Duration::seconds(TOUCH_EVERY_SECS));
+    if user.is_some() && stale {
+        tokens::touch(conn, row.id, t)?;
     }
     Ok(user)
 }

@@ -32,7 +32,9 @@ pub struct TestApp {
     /// The database the app runs on (for the command-line tests).
     pub db_url: DatabaseUrl,
     pub client: reqwest::Client,
-    _guard: DbGuard,
+    /// The database this app uses (a second instance can share it: `spawn_peer`).
+    pub database_url: DatabaseUrl,
+    _guard: std::sync::Arc<DbGuard>,
 }
 
 /// Which backend the suite runs on.
@@ -94,6 +96,7 @@ pub fn test_settings(url: DatabaseUrl) -> Settings {
         session_max_secs: 12 * 3600,
         min_cell: 3,
         signal_alpha: 0.05,
+        shutdown_timeout_secs: 30,
     }
 }
 
@@ -116,7 +119,28 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
         db,
         db_url: url,
         client: new_client(),
-        _guard: guard,
+        database_url: url,
+        _guard: std::sync::Arc::new(guard),
+    }
+}
+
+impl TestApp {
+    /// A second instance of the application on its own port and connection pool, on the
+    /// same database (as several instances behind a load balancer). The database lives
+    /// until both are dropped.
+    pub async fn spawn_peer(&self) -> TestApp {
+        let db = Database::connect_and_migrate(&self.database_url, 4).expect("database");
+        let settings = test_settings(self.database_url.clone());
+        let app = Application::build(settings, db.clone(), "127.0.0.1:0").expect("app");
+        let address = format!("http://127.0.0.1:{}", app.port());
+        tokio::spawn(app.run_until_stopped());
+        TestApp {
+            address,
+            db,
+            client: new_client(),
+            database_url: self.database_url.clone(),
+            _guard: self._guard.clone(),
+        }
     }
 }
 

@@ -41,6 +41,23 @@ pub fn insert(conn: &mut DbConnection, new: &NewSubmission<'_>) -> QueryResult<i
         .get_result(c))
 }
 
+/// Inserts a submission unless one for the same agency, period and source appeared
+/// meanwhile (`None`). Two requests may open the same agency's period at once (two
+/// instances, a client retrying); on PostgreSQL the later insert waits for the earlier
+/// transaction and then meets the unique index. The insert runs in a savepoint so the
+/// surrounding transaction stays usable and can read the row that won.
+pub fn insert_unless_exists(
+    conn: &mut DbConnection,
+    new: &NewSubmission<'_>,
+) -> QueryResult<Option<i64>> {
+    use diesel::result::{DatabaseErrorKind, Error};
+    match conn.transaction(|c| insert(c, new)) {
+        Ok(id) => Ok(Some(id)),
+        Err(Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
 pub fn insert_version(conn: &mut DbConnection, new: &NewVersion<'_>) -> QueryResult<i64> {
     with_backend!(conn, c => diesel::insert_into(sv::table)
         .values(new)
