@@ -5,6 +5,7 @@ use serde::Deserialize;
 
 use super::auth::{AnyUser, Authorized, DashboardReader};
 use super::errors::ApiError;
+use super::routes::Routes;
 use super::AppState;
 use crate::domain::period::Period;
 use crate::domain::role::Role;
@@ -13,9 +14,9 @@ use crate::error::AppError;
 use crate::services::aggregation::Filters;
 use crate::services::analysis::{self, Axis, CrossQuery};
 
-pub fn config(cfg: &mut web::ServiceConfig) {
-    cfg.route("/api/v1/aggregates", web::get().to(aggregates))
-        .route("/api/v1/signals", web::get().to(signals_api));
+pub fn config(r: &mut Routes) {
+    r.get("/api/v1/aggregates", aggregates)
+        .get("/api/v1/signals", signals_api);
 }
 
 /// The query string shared by the aggregates API and the dashboard tables.

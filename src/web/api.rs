@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::auth::{AnyUser, Authorized, Reporter, Reviewer};
 use super::errors::ApiError;
+use super::routes::Routes;
 use super::AppState;
 use crate::domain::observation::ObservationInput;
 use crate::domain::validation::FieldError;
@@ -16,19 +17,19 @@ use crate::services::submissions::{self as svc, Decision, SubmissionDetail};
 pub const CSV_LIMIT: usize = 32 * 1024 * 1024;
 pub const JSON_LIMIT: usize = 8 * 1024 * 1024;
 
-pub fn config(cfg: &mut web::ServiceConfig) {
-    cfg.service(
-        web::resource("/api/v1/submissions")
-            .app_data(web::PayloadConfig::new(JSON_LIMIT))
-            .route(web::post().to(create)),
+pub fn config(r: &mut Routes) {
+    r.post_with(
+        "/api/v1/submissions",
+        web::PayloadConfig::new(JSON_LIMIT),
+        create,
     )
-    .service(
-        web::resource("/api/v1/submissions.csv")
-            .app_data(web::PayloadConfig::new(CSV_LIMIT))
-            .route(web::post().to(create_csv)),
+    .post_with(
+        "/api/v1/submissions.csv",
+        web::PayloadConfig::new(CSV_LIMIT),
+        create_csv,
     )
-    .route("/api/v1/submissions/{id}", web::get().to(show))
-    .route("/api/v1/submissions/{id}/review", web::post().to(review));
+    .get("/api/v1/submissions/{id}", show)
+    .post("/api/v1/submissions/{id}/review", review);
 }
 
 type ApiResult = Result<HttpResponse, ApiError>;

@@ -6,6 +6,7 @@ use serde::Deserialize;
 
 use super::auth::{Authorized, DashboardReader};
 use super::layout::{render, Chrome};
+use super::routes::Routes;
 use super::AppState;
 use crate::charts;
 use crate::domain::access::Capability;
@@ -18,14 +19,14 @@ use crate::services::analysis::{self, Axis, Cell, CrossQuery, PublishedTable};
 use crate::services::report::TREND_QUARTERS;
 use crate::web::analysis::TableParams;
 
-pub fn config(cfg: &mut web::ServiceConfig) {
-    cfg.route("/dashboard", web::get().to(overview))
-        .route("/dashboard/trends", web::get().to(trends))
-        .route("/dashboard/breakdown", web::get().to(breakdown))
-        .route("/dashboard/heatmap", web::get().to(heatmap))
-        .route("/dashboard/table.csv", web::get().to(table_csv_download))
-        .route("/completeness", web::get().to(completeness))
-        .route("/risks", web::get().to(risks));
+pub fn config(r: &mut Routes) {
+    r.get("/dashboard", overview)
+        .get("/dashboard/trends", trends)
+        .get("/dashboard/breakdown", breakdown)
+        .get("/dashboard/heatmap", heatmap)
+        .get("/dashboard/table.csv", table_csv_download)
+        .get("/completeness", completeness)
+        .get("/risks", risks);
 }
 
 #[derive(Deserialize)]

@@ -1,15 +1,16 @@
 //! The start page: what the user can do, by role.
 
-use actix_web::{web, HttpResponse};
+use actix_web::HttpResponse;
 use askama::Template;
 
 use super::auth::{AnyUser, Authorized};
 use super::layout::{render, Chrome};
+use super::routes::Routes;
 use crate::domain::access::Capability;
 use crate::error::AppResult;
 
-pub fn config(cfg: &mut web::ServiceConfig) {
-    cfg.route("/", web::get().to(home));
+pub fn config(r: &mut Routes) {
+    r.get("/", home);
 }
 
 #[derive(Template)]

@@ -5,13 +5,14 @@ use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 
 use super::auth::{Authorized, ReportDrafter};
+use super::routes::Routes;
 use super::AppState;
 use crate::domain::period::Period;
 use crate::error::{AppError, AppResult};
 use crate::services::report;
 
-pub fn config(cfg: &mut web::ServiceConfig) {
-    cfg.route("/reports/pdf", web::get().to(period_pdf));
+pub fn config(r: &mut Routes) {
+    r.get("/reports/pdf", period_pdf);
 }
 
 #[derive(Deserialize)]
