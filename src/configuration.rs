@@ -71,6 +71,8 @@ pub struct Settings {
     pub min_cell: u64,
     /// Signals: the false-alarm rate α of the detector.
     pub signal_alpha: f64,
+    /// API calls per minute allowed for one bearer token (per instance).
+    pub api_rate_per_minute: u32,
 }
 
 impl Settings {
@@ -117,7 +119,9 @@ impl Settings {
                 })?,
             Err(_) => 0.05,
         };
+        let api_rate_per_minute = env_u32("LAGESBILD_API_RATE_PER_MINUTE", 600)?;
         Ok(Self {
+            api_rate_per_minute,
             signal_alpha,
             min_cell,
             session_idle_secs,

@@ -29,7 +29,19 @@ pub fn config(r: &mut Routes) {
         create_csv,
     )
     .get("/api/v1/submissions/{id}", show)
-    .post("/api/v1/submissions/{id}/review", review);
+    .post("/api/v1/submissions/{id}/review", review)
+    .get("/api/v1/openapi.json", openapi);
+}
+
+/// The OpenAPI 3 description of the JSON API (this module's routes and
+/// `web::analysis`). Public: it describes the interface and holds no data, so clients and
+/// tools can read it before they have a token.
+pub const OPENAPI_JSON: &str = include_str!("openapi.json");
+
+async fn openapi() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("application/json")
+        .body(OPENAPI_JSON)
 }
 
 type ApiResult = Result<HttpResponse, ApiError>;

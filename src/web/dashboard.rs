@@ -626,7 +626,7 @@ async fn trends(
         cols: Axis::Period,
         ..query
     };
-    let k = p.disclosure(auth.user.role, state.settings.min_cell);
+    let k = p.disclosure(auth.user.role, state.settings.min_cell)?;
     let q2 = query.clone();
     let user = auth.user.clone();
     let (table, markers, agencies, tax, notices, references) = state
@@ -762,7 +762,7 @@ async fn breakdown(
         cols: Axis::Period,
         ..query
     };
-    let k = p.disclosure(auth.user.role, state.settings.min_cell);
+    let k = p.disclosure(auth.user.role, state.settings.min_cell)?;
     let q2 = query.clone();
     let (table, agencies, tax) = state
         .db
@@ -861,7 +861,7 @@ async fn heatmap(
             Axis::Dim(Dimension::MisuseType),
         )?
     };
-    let k = p.disclosure(auth.user.role, state.settings.min_cell);
+    let k = p.disclosure(auth.user.role, state.settings.min_cell)?;
     let q2 = query.clone();
     let table = state.db.run(move |c| analysis::cross(c, &q2)).await?;
     let published = analysis::publish(&table, k);
@@ -904,7 +904,7 @@ async fn table_csv_download(
     let mut p = q.into_inner();
     default_to(&state, &mut p).await?;
     let query = p.query(Axis::Dim(Dimension::MisuseType), Axis::Period)?;
-    let k = p.disclosure(auth.user.role, state.settings.min_cell);
+    let k = p.disclosure(auth.user.role, state.settings.min_cell)?;
     let row_header = query.rows.label_sv();
     let table = state.db.run(move |c| analysis::cross(c, &query)).await?;
     let published = analysis::publish(&table, k);

@@ -14,6 +14,7 @@ pub mod home;
 pub mod layout;
 pub mod measures;
 pub mod notices;
+pub mod rate_limit;
 pub mod references;
 pub mod reports;
 pub mod review;
@@ -34,6 +35,8 @@ pub struct AppState {
     pub settings: Settings,
     /// Signals per period, recomputed when the accepted data changes.
     pub signals: std::sync::Arc<crate::services::signals::SignalCache>,
+    /// Calls per bearer token (this instance only).
+    pub api_limiter: rate_limit::RateLimiter,
 }
 
 /// Registers every route of the application on actix.

@@ -14,7 +14,7 @@
 //! }
 //! ```
 
-use actix_web::dev::HttpServiceFactory;
+use actix_web::dev::{HttpServiceFactory, ResourceDef};
 use actix_web::http::Method;
 use actix_web::{web, FromRequest, Handler, Responder};
 
@@ -120,5 +120,31 @@ impl<'a> Routes<'a> {
         if let Some(cfg) = self.cfg.as_deref_mut() {
             cfg.service(factory);
         }
+    }
+}
+
+/// Which methods each registered path pattern answers: a request for a known path with
+/// another method gets 405 and an `Allow` header, not 404.
+pub struct MethodIndex(Vec<(ResourceDef, Method)>);
+
+impl MethodIndex {
+    pub fn new(table: &[RouteEntry]) -> Self {
+        Self(
+            table
+                .iter()
+                .map(|r| (ResourceDef::new(r.path), r.method.clone()))
+                .collect(),
+        )
+    }
+
+    /// The methods registered for `path` (empty when no pattern matches it).
+    pub fn allowed(&self, path: &str) -> Vec<Method> {
+        let mut methods: Vec<Method> = Vec::new();
+        for (def, method) in &self.0 {
+            if def.is_match(path) && !methods.contains(method) {
+                methods.push(method.clone());
+            }
+        }
+        methods
     }
 }

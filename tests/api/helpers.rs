@@ -91,6 +91,7 @@ pub fn test_settings(url: DatabaseUrl) -> Settings {
         session_max_secs: 12 * 3600,
         min_cell: 3,
         signal_alpha: 0.05,
+        api_rate_per_minute: 600,
     }
 }
 
