@@ -527,13 +527,31 @@ struct UploadForm {
     file: Option<actix_multipart::form::bytes::Bytes>,
 }
 
+async fn read_upload(req: &actix_web::HttpRequest, payload: web::Payload) -> AppResult<UploadForm> {
+    use actix_web::FromRequest;
+    let mut payload = payload.into_inner();
+    match actix_multipart::form::MultipartForm::<UploadForm>::from_request(req, &mut payload).await
+    {
+        Ok(form) => Ok(form.into_inner()),
+        Err(e) if e.as_response_error().status_code() == StatusCode::PAYLOAD_TOO_LARGE => {
+            Err(AppError::too_large())
+        }
+        Err(_) => Err(AppError::BadRequest(
+            "Filen kunde inte läsas. Välj en CSV-fil i formuläret och försök igen.".into(),
+        )),
+    }
+}
+
 async fn import_csv(
     state: web::Data<AppState>,
     auth: Authorized<Reporter>,
     session: Session,
-    form: actix_multipart::form::MultipartForm<UploadForm>,
+    req: actix_web::HttpRequest,
+    payload: web::Payload,
 ) -> AppResult<HttpResponse> {
-    let form = form.into_inner();
+    // The upload is read only once the role check has passed: the extractors of a
+    // signature run together, so a malformed upload would otherwise answer first.
+    let form = read_upload(&req, payload).await?;
     let period = form.period.map(|t| t.into_inner()).unwrap_or_default();
     let submit_now = form.submit.is_some_and(|t| t.as_str() == "1");
     let bytes = form.file.map(|f| f.data.to_vec()).unwrap_or_default();

@@ -16,6 +16,8 @@ mod helpers;
 mod notices;
 mod pdf;
 mod picture;
+mod rate_limit;
 mod reporting;
+mod routes;
 mod submissions;
 mod thin_path;
