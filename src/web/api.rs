@@ -18,19 +18,11 @@ pub const CSV_LIMIT: usize = 32 * 1024 * 1024;
 pub const JSON_LIMIT: usize = 8 * 1024 * 1024;
 
 pub fn config(r: &mut Routes) {
-    r.post_with(
-        "/api/v1/submissions",
-        web::PayloadConfig::new(JSON_LIMIT),
-        create,
-    )
-    .post_with(
-        "/api/v1/submissions.csv",
-        web::PayloadConfig::new(CSV_LIMIT),
-        create_csv,
-    )
-    .get("/api/v1/submissions/{id}", show)
-    .post("/api/v1/submissions/{id}/review", review)
-    .get("/api/v1/openapi.json", openapi);
+    r.post("/api/v1/submissions", create)
+        .post("/api/v1/submissions.csv", create_csv)
+        .get("/api/v1/submissions/{id}", show)
+        .post("/api/v1/submissions/{id}/review", review)
+        .get("/api/v1/openapi.json", openapi);
 }
 
 /// The OpenAPI 3 description of the JSON API (this module's routes and
@@ -45,6 +37,18 @@ async fn openapi() -> HttpResponse {
 }
 
 type ApiResult = Result<HttpResponse, ApiError>;
+
+/// Reads a request body of at most `limit` bytes; over it, 413 with the JSON error. Read
+/// in the handler, so only after the token has been checked.
+async fn read_body(payload: web::Payload, limit: usize) -> Result<web::Bytes, ApiError> {
+    match payload.to_bytes_limited(limit).await {
+        Ok(Ok(bytes)) => Ok(bytes),
+        Ok(Err(e)) => Err(ApiError(AppError::BadRequest(format!(
+            "Begäran kunde inte läsas: {e}. Skicka den igen."
+        )))),
+        Err(_limit_exceeded) => Err(ApiError(AppError::too_large())),
+    }
+}
 
 fn parse_json<T: for<'de> Deserialize<'de>>(body: &[u8]) -> Result<T, ApiError> {
     serde_json::from_slice(body).map_err(|e| {
@@ -110,8 +114,9 @@ struct ApiSubmission {
 async fn create(
     state: web::Data<AppState>,
     auth: Authorized<Reporter>,
-    body: web::Bytes,
+    payload: web::Payload,
 ) -> ApiResult {
+    let body = read_body(payload, JSON_LIMIT).await?;
     let req: ApiSubmission = parse_json(&body)?;
     let inputs: Vec<ObservationInput> = req.lines.into_iter().map(ApiLine::into_input).collect();
     let user = auth.user.clone();
@@ -134,8 +139,9 @@ async fn create_csv(
     state: web::Data<AppState>,
     auth: Authorized<Reporter>,
     q: web::Query<CsvQuery>,
-    body: web::Bytes,
+    payload: web::Payload,
 ) -> ApiResult {
+    let body = read_body(payload, CSV_LIMIT).await?;
     let period = q.period.clone().unwrap_or_default();
     let submit = q.submit.unwrap_or(false);
     let user = auth.user.clone();
@@ -228,8 +234,9 @@ async fn review(
     state: web::Data<AppState>,
     auth: Authorized<Reviewer>,
     path: web::Path<i64>,
-    body: web::Bytes,
+    payload: web::Payload,
 ) -> ApiResult {
+    let body = read_body(payload, JSON_LIMIT).await?;
     let id = path.into_inner();
     let req: ReviewRequest = parse_json(&body)?;
     let decision = Decision::parse(&req.decision, req.comment).ok_or_else(|| {
