@@ -51,7 +51,8 @@ impl RateLimiter {
             bucket.allowance -= 1.0;
             Ok(())
         } else {
-            let wait = ((1.0 - bucket.allowance) / per_second).ceil();
+            // The tolerance keeps float noise from adding a whole second.
+            let wait = ((1.0 - bucket.allowance) / per_second - 1e-9).ceil();
             Err((wait as u64).max(1))
         }
     }
