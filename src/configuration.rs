@@ -78,6 +78,8 @@ pub struct Settings {
     /// On SIGTERM the server stops accepting connections and gives requests in flight this
     /// long to finish before it exits (Ctrl+C and SIGQUIT stop it at once).
     pub shutdown_timeout_secs: u64,
+    /// API calls per minute allowed for one bearer token (per instance).
+    pub api_rate_per_minute: u32,
 }
 
 impl Settings {
@@ -126,8 +128,10 @@ impl Settings {
             Err(_) => 0.05,
         };
         let shutdown_timeout_secs = u64::from(env_u32("LAGESBILD_SHUTDOWN_TIMEOUT_SECS", 30)?);
+        let api_rate_per_minute = env_u32("LAGESBILD_API_RATE_PER_MINUTE", 600)?;
         Ok(Self {
             shutdown_timeout_secs,
+            api_rate_per_minute,
             signal_alpha,
             min_cell,
             session_idle_secs,

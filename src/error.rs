@@ -29,6 +29,9 @@ pub enum AppError {
     /// The input was refused; every problem is listed.
     #[error("uppgifterna behöver rättas")]
     Validation(Vec<FieldError>),
+    /// The path exists, but not for this method; `allow` lists the methods it has.
+    #[error("metoden stöds inte")]
+    MethodNotAllowed { allow: String },
     #[error("{0}")]
     Conflict(String),
     #[error("{0}")]
@@ -36,6 +39,10 @@ pub enum AppError {
     /// The request body is larger than the limit for that kind of request.
     #[error("{0}")]
     TooLarge(String),
+    /// Too many API calls with one token; the client may try again after `retry_after`
+    /// seconds.
+    #[error("för många anrop")]
+    TooManyRequests { retry_after: u64, per_minute: u32 },
     #[error("internt fel: {0}")]
     Internal(String),
 }

@@ -40,11 +40,15 @@ impl Application {
         };
         let cookie_secure = settings.cookie_secure;
         let shutdown_timeout = settings.shutdown_timeout_secs;
+        let api_limiter = routes::rate_limit::RateLimiter::new(settings.api_rate_per_minute);
         let state = actix_web::web::Data::new(AppState {
             db,
+            api_limiter,
             settings,
             signals: Default::default(),
         });
+        let methods =
+            actix_web::web::Data::new(routes::routes::MethodIndex::new(&routes::route_table()));
         let server = HttpServer::new(move || {
             let sessions = SessionMiddleware::builder(CookieSessionStore::default(), key.clone())
                 .cookie_name("lagesbild_session".into())
@@ -55,6 +59,7 @@ impl Application {
                 .build();
             App::new()
                 .app_data(state.clone())
+                .app_data(methods.clone())
                 .app_data(web_config::form())
                 .app_data(web_config::query())
                 .app_data(web_config::path())
@@ -83,8 +88,24 @@ impl Application {
     }
 }
 
+/// No route matched: 405 with `Allow` when the path exists for other methods, else 404.
 async fn not_found(req: actix_web::HttpRequest) -> Result<HttpResponse, actix_web::Error> {
-    Err(routes::errors::for_path(req.path(), AppError::NotFound))
+    let allowed = req
+        .app_data::<actix_web::web::Data<routes::routes::MethodIndex>>()
+        .map(|m| m.allowed(req.path()))
+        .unwrap_or_default();
+    let err = if allowed.is_empty() {
+        AppError::NotFound
+    } else {
+        AppError::MethodNotAllowed {
+            allow: allowed
+                .iter()
+                .map(|m| m.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        }
+    };
+    Err(routes::errors::for_path(req.path(), err))
 }
 
 /// Headers on every response. `tls`: the service is reached over HTTPS (the same setting

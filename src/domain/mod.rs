@@ -23,3 +23,6 @@ pub mod signals;
 pub mod status;
 pub mod taxonomy;
 pub mod validation;
+
+#[cfg(test)]
+mod parser_fuzz;

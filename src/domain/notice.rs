@@ -34,7 +34,7 @@ use super::validation::FieldError;
 
 pub const MAX_TITLE_CHARS: usize = 200;
 pub const MAX_DESCRIPTION_CHARS: usize = 4000;
-pub const MAX_COMMENT_CHARS: usize = 1000;
+pub use super::validation::MAX_COMMENT_CHARS;
 
 /// The taxonomy dimensions a notice may be linked to.
 pub const LINK_DIMENSIONS: [Dimension; 3] = [

@@ -2,6 +2,27 @@
 
 use serde::Serialize;
 
+/// The longest review comment (submissions and notices alike).
+pub const MAX_COMMENT_CHARS: usize = 1000;
+
+/// Refuses a free text longer than `max` characters, saying how long it may be.
+pub fn check_max_chars(
+    field: &str,
+    label_sv: &str,
+    value: &str,
+    max: usize,
+) -> Result<(), FieldError> {
+    if value.chars().count() > max {
+        Err(FieldError::new(
+            field,
+            "too_long",
+            format!("{label_sv} får vara högst {max} tecken. Korta texten."),
+        ))
+    } else {
+        Ok(())
+    }
+}
+
 /// One refused field. `line` is the 1-based observation line (or CSV data line) when the
 /// field belongs to one. `message` is Swedish plain language saying what to do.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -26,5 +47,18 @@ impl FieldError {
     pub fn on_line(mut self, line: u32) -> Self {
         self.line = Some(line);
         self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lengths_are_counted_in_characters() {
+        assert!(check_max_chars("comment", "Kommentaren", &"å".repeat(10), 10).is_ok());
+        let e = check_max_chars("comment", "Kommentaren", &"å".repeat(11), 10).unwrap_err();
+        assert_eq!((e.field.as_str(), e.code), ("comment", "too_long"));
+        assert!(e.message.contains("högst 10 tecken"));
     }
 }

@@ -625,10 +625,9 @@ fn finalise(bytes: &[u8], info: &DocumentInfo) -> Result<Vec<u8>, PdfError> {
     // printpdf writes its output intent for PDF/X (/S /GTS_PDFX, /DestinationOutputProfile);
     // PDF/A readers look for /S /GTS_PDFA1 and /DestOutputProfile.
     let intents: Vec<lopdf::ObjectId> = match catalog.get(b"OutputIntents") {
-        Ok(lopdf::Object::Array(items)) => items
-            .iter()
-            .filter_map(|o| o.as_reference().ok())
-            .collect(),
+        Ok(lopdf::Object::Array(items)) => {
+            items.iter().filter_map(|o| o.as_reference().ok()).collect()
+        }
         _ => Vec::new(),
     };
     let inline = matches!(catalog.get(b"OutputIntents"), Ok(lopdf::Object::Array(items)) if items.iter().any(|o| o.as_dict().is_ok()));

@@ -232,6 +232,12 @@ const COMMON_PASSWORDS: [&str; 24] = [
     "letmein12345",
 ];
 
+/// The longest display name of an account.
+pub const MAX_DISPLAY_NAME_CHARS: usize = 120;
+
+/// The longest password accepted (hashing cost grows with the input).
+pub const MAX_PASSWORD_CHARS: usize = 1024;
+
 /// Checks a new password: length, not among the most common, not the username.
 pub fn check_password_policy(username: &str, password: &str) -> Vec<FieldError> {
     let mut errors = Vec::new();
@@ -241,6 +247,12 @@ pub fn check_password_policy(username: &str, password: &str) -> Vec<FieldError> 
             "password",
             "too_short",
             format!("Lösenordet ska vara minst {MIN_PASSWORD_CHARS} tecken."),
+        ));
+    } else if password.chars().count() > MAX_PASSWORD_CHARS {
+        errors.push(FieldError::new(
+            "password",
+            "too_long",
+            format!("Lösenordet får vara högst {MAX_PASSWORD_CHARS} tecken."),
         ));
     } else if COMMON_PASSWORDS.contains(&lower.as_str())
         || lower
@@ -294,6 +306,16 @@ pub fn create_user(
         ));
     }
     errors.extend(check_password_policy(username, account.password));
+    if let Some(name) = account.display_name {
+        if let Err(e) = crate::domain::validation::check_max_chars(
+            "display_name",
+            "Visningsnamnet",
+            name,
+            MAX_DISPLAY_NAME_CHARS,
+        ) {
+            errors.push(e);
+        }
+    }
     let agency_id = match (account.role.needs_agency(), account.agency_code) {
         (true, None) => {
             errors.push(FieldError::new(
@@ -350,4 +372,19 @@ pub fn create_user(
         Some(account.role.code()),
     )?;
     Ok(id)
+}
+
+#[cfg(test)]
+mod length_tests {
+    use super::*;
+
+    #[test]
+    fn passwords_are_bounded_above() {
+        let long = "lång fras om identiteter ".repeat(50);
+        assert!(long.chars().count() > MAX_PASSWORD_CHARS);
+        let errors = check_password_policy("anna", &long);
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].code, "too_long");
+        assert!(check_password_policy("anna", &long[..200]).is_empty());
+    }
 }

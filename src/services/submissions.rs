@@ -16,6 +16,7 @@ use crate::domain::period::Period;
 use crate::domain::status::{PeriodStatus, SubmissionStatus};
 use crate::domain::taxonomy::Taxonomy;
 use crate::domain::validation::FieldError;
+use crate::domain::validation::{check_max_chars, MAX_COMMENT_CHARS};
 use crate::error::{AppError, AppResult};
 
 pub const SOURCE_AGENCY: &str = "agency";
@@ -506,6 +507,8 @@ pub fn review(
                         "Skriv en kommentar som säger vad som behöver rättas.",
                     )]));
                 }
+                check_max_chars("comment", "Kommentaren", comment, MAX_COMMENT_CHARS)
+                    .map_err(|e| AppError::Validation(vec![e]))?;
                 screen_field("comment", "Kommentaren", comment).map_err(AppError::Validation)?;
                 (SubmissionStatus::Returned, Some(comment))
             }

@@ -25,6 +25,12 @@ fn hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
+/// The token's stored form (SHA-256, hex): what may be kept in memory or logs instead
+/// of the secret.
+pub fn digest(token: &str) -> String {
+    hash(token)
+}
+
 fn new_secret() -> String {
     format!(
         "{PREFIX}{}",

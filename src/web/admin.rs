@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 use super::auth::{set_flash, Administrator, Authorized};
 use super::layout::{render, render_with, see_other, Chrome, ConfirmPage, FormState};
+use super::routes::Routes;
 use super::AppState;
 use crate::db::models::{AgencyRow, TaxonomyRow};
 use crate::domain::period::Period;
@@ -16,34 +17,22 @@ use crate::domain::validation::FieldError;
 use crate::error::{AppError, AppResult};
 use crate::services::{periods, taxonomy, tokens};
 
-pub fn config(cfg: &mut web::ServiceConfig) {
-    cfg.route("/admin", web::get().to(index))
-        .route("/admin/periods", web::get().to(periods_page))
-        .route("/admin/periods", web::post().to(open_period))
-        .route("/admin/periods/{code}/close", web::get().to(confirm_close))
-        .route("/admin/periods/{code}/close", web::post().to(close_period))
-        .route("/admin/taxonomy", web::get().to(taxonomy_page))
-        .route("/admin/taxonomy", web::post().to(add_code))
-        .route(
-            "/admin/taxonomy/{dimension}/{code}",
-            web::get().to(code_page),
-        )
-        .route(
-            "/admin/taxonomy/{dimension}/{code}",
-            web::post().to(update_code),
-        )
-        .route(
-            "/admin/taxonomy/{dimension}/{code}/retire",
-            web::get().to(confirm_retire),
-        )
-        .route(
-            "/admin/taxonomy/{dimension}/{code}/retire",
-            web::post().to(retire_code),
-        )
-        .route("/admin/tokens", web::get().to(tokens_page))
-        .route("/admin/tokens", web::post().to(create_token))
-        .route("/admin/tokens/{id}/revoke", web::get().to(confirm_revoke))
-        .route("/admin/tokens/{id}/revoke", web::post().to(revoke_token));
+pub fn config(r: &mut Routes) {
+    r.get("/admin", index)
+        .get("/admin/periods", periods_page)
+        .post("/admin/periods", open_period)
+        .get("/admin/periods/{code}/close", confirm_close)
+        .post("/admin/periods/{code}/close", close_period)
+        .get("/admin/taxonomy", taxonomy_page)
+        .post("/admin/taxonomy", add_code)
+        .get("/admin/taxonomy/{dimension}/{code}", code_page)
+        .post("/admin/taxonomy/{dimension}/{code}", update_code)
+        .get("/admin/taxonomy/{dimension}/{code}/retire", confirm_retire)
+        .post("/admin/taxonomy/{dimension}/{code}/retire", retire_code)
+        .get("/admin/tokens", tokens_page)
+        .post("/admin/tokens", create_token)
+        .get("/admin/tokens/{id}/revoke", confirm_revoke)
+        .post("/admin/tokens/{id}/revoke", revoke_token);
 }
 
 #[derive(Template)]

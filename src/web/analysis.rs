@@ -5,6 +5,7 @@ use serde::Deserialize;
 
 use super::auth::{Authorized, DashboardReader};
 use super::errors::ApiError;
+use super::routes::Routes;
 use super::AppState;
 use crate::domain::period::Period;
 use crate::domain::role::Role;
@@ -13,9 +14,9 @@ use crate::error::AppError;
 use crate::services::aggregation::Filters;
 use crate::services::analysis::{self, Axis, CrossQuery};
 
-pub fn config(cfg: &mut web::ServiceConfig) {
-    cfg.route("/api/v1/aggregates", web::get().to(aggregates))
-        .route("/api/v1/signals", web::get().to(signals_api));
+pub fn config(r: &mut Routes) {
+    r.get("/api/v1/aggregates", aggregates)
+        .get("/api/v1/signals", signals_api);
 }
 
 /// The query string shared by the aggregates API and the dashboard tables.
@@ -109,10 +110,20 @@ impl TableParams {
         })
     }
 
-    /// Disclosure control: always for the ministry, on request for others.
-    pub fn disclosure(&self, role: Role, k: u64) -> Option<u64> {
-        let asked = matches!(self.disclosure.as_deref(), Some("on" | "1" | "true"));
-        (asked || role == Role::Ministry).then_some(k)
+    /// Disclosure control: always for the ministry, on request for others. A value that
+    /// is neither on nor off is refused rather than read as off: whoever asked for
+    /// protection must not silently get unprotected figures.
+    pub fn disclosure(&self, role: Role, k: u64) -> Result<Option<u64>, AppError> {
+        let asked = match self.disclosure.as_deref().map(str::trim) {
+            None | Some("" | "off" | "0" | "false") => false,
+            Some("on" | "1" | "true") => true,
+            Some(_) => {
+                return Err(AppError::BadRequest(
+                    "Ange disclosure=on för röjandeskontroll, eller utelämna parametern.".into(),
+                ))
+            }
+        };
+        Ok((asked || role == Role::Ministry).then_some(k))
     }
 }
 
@@ -122,7 +133,7 @@ async fn aggregates(
     q: web::Query<TableParams>,
 ) -> Result<HttpResponse, ApiError> {
     let query = q.query(Axis::Dim(Dimension::MisuseType), Axis::Agency)?;
-    let k = q.disclosure(auth.user.role, state.settings.min_cell);
+    let k = q.disclosure(auth.user.role, state.settings.min_cell)?;
     let table = state.db.run(move |c| analysis::cross(c, &query)).await?;
     Ok(HttpResponse::Ok().json(analysis::publish(&table, k)))
 }

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::auth::{AnyUser, Authorized, Reporter, Reviewer};
 use super::errors::ApiError;
+use super::routes::Routes;
 use super::AppState;
 use crate::domain::observation::ObservationInput;
 use crate::domain::validation::FieldError;
@@ -16,22 +17,38 @@ use crate::services::submissions::{self as svc, Decision, SubmissionDetail};
 pub const CSV_LIMIT: usize = 32 * 1024 * 1024;
 pub const JSON_LIMIT: usize = 8 * 1024 * 1024;
 
-pub fn config(cfg: &mut web::ServiceConfig) {
-    cfg.service(
-        web::resource("/api/v1/submissions")
-            .app_data(web::PayloadConfig::new(JSON_LIMIT))
-            .route(web::post().to(create)),
-    )
-    .service(
-        web::resource("/api/v1/submissions.csv")
-            .app_data(web::PayloadConfig::new(CSV_LIMIT))
-            .route(web::post().to(create_csv)),
-    )
-    .route("/api/v1/submissions/{id}", web::get().to(show))
-    .route("/api/v1/submissions/{id}/review", web::post().to(review));
+pub fn config(r: &mut Routes) {
+    r.post("/api/v1/submissions", create)
+        .post("/api/v1/submissions.csv", create_csv)
+        .get("/api/v1/submissions/{id}", show)
+        .post("/api/v1/submissions/{id}/review", review)
+        .get("/api/v1/openapi.json", openapi);
+}
+
+/// The OpenAPI 3 description of the JSON API (this module's routes and
+/// `web::analysis`). Public: it describes the interface and holds no data, so clients and
+/// tools can read it before they have a token.
+pub const OPENAPI_JSON: &str = include_str!("openapi.json");
+
+async fn openapi() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("application/json")
+        .body(OPENAPI_JSON)
 }
 
 type ApiResult = Result<HttpResponse, ApiError>;
+
+/// Reads a request body of at most `limit` bytes; over it, 413 with the JSON error. Read
+/// in the handler, so only after the token has been checked.
+async fn read_body(payload: web::Payload, limit: usize) -> Result<web::Bytes, ApiError> {
+    match payload.to_bytes_limited(limit).await {
+        Ok(Ok(bytes)) => Ok(bytes),
+        Ok(Err(e)) => Err(ApiError(AppError::BadRequest(format!(
+            "Begäran kunde inte läsas: {e}. Skicka den igen."
+        )))),
+        Err(_limit_exceeded) => Err(ApiError(AppError::too_large())),
+    }
+}
 
 fn parse_json<T: for<'de> Deserialize<'de>>(body: &[u8]) -> Result<T, ApiError> {
     serde_json::from_slice(body).map_err(|e| {
@@ -97,8 +114,9 @@ struct ApiSubmission {
 async fn create(
     state: web::Data<AppState>,
     auth: Authorized<Reporter>,
-    body: web::Bytes,
+    payload: web::Payload,
 ) -> ApiResult {
+    let body = read_body(payload, JSON_LIMIT).await?;
     let req: ApiSubmission = parse_json(&body)?;
     let inputs: Vec<ObservationInput> = req.lines.into_iter().map(ApiLine::into_input).collect();
     let user = auth.user.clone();
@@ -121,8 +139,9 @@ async fn create_csv(
     state: web::Data<AppState>,
     auth: Authorized<Reporter>,
     q: web::Query<CsvQuery>,
-    body: web::Bytes,
+    payload: web::Payload,
 ) -> ApiResult {
+    let body = read_body(payload, CSV_LIMIT).await?;
     let period = q.period.clone().unwrap_or_default();
     let submit = q.submit.unwrap_or(false);
     let user = auth.user.clone();
@@ -215,8 +234,9 @@ async fn review(
     state: web::Data<AppState>,
     auth: Authorized<Reviewer>,
     path: web::Path<i64>,
-    body: web::Bytes,
+    payload: web::Payload,
 ) -> ApiResult {
+    let body = read_body(payload, JSON_LIMIT).await?;
     let id = path.into_inner();
     let req: ReviewRequest = parse_json(&body)?;
     let decision = Decision::parse(&req.decision, req.comment).ok_or_else(|| {

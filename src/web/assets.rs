@@ -2,12 +2,14 @@
 
 use actix_web::{http::header, web, HttpResponse};
 
+use super::routes::Routes;
+
 const STYLE_CSS: &str = include_str!("../../static/style.css");
 
-pub fn config(cfg: &mut web::ServiceConfig) {
-    cfg.route("/static/style.css", web::get().to(style))
-        .route("/healthz", web::get().to(healthz))
-        .route("/readyz", web::get().to(readyz));
+pub fn config(r: &mut Routes) {
+    r.get("/static/style.css", style)
+        .get("/healthz", healthz)
+        .get("/readyz", readyz);
 }
 
 async fn style() -> HttpResponse {

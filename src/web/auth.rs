@@ -113,11 +113,19 @@ async fn authorize<P: Policy + 'static>(req: &HttpRequest) -> Result<Authorized<
         .ok_or_else(|| AppError::internal("application state missing"))?;
     // Machine clients: a bearer token, no cookie, no CSRF token needed.
     if let Some(token) = bearer_token(req) {
+        let key = tokens::digest(&token);
         let user = state
             .db
             .run(move |c| tokens::authenticate(c, &token))
             .await?
             .ok_or(AppError::Unauthorized)?;
+        // Counted per token once it is known to be valid (unknown tokens take no memory).
+        if let Err(retry_after) = state.api_limiter.check(&key) {
+            return Err(AppError::TooManyRequests {
+                retry_after,
+                per_minute: state.api_limiter.per_minute(),
+            });
+        }
         if !P::CAPABILITY.allows(user.role) {
             return Err(AppError::forbidden());
         }

@@ -5,7 +5,7 @@
 //! cookie and are exempt.
 
 use actix_session::{Session, SessionExt};
-use actix_web::body::MessageBody;
+use actix_web::body::{EitherBody, MessageBody};
 use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
 use actix_web::http::{header, Method};
 use actix_web::middleware::Next;
@@ -50,18 +50,32 @@ fn from_query(req: &ServiceRequest) -> Option<String> {
         .map(|(_, v)| v)
 }
 
-pub async fn guard(
+/// A refusal as a response, not an error: the outer middleware (security headers, the
+/// session cookie) then applies to it like to any other response.
+fn refuse<B>(req: ServiceRequest, e: AppError) -> ServiceResponse<EitherBody<B>> {
+    let err = super::errors::for_path(req.path(), e);
+    req.into_response(err.error_response())
+        .map_into_right_body()
+}
+
+pub async fn guard<B: MessageBody>(
     mut req: ServiceRequest,
-    next: Next<impl MessageBody>,
-) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    next: Next<B>,
+) -> Result<ServiceResponse<EitherBody<B>>, actix_web::Error> {
     if is_safe(req.method()) || bearer(&req) {
-        return next.call(req).await;
+        return next
+            .call(req)
+            .await
+            .map(ServiceResponse::map_into_left_body);
     }
     let expected: Option<String> = req.get_session().get(SESSION_KEY).ok().flatten();
     // An API call with no session cookie carries no ambient authority to forge; it must
     // bring a bearer token, which the handler's extractor demands (401 otherwise).
     if expected.is_none() && req.path().starts_with("/api/") {
-        return next.call(req).await;
+        return next
+            .call(req)
+            .await
+            .map(ServiceResponse::map_into_left_body);
     }
     let mut provided = req
         .headers()
@@ -78,7 +92,7 @@ pub async fn guard(
         // Read the form body, take the token, and put the body back for the handler.
         let body = match req.extract::<Bytes>().await {
             Ok(b) => b,
-            Err(_) => return Err(super::errors::for_path(req.path(), AppError::too_large())),
+            Err(_) => return Ok(refuse(req, AppError::too_large())),
         };
         provided = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&body)
             .ok()
@@ -90,7 +104,9 @@ pub async fn guard(
         _ => false,
     };
     if !valid {
-        return Err(super::errors::for_path(req.path(), AppError::Csrf));
+        return Ok(refuse(req, AppError::Csrf));
     }
-    next.call(req).await
+    next.call(req)
+        .await
+        .map(ServiceResponse::map_into_left_body)
 }

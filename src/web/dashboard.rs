@@ -6,6 +6,7 @@ use serde::Deserialize;
 
 use super::auth::{Authorized, DashboardReader};
 use super::layout::{render, Chrome};
+use super::routes::Routes;
 use super::AppState;
 use crate::charts;
 use crate::domain::access::Capability;
@@ -18,14 +19,14 @@ use crate::services::analysis::{self, Axis, Cell, CrossQuery, PublishedTable};
 use crate::services::report::TREND_QUARTERS;
 use crate::web::analysis::TableParams;
 
-pub fn config(cfg: &mut web::ServiceConfig) {
-    cfg.route("/dashboard", web::get().to(overview))
-        .route("/dashboard/trends", web::get().to(trends))
-        .route("/dashboard/breakdown", web::get().to(breakdown))
-        .route("/dashboard/heatmap", web::get().to(heatmap))
-        .route("/dashboard/table.csv", web::get().to(table_csv_download))
-        .route("/completeness", web::get().to(completeness))
-        .route("/risks", web::get().to(risks));
+pub fn config(r: &mut Routes) {
+    r.get("/dashboard", overview)
+        .get("/dashboard/trends", trends)
+        .get("/dashboard/breakdown", breakdown)
+        .get("/dashboard/heatmap", heatmap)
+        .get("/dashboard/table.csv", table_csv_download)
+        .get("/completeness", completeness)
+        .get("/risks", risks);
 }
 
 #[derive(Deserialize)]
@@ -625,7 +626,7 @@ async fn trends(
         cols: Axis::Period,
         ..query
     };
-    let k = p.disclosure(auth.user.role, state.settings.min_cell);
+    let k = p.disclosure(auth.user.role, state.settings.min_cell)?;
     let q2 = query.clone();
     let user = auth.user.clone();
     let (table, markers, agencies, tax, notices, references) = state
@@ -761,7 +762,7 @@ async fn breakdown(
         cols: Axis::Period,
         ..query
     };
-    let k = p.disclosure(auth.user.role, state.settings.min_cell);
+    let k = p.disclosure(auth.user.role, state.settings.min_cell)?;
     let q2 = query.clone();
     let (table, agencies, tax) = state
         .db
@@ -860,7 +861,7 @@ async fn heatmap(
             Axis::Dim(Dimension::MisuseType),
         )?
     };
-    let k = p.disclosure(auth.user.role, state.settings.min_cell);
+    let k = p.disclosure(auth.user.role, state.settings.min_cell)?;
     let q2 = query.clone();
     let table = state.db.run(move |c| analysis::cross(c, &q2)).await?;
     let published = analysis::publish(&table, k);
@@ -903,7 +904,7 @@ async fn table_csv_download(
     let mut p = q.into_inner();
     default_to(&state, &mut p).await?;
     let query = p.query(Axis::Dim(Dimension::MisuseType), Axis::Period)?;
-    let k = p.disclosure(auth.user.role, state.settings.min_cell);
+    let k = p.disclosure(auth.user.role, state.settings.min_cell)?;
     let row_header = query.rows.label_sv();
     let table = state.db.run(move |c| analysis::cross(c, &query)).await?;
     let published = analysis::publish(&table, k);

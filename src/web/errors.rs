@@ -36,6 +36,26 @@ impl AppError {
             }
             AppError::Csrf => "Formuläret har gått ut eller skickades från en annan sida. Ladda om sidan och försök igen.".into(),
             AppError::Validation(_) => "Uppgifterna behöver rättas innan de kan sparas.".into(),
+            AppError::MethodNotAllowed { allow } => format!(
+                "Adressen finns men tar inte emot den här sortens anrop. Använd {allow}."
+            ),
+            AppError::TooManyRequests { retry_after, per_minute } => format!(
+                "För många anrop med samma token: högst {per_minute} per minut. Vänta {retry_after} sekunder och försök igen, eller sprid anropen jämnare."
+            ),
+        }
+    }
+
+    /// Headers some refusals carry: how long to wait (`Retry-After`), which methods a
+    /// path has (`Allow`).
+    fn extra_headers(&self, r: &mut actix_web::HttpResponseBuilder) {
+        match self {
+            AppError::TooManyRequests { retry_after, .. } => {
+                r.insert_header((header::RETRY_AFTER, retry_after.to_string()));
+            }
+            AppError::MethodNotAllowed { allow } => {
+                r.insert_header((header::ALLOW, allow.clone()));
+            }
+            _ => {}
         }
     }
 
@@ -48,6 +68,8 @@ impl AppError {
             StatusCode::BAD_REQUEST => "Felaktig begäran",
             StatusCode::PAYLOAD_TOO_LARGE => "För mycket data",
             StatusCode::SERVICE_UNAVAILABLE => "Tjänsten är inte tillgänglig",
+            StatusCode::TOO_MANY_REQUESTS => "För många förfrågningar",
+            StatusCode::METHOD_NOT_ALLOWED => "Metoden stöds inte",
             _ => "Något gick fel",
         }
     }
@@ -65,6 +87,8 @@ impl ResponseError for AppError {
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+            AppError::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
             AppError::Config(_) | AppError::Database(_) | AppError::Internal(_) => {
                 StatusCode::INTERNAL_SERVER_ERROR
             }
@@ -97,11 +121,11 @@ impl ResponseError for AppError {
             message: self.public_message(),
             errors,
         };
+        let mut r = HttpResponse::build(self.status_code());
+        self.extra_headers(&mut r);
         match page.render() {
-            Ok(body) => HttpResponse::build(self.status_code())
-                .content_type("text/html; charset=utf-8")
-                .body(body),
-            Err(_) => HttpResponse::build(self.status_code())
+            Ok(body) => r.content_type("text/html; charset=utf-8").body(body),
+            Err(_) => r
                 .content_type("text/plain; charset=utf-8")
                 .body(self.public_message()),
         }
@@ -138,6 +162,8 @@ impl AppError {
             AppError::BadRequest(_) => "bad_request",
             AppError::TooLarge(_) => "too_large",
             AppError::Unavailable(_) => "unavailable",
+            AppError::TooManyRequests { .. } => "rate_limited",
+            AppError::MethodNotAllowed { .. } => "method_not_allowed",
             AppError::Config(_) | AppError::Database(_) | AppError::Internal(_) => "internal",
         }
     }
@@ -165,6 +191,7 @@ impl ResponseError for ApiError {
         if self.status_code() == StatusCode::UNAUTHORIZED {
             r.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
         }
+        self.0.extra_headers(&mut r);
         r.json(body)
     }
 }

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 
 use super::auth::{set_flash, Administrator, Authorized, DashboardReader};
 use super::layout::{render, render_with, see_other, Choice, Chrome, FormState};
+use super::routes::Routes;
 use super::submissions::{line_views, selects, LineView, Select};
 use super::AppState;
 use crate::db::models::AgencyRow;
@@ -21,26 +22,20 @@ use crate::error::{AppError, AppResult};
 use crate::services::forum::{self as svc, FollowupView, MeetingDetail};
 use crate::services::submissions::{self as subs, LineOutcome};
 
-pub fn config(cfg: &mut web::ServiceConfig) {
-    cfg.route("/forum", web::get().to(list))
-        .route("/forum", web::post().to(create))
-        .route("/forum/{id}", web::get().to(show))
-        .route("/forum/{id}/minutes.pdf", web::get().to(minutes))
-        .route("/forum/{id}/attendance", web::post().to(attendance))
-        .route("/forum/{id}/agenda", web::post().to(agenda))
-        .route("/forum/{id}/notes", web::post().to(notes))
-        .route("/forum/{id}/observations", web::post().to(observation))
-        .route(
-            "/forum/{id}/observations/submit",
-            web::post().to(submit_observations),
-        )
-        .route("/forum/{id}/followups", web::post().to(followup))
-        .route(
-            "/forum/{id}/followups/{fid}/status",
-            web::post().to(followup_status),
-        )
-        .route("/admin/rotation", web::get().to(rotation_page))
-        .route("/admin/rotation", web::post().to(set_rotation));
+pub fn config(r: &mut Routes) {
+    r.get("/forum", list)
+        .post("/forum", create)
+        .get("/forum/{id}", show)
+        .get("/forum/{id}/minutes.pdf", minutes)
+        .post("/forum/{id}/attendance", attendance)
+        .post("/forum/{id}/agenda", agenda)
+        .post("/forum/{id}/notes", notes)
+        .post("/forum/{id}/observations", observation)
+        .post("/forum/{id}/observations/submit", submit_observations)
+        .post("/forum/{id}/followups", followup)
+        .post("/forum/{id}/followups/{fid}/status", followup_status)
+        .get("/admin/rotation", rotation_page)
+        .post("/admin/rotation", set_rotation);
 }
 
 pub struct MeetingRowView {

@@ -1,15 +1,16 @@
 //! The start page: what the user can do, by role.
 
-use actix_web::{web, HttpResponse};
+use actix_web::HttpResponse;
 use askama::Template;
 
 use super::auth::{AnyUser, Authorized};
 use super::layout::{render, Chrome};
+use super::routes::Routes;
 use crate::domain::access::Capability;
 use crate::error::AppResult;
 
-pub fn config(cfg: &mut web::ServiceConfig) {
-    cfg.route("/", web::get().to(home));
+pub fn config(r: &mut Routes) {
+    r.get("/", home);
 }
 
 #[derive(Template)]
@@ -25,10 +26,7 @@ struct HomePage {
 
 async fn home(auth: Authorized<AnyUser>) -> AppResult<HttpResponse> {
     let role = auth.user.role;
-    // Ministry readers have one thing here: the published situation pictures.
-    if role == crate::domain::role::Role::Ministry {
-        return Ok(super::layout::see_other("/reports"));
-    }
+
     render(&HomePage {
         chrome: Chrome::for_user(&auth, "Startsida", "/"),
         can_report: Capability::Report.allows(role),

@@ -7,6 +7,7 @@ use askama::Template;
 
 use super::auth::{set_flash, Authorized, DashboardReader, MeasureEditor};
 use super::layout::{render, render_with, see_other, Choice, Chrome, FormState};
+use super::routes::Routes;
 use super::AppState;
 use crate::db::models::AgencyRow;
 use crate::domain::access::Capability;
@@ -18,13 +19,13 @@ use crate::error::{AppError, AppResult};
 use crate::services::measures::{self as svc, MeasureInput, DEFAULT_EFFECT_PERIODS};
 use crate::services::taxonomy;
 
-pub fn config(cfg: &mut web::ServiceConfig) {
-    cfg.route("/measures", web::get().to(list))
-        .route("/measures/new", web::get().to(new_form))
-        .route("/measures", web::post().to(create))
-        .route("/measures/{id}", web::get().to(show))
-        .route("/measures/{id}/edit", web::get().to(edit_form))
-        .route("/measures/{id}", web::post().to(update));
+pub fn config(r: &mut Routes) {
+    r.get("/measures", list)
+        .get("/measures/new", new_form)
+        .post("/measures", create)
+        .get("/measures/{id}", show)
+        .get("/measures/{id}/edit", edit_form)
+        .post("/measures/{id}", update);
 }
 
 pub struct Row {

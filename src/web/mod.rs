@@ -14,13 +14,18 @@ pub mod home;
 pub mod layout;
 pub mod measures;
 pub mod notices;
+pub mod rate_limit;
 pub mod references;
+pub mod report_templates;
 pub mod reports;
 pub mod review;
+pub mod routes;
 pub mod session;
 pub mod submissions;
 
 use actix_web::web;
+
+use self::routes::{RouteEntry, Routes};
 
 use crate::configuration::Settings;
 use crate::db::Database;
@@ -31,21 +36,38 @@ pub struct AppState {
     pub settings: Settings,
     /// Signals per period, recomputed when the accepted data changes.
     pub signals: std::sync::Arc<crate::services::signals::SignalCache>,
+    /// Calls per bearer token (this instance only).
+    pub api_limiter: rate_limit::RateLimiter,
 }
 
+/// Registers every route of the application on actix.
 pub fn config(cfg: &mut web::ServiceConfig) {
-    admin::config(cfg);
-    api::config(cfg);
-    analysis::config(cfg);
-    assets::config(cfg);
-    session::config(cfg);
-    home::config(cfg);
-    submissions::config(cfg);
-    review::config(cfg);
-    dashboard::config(cfg);
-    reports::config(cfg);
-    measures::config(cfg);
-    forum::config(cfg);
-    notices::config(cfg);
-    references::config(cfg);
+    register(&mut Routes::new(cfg));
+}
+
+/// Every route the application registers, as (method, path): the same `config` functions
+/// the server runs, recorded without a server.
+pub fn route_table() -> Vec<RouteEntry> {
+    let mut r = Routes::recording();
+    register(&mut r);
+    r.into_table()
+}
+
+/// The one list of modules whose routes the application serves.
+fn register(r: &mut Routes) {
+    admin::config(r);
+    api::config(r);
+    analysis::config(r);
+    assets::config(r);
+    session::config(r);
+    home::config(r);
+    submissions::config(r);
+    review::config(r);
+    dashboard::config(r);
+    reports::config(r);
+    report_templates::config(r);
+    measures::config(r);
+    forum::config(r);
+    notices::config(r);
+    references::config(r);
 }

@@ -9,6 +9,7 @@ use askama::Template;
 use super::auth::{set_flash, Authorized, NoticeReader, NoticeWriter, Policy, Reviewer};
 use super::layout::{render, render_with, see_other, Choice, Chrome, FormState};
 use super::review::DecisionForm;
+use super::routes::Routes;
 use super::AppState;
 use crate::db::queries::agencies;
 use crate::domain::access::Capability;
@@ -18,16 +19,16 @@ use crate::error::{AppError, AppResult};
 use crate::services::notices::{self as svc, NoticeDetail, NoticeFilter, NoticeSummary};
 use crate::services::taxonomy;
 
-pub fn config(cfg: &mut web::ServiceConfig) {
+pub fn config(r: &mut Routes) {
     // "/notices/new" before "/notices/{id}".
-    cfg.route("/notices", web::get().to(list))
-        .route("/notices", web::post().to(create))
-        .route("/notices/new", web::get().to(new_form))
-        .route("/notices/{id}", web::get().to(show))
-        .route("/notices/{id}/edit", web::get().to(edit_form))
-        .route("/notices/{id}/edit", web::post().to(update))
-        .route("/notices/{id}/submit", web::post().to(submit))
-        .route("/notices/{id}/review", web::post().to(review));
+    r.get("/notices", list)
+        .post("/notices", create)
+        .get("/notices/new", new_form)
+        .get("/notices/{id}", show)
+        .get("/notices/{id}/edit", edit_form)
+        .post("/notices/{id}/edit", update)
+        .post("/notices/{id}/submit", submit)
+        .post("/notices/{id}/review", review);
 }
 
 /// A notice in a list.

@@ -10,6 +10,7 @@ use serde::Deserialize;
 
 use super::auth::{set_flash, Authorized, DashboardReader, Policy, ReferenceManager};
 use super::layout::{render, render_with, see_other, Choice, Chrome, ConfirmPage, FormState};
+use super::routes::Routes;
 use super::AppState;
 use crate::domain::access::Capability;
 use crate::domain::reference::{self, ReferenceInput};
@@ -18,14 +19,14 @@ use crate::error::{AppError, AppResult};
 use crate::services::references::{self as svc, ReferenceFigure};
 use crate::services::taxonomy;
 
-pub fn config(cfg: &mut web::ServiceConfig) {
-    cfg.route("/references", web::get().to(list))
-        .route("/references", web::post().to(create))
-        .route("/references/new", web::get().to(new_form))
-        .route("/references/{id}/edit", web::get().to(edit_form))
-        .route("/references/{id}/edit", web::post().to(update))
-        .route("/references/{id}/delete", web::get().to(confirm_delete))
-        .route("/references/{id}/delete", web::post().to(delete));
+pub fn config(r: &mut Routes) {
+    r.get("/references", list)
+        .post("/references", create)
+        .get("/references/new", new_form)
+        .get("/references/{id}/edit", edit_form)
+        .post("/references/{id}/edit", update)
+        .get("/references/{id}/delete", confirm_delete)
+        .post("/references/{id}/delete", delete);
 }
 
 /// A group of series in a select list (one per dimension).

@@ -9,6 +9,7 @@ use serde::Deserialize;
 
 use super::auth::{set_flash, Authorized, Policy, ReportApprover, ReportDrafter, ReportReader};
 use super::layout::{render, render_with, see_other, Choice, Chrome, FormState};
+use super::routes::Routes;
 use super::AppState;
 use crate::domain::access::Capability;
 use crate::domain::markdown::to_safe_html;
@@ -25,34 +26,22 @@ use crate::services::report::render::{
 use crate::services::report::{self, templates, ReportContext};
 use crate::services::signals::SignalCache;
 
-pub fn config(cfg: &mut web::ServiceConfig) {
-    cfg.route("/reports", web::get().to(list))
-        .route("/reports", web::post().to(create))
-        .route("/reports/new", web::get().to(new_form))
-        .route("/reports/pdf", web::get().to(period_pdf))
-        .route("/reports/{id}", web::get().to(edition))
-        .route("/reports/{id}/correct", web::post().to(correct))
-        .route("/reports/{id}/versions/{no}", web::get().to(show))
-        .route("/reports/{id}/versions/{no}/pdf", web::get().to(pdf))
-        .route("/reports/{id}/versions/{no}/edit", web::get().to(edit_form))
-        .route(
-            "/reports/{id}/versions/{no}/meta",
-            web::post().to(save_meta),
-        )
-        .route(
-            "/reports/{id}/versions/{no}/sections/{key}",
-            web::post().to(save_section),
-        )
-        .route("/reports/{id}/versions/{no}/submit", web::post().to(submit))
-        .route(
-            "/reports/{id}/versions/{no}/approve",
-            web::post().to(approve),
-        )
-        .route("/reports/{id}/versions/{no}/refuse", web::post().to(refuse))
-        .route(
-            "/reports/{id}/versions/{no}/publish",
-            web::post().to(publish),
-        );
+pub fn config(r: &mut Routes) {
+    r.get("/reports", list)
+        .post("/reports", create)
+        .get("/reports/new", new_form)
+        .get("/reports/pdf", period_pdf)
+        .get("/reports/{id}", edition)
+        .post("/reports/{id}/correct", correct)
+        .get("/reports/{id}/versions/{no}", show)
+        .get("/reports/{id}/versions/{no}/pdf", pdf)
+        .get("/reports/{id}/versions/{no}/edit", edit_form)
+        .post("/reports/{id}/versions/{no}/meta", save_meta)
+        .post("/reports/{id}/versions/{no}/sections/{key}", save_section)
+        .post("/reports/{id}/versions/{no}/submit", submit)
+        .post("/reports/{id}/versions/{no}/approve", approve)
+        .post("/reports/{id}/versions/{no}/refuse", refuse)
+        .post("/reports/{id}/versions/{no}/publish", publish);
 }
 
 /// What a report needs from the state, owned so it can move into a blocking task.
@@ -555,7 +544,7 @@ async fn edition(
     let user = auth.user.clone();
     let e = state.db.run(move |c| ed::edition(c, &user, id)).await?;
     let no = e.latest().map(|v| v.version_no).unwrap_or(1);
-    Ok(see_other(&format!("/reports/{id}/versions/{no}")))
+    render(&show_page(&state, &auth, id, no, None, None).await?)
 }
 
 async fn show_page<P: Policy>(

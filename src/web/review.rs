@@ -8,15 +8,16 @@ use serde::Deserialize;
 
 use super::auth::{set_flash, Authorized, Reviewer};
 use super::layout::{render, render_with, see_other, Chrome, FormState};
+use super::routes::Routes;
 use super::submissions::{line_views, LineView};
 use super::AppState;
 use crate::error::{AppError, AppResult};
 use crate::services::submissions::{self as svc, Decision, DiffRow, SubmissionDetail};
 
-pub fn config(cfg: &mut web::ServiceConfig) {
-    cfg.route("/review", web::get().to(list))
-        .route("/review/{id}", web::get().to(show))
-        .route("/review/{id}", web::post().to(decide));
+pub fn config(r: &mut Routes) {
+    r.get("/review", list)
+        .get("/review/{id}", show)
+        .post("/review/{id}", decide);
 }
 
 pub struct Waiting {

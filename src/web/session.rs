@@ -8,14 +8,15 @@ use serde::Deserialize;
 
 use super::auth::start_session;
 use super::layout::{render, render_with, see_other, Chrome};
+use super::routes::Routes;
 use super::{csrf, AppState};
 use crate::error::AppResult;
 use crate::services::auth::{authenticate, LoginOutcome};
 
-pub fn config(cfg: &mut web::ServiceConfig) {
-    cfg.route("/login", web::get().to(login_form))
-        .route("/login", web::post().to(login))
-        .route("/logout", web::post().to(logout));
+pub fn config(r: &mut Routes) {
+    r.get("/login", login_form)
+        .post("/login", login)
+        .post("/logout", logout);
 }
 
 #[derive(Template)]

@@ -9,6 +9,7 @@ use actix_session::Session;
 
 use super::auth::{set_flash, Authorized, Reporter};
 use super::layout::{render, render_with, see_other, Choice, Chrome, FormState};
+use super::routes::Routes;
 use super::AppState;
 use crate::db::models::{LineRow, PeriodRow};
 use crate::domain::format::int_sv;
@@ -20,30 +21,22 @@ use crate::error::{AppError, AppResult};
 use crate::services::submissions::{self as svc, LineOutcome, SubmissionDetail};
 use crate::services::{periods, submissions::SOURCE_AGENCY};
 
-pub fn config(cfg: &mut web::ServiceConfig) {
+pub fn config(r: &mut Routes) {
     // Before "/submissions/{id}", which would otherwise match "import".
-    cfg.service(
-        web::resource("/submissions/import")
-            .app_data(
-                actix_multipart::form::MultipartFormConfig::default()
-                    .total_limit(super::api::CSV_LIMIT)
-                    .memory_limit(super::api::CSV_LIMIT),
-            )
-            .route(web::post().to(import_csv)),
+    r.post_with(
+        "/submissions/import",
+        actix_multipart::form::MultipartFormConfig::default()
+            .total_limit(super::api::CSV_LIMIT)
+            .memory_limit(super::api::CSV_LIMIT),
+        import_csv,
     );
-    cfg.route("/submissions", web::get().to(list))
-        .route("/submissions", web::post().to(create))
-        .route("/submissions/{id}", web::get().to(show))
-        .route("/submissions/{id}/lines", web::post().to(add_line))
-        .route(
-            "/submissions/{id}/lines/{line}/delete",
-            web::get().to(confirm_delete),
-        )
-        .route(
-            "/submissions/{id}/lines/{line}/delete",
-            web::post().to(delete_line),
-        )
-        .route("/submissions/{id}/submit", web::post().to(submit));
+    r.get("/submissions", list)
+        .post("/submissions", create)
+        .get("/submissions/{id}", show)
+        .post("/submissions/{id}/lines", add_line)
+        .get("/submissions/{id}/lines/{line}/delete", confirm_delete)
+        .post("/submissions/{id}/lines/{line}/delete", delete_line)
+        .post("/submissions/{id}/submit", submit);
 }
 
 pub struct ListedView {
@@ -534,13 +527,31 @@ struct UploadForm {
     file: Option<actix_multipart::form::bytes::Bytes>,
 }
 
+async fn read_upload(req: &actix_web::HttpRequest, payload: web::Payload) -> AppResult<UploadForm> {
+    use actix_web::FromRequest;
+    let mut payload = payload.into_inner();
+    match actix_multipart::form::MultipartForm::<UploadForm>::from_request(req, &mut payload).await
+    {
+        Ok(form) => Ok(form.into_inner()),
+        Err(e) if e.as_response_error().status_code() == StatusCode::PAYLOAD_TOO_LARGE => {
+            Err(AppError::too_large())
+        }
+        Err(_) => Err(AppError::BadRequest(
+            "Filen kunde inte läsas. Välj en CSV-fil i formuläret och försök igen.".into(),
+        )),
+    }
+}
+
 async fn import_csv(
     state: web::Data<AppState>,
     auth: Authorized<Reporter>,
     session: Session,
-    form: actix_multipart::form::MultipartForm<UploadForm>,
+    req: actix_web::HttpRequest,
+    payload: web::Payload,
 ) -> AppResult<HttpResponse> {
-    let form = form.into_inner();
+    // The upload is read only once the role check has passed: the extractors of a
+    // signature run together, so a malformed upload would otherwise answer first.
+    let form = read_upload(&req, payload).await?;
     let period = form.period.map(|t| t.into_inner()).unwrap_or_default();
     let submit_now = form.submit.is_some_and(|t| t.as_str() == "1");
     let bytes = form.file.map(|f| f.data.to_vec()).unwrap_or_default();

@@ -593,7 +593,7 @@ async fn the_command_line_writes_and_verifies_stored_editions() {
     app.login_as("ana").await;
     let id = create_edition(&app, "2026-Q3", "sv").await;
     let sha = publish(&mut app, id, 1, "ana", "chef").await;
-    let lagesbild::configuration::DatabaseUrl::Sqlite(path) = app.db_url.clone() else {
+    let lagesbild::configuration::DatabaseUrl::Sqlite(path) = app.database_url.clone() else {
         unreachable!()
     };
     let dir = tempfile::tempdir().unwrap();

@@ -29,8 +29,6 @@ impl Drop for DbGuard {
 pub struct TestApp {
     pub address: String,
     pub db: Database,
-    /// The database the app runs on (for the command-line tests).
-    pub db_url: DatabaseUrl,
     pub client: reqwest::Client,
     /// The database this app uses (a second instance can share it: `spawn_peer`).
     pub database_url: DatabaseUrl,
@@ -97,6 +95,7 @@ pub fn test_settings(url: DatabaseUrl) -> Settings {
         min_cell: 3,
         signal_alpha: 0.05,
         shutdown_timeout_secs: 30,
+        api_rate_per_minute: 600,
     }
 }
 
@@ -110,14 +109,12 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
     let db = Database::connect_and_migrate(&url, 4).expect("database");
     let mut settings = test_settings(url.clone());
     adjust(&mut settings);
-    let url = settings.database_url.clone();
     let app = Application::build(settings, db.clone(), "127.0.0.1:0").expect("app");
     let address = format!("http://127.0.0.1:{}", app.port());
     tokio::spawn(app.run_until_stopped());
     TestApp {
         address,
         db,
-        db_url: url,
         client: new_client(),
         database_url: url,
         _guard: std::sync::Arc::new(guard),

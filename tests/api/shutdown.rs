@@ -126,6 +126,10 @@ impl Served {
         .unwrap();
         stream.write_all(first).unwrap();
         stream.flush().unwrap();
+        // Let the server accept the connection and start on the request: on a loaded
+        // machine SIGTERM could otherwise arrive before the accept, and a connection that
+        // was never accepted is not in flight. (A pause for ordering, not a timing check.)
+        std::thread::sleep(Duration::from_millis(500));
         (stream, rest.to_vec())
     }
 
