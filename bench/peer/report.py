@@ -190,7 +190,7 @@ def svg(fig):
 
 
 def line_chart(title, x, series, xlabel):
-    fig, ax = plt.subplots(figsize=(7.5, 3.8))
+    fig, ax = plt.subplots(figsize=(7.5, 5.6))
     for label, values in series:
         ax.plot(x, values, marker="o", markersize=3, label=label)
     ax.set_title(title)
@@ -204,7 +204,7 @@ def line_chart(title, x, series, xlabel):
 
 
 def stacked_chart(title, x, series):
-    fig, ax = plt.subplots(figsize=(7.5, 3.8))
+    fig, ax = plt.subplots(figsize=(7.5, 5.6))
     bottom = [0] * len(x)
     for label, values in series:
         ax.bar(x, values, bottom=bottom, label=label)
@@ -218,7 +218,7 @@ def stacked_chart(title, x, series):
 
 
 def heatmap(title, rows, cols, values):
-    fig, ax = plt.subplots(figsize=(7.5, 4.2))
+    fig, ax = plt.subplots(figsize=(7.5, 6.0))
     im = ax.imshow(values, cmap="Blues", aspect="auto")
     ax.set_xticks(range(len(cols)), cols, rotation=60, ha="right", fontsize=7)
     ax.set_yticks(range(len(rows)), rows, fontsize=7)
@@ -277,11 +277,11 @@ h2 { font-size: 12pt; margin-top: 14pt; }
 .figure { page-break-inside: avoid; margin: 8pt 0; break-before: page; }
 h1 + p + .figure, h1 + .figure, h1 + table + .figure { break-before: auto; }
 .figure svg { width: 100%; height: auto; }
-table { border-collapse: collapse; width: 100%; font-size: 7.5pt; margin: 6pt 0 12pt 0; }
+table { border-collapse: collapse; width: 100%; font-size: 8.5pt; margin: 6pt 0 12pt 0; }
 thead { display: table-header-group; }
 tr { page-break-inside: avoid; }
 th { background: #e8ecf2; text-align: left; padding: 2pt 3pt; border-bottom: 1px solid #777; }
-td { padding: 1.5pt 3pt; border-bottom: 0.5px solid #ccc; }
+td { padding: 2.5pt 3pt; border-bottom: 0.5px solid #ccc; }
 td.n { text-align: right; }
 tr.total td { font-weight: bold; border-top: 1px solid #777; }
 """
