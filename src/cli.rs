@@ -65,7 +65,8 @@ enum Command {
     /// Manage API tokens.
     #[command(subcommand)]
     Token(TokenCommand),
-    /// Measure: `bench csv-import --lines 100000`, `bench dashboard --lines 1000000`.
+    /// Measure: `bench csv-import --lines 100000`, `bench dashboard --lines 1000000`,
+    /// `bench aggregates --period 2026-Q3`.
     #[command(subcommand)]
     Bench(BenchCommand),
     /// Build a synthetic store of about N accepted lines (120 months ending 2026-09) in
@@ -102,6 +103,14 @@ enum BenchCommand {
         lines: usize,
         #[arg(long, default_value_t = 100)]
         requests: usize,
+    },
+    /// Time the default report's 13 aggregates for a quarter on the store DATABASE_URL
+    /// names (after `seed-demo`), and print a checksum of each.
+    Aggregates {
+        #[arg(long)]
+        period: String,
+        #[arg(long, default_value_t = 5)]
+        runs: usize,
     },
 }
 
@@ -304,6 +313,9 @@ fn run_command(cli: Cli, url: DatabaseUrl) -> AppResult<()> {
         }
         Command::Bench(BenchCommand::Dashboard { lines, requests }) => {
             crate::services::bench::dashboard(settings, lines, requests)
+        }
+        Command::Bench(BenchCommand::Aggregates { period, runs }) => {
+            crate::services::bench::aggregates(&db, &period, runs)
         }
         Command::SeedDemo { lines } => {
             let mut conn = db.conn()?;

@@ -246,3 +246,183 @@ pub fn dashboard(
     let _ = std::fs::remove_dir_all(&dir);
     Ok(())
 }
+
+/// One of the report's 13 aggregates as numbers: `(row, column, value)` per reported cell.
+type Cells = Vec<(String, String, i64)>;
+
+/// The checksum the benchmark harness compares across Lägesbild, the sqlite3 floor and
+/// the peer pipeline: non-zero cells, their sum and their sum of squares (which changes
+/// when counts move between groups).
+fn checksum(cells: &Cells) -> (usize, i64, i128) {
+    cells.iter().filter(|c| c.2 != 0).fold((0, 0, 0), |acc, c| {
+        (
+            acc.0 + 1,
+            acc.1 + c.2,
+            acc.2 + i128::from(c.2) * i128::from(c.2),
+        )
+    })
+}
+
+fn table_cells(t: &super::analysis::CrossTable) -> Cells {
+    let mut out = Vec::new();
+    for (r, row) in t.rows.iter().zip(&t.cells) {
+        for (c, v) in t.cols.iter().zip(row) {
+            if let Some(n) = v {
+                out.push((r.0.clone(), c.0.clone(), *n));
+            }
+        }
+    }
+    out
+}
+
+fn trend_cells(t: &super::aggregation::TrendTable) -> Cells {
+    let mut out = Vec::new();
+    for s in &t.series {
+        for (p, v) in t.periods.iter().zip(&s.values) {
+            if let Some(n) = v {
+                out.push((s.code.clone(), p.code(), *n));
+            }
+        }
+    }
+    out
+}
+
+/// The 13 aggregates of the default report for `period` (a quarter), each through the
+/// aggregation layer the report uses: (1) misuse type × {P, previous, a year earlier};
+/// (2) misuse type × quarter (8); (3) total × month (24); (4)–(9) exploitation area,
+/// chain stage, document type, fraud type, age band, citizenship × quarter (8);
+/// (10) misuse type × exploitation area for P; (11) agency × month of P; (12) misuse type
+/// × agency for P; (13) misuse type × month over 120 months.
+pub fn report_aggregates(
+    conn: &mut crate::db::DbConnection,
+    period: Period,
+) -> AppResult<Vec<(&'static str, Cells, f64)>> {
+    use super::aggregation::{self as agg, Filters};
+    use super::analysis::{cross, Axis, CrossQuery};
+    use crate::domain::period::PeriodKind;
+    use crate::domain::taxonomy::Dimension;
+
+    if period.kind() != PeriodKind::Quarter {
+        return Err(AppError::BadRequest(format!(
+            "Ange ett kvartal, t.ex. 2026-Q3, inte ”{}”.",
+            period.code()
+        )));
+    }
+    let mut out: Vec<(&'static str, Cells, f64)> = Vec::with_capacity(13);
+    // Each aggregate's own time, for finding the slow one.
+    let mut mark = Instant::now();
+    let mut push = |name: &'static str, cells: Cells| {
+        out.push((name, cells, mark.elapsed().as_secs_f64() * 1000.0));
+        mark = Instant::now();
+    };
+    let compared = [period, period.previous(), period.year_earlier()];
+    let totals = agg::period_totals(conn, &compared)?;
+    let mut cells = Vec::new();
+    for t in &totals {
+        for (mt, n) in &t.by_misuse_type {
+            cells.push((mt.clone(), t.period.code(), *n));
+        }
+    }
+    push("misuse_type x {P, prev, year-earlier}", cells);
+    push(
+        "misuse_type x quarter (8)",
+        trend_cells(&agg::quarterly_by_misuse_type(conn, Some(period), 8)?),
+    );
+    let months24 = agg::trend(
+        conn,
+        Some(period),
+        24,
+        PeriodKind::Month,
+        &Filters::default(),
+    )?;
+    let cells = months24
+        .periods
+        .iter()
+        .zip(months24.totals())
+        .filter_map(|(p, n)| n.map(|n| ("total".to_string(), p.code(), n)))
+        .collect();
+    push("total x month (24)", cells);
+    let quarters = |rows: Axis, cols: Axis, from: Period, to: Period| CrossQuery {
+        rows,
+        cols,
+        from,
+        to,
+        filters: Filters::default(),
+    };
+    for (name, dim) in [
+        ("exploitation_area x quarter", Dimension::ExploitationArea),
+        ("chain_stage x quarter", Dimension::ChainStage),
+        ("document_type x quarter", Dimension::DocumentType),
+        ("fraud_type x quarter", Dimension::FraudType),
+        ("age_band x quarter", Dimension::AgeBand),
+        ("citizenship x quarter", Dimension::Citizenship),
+    ] {
+        let q = quarters(Axis::Dim(dim), Axis::Period, period.offset(-7), period);
+        push(name, table_cells(&cross(conn, &q)?));
+    }
+    let misuse = Axis::Dim(Dimension::MisuseType);
+    let q = quarters(
+        misuse,
+        Axis::Dim(Dimension::ExploitationArea),
+        period,
+        period,
+    );
+    push(
+        "misuse_type x exploitation_area (P)",
+        table_cells(&cross(conn, &q)?),
+    );
+    let first_month = Period::month(period.year(), (period.index() - 1) * 3 + 1)
+        .ok_or_else(|| AppError::internal("month"))?;
+    let q = quarters(
+        Axis::Agency,
+        Axis::Period,
+        first_month,
+        first_month.offset(2),
+    );
+    push("agency x month (P)", table_cells(&cross(conn, &q)?));
+    let q = quarters(misuse, Axis::Agency, period, period);
+    push("misuse_type x agency (P)", table_cells(&cross(conn, &q)?));
+    let history = agg::trend(
+        conn,
+        Some(period),
+        120,
+        PeriodKind::Month,
+        &Filters::default(),
+    )?;
+    push("misuse_type x month (120)", trend_cells(&history));
+    Ok(out)
+}
+
+/// `lagesbild bench aggregates --period P --runs N`: times the 13 aggregates of the
+/// default report on the store DATABASE_URL names, and prints each aggregate's checksum
+/// (non-zero cells, sum, sum of squares) so that other implementations can be compared.
+pub fn aggregates(db: &Database, period: &str, runs: usize) -> AppResult<()> {
+    let period = Period::parse(period).map_err(|e| AppError::Config(e.to_string()))?;
+    let mut conn = db.conn()?;
+    let mut last = Vec::new();
+    let mut ms = Vec::with_capacity(runs.max(1));
+    for run in 1..=runs.max(1) {
+        let t = Instant::now();
+        last = report_aggregates(&mut conn, period)?;
+        let elapsed = t.elapsed().as_secs_f64() * 1000.0;
+        println!("aggregates-run: {run} {elapsed:.3} ms");
+        ms.push(elapsed);
+    }
+    for (i, (name, cells, elapsed)) in last.iter().enumerate() {
+        let (n, sum, sumsq) = checksum(cells);
+        println!("aggregates-check: {} {n} {sum} {sumsq} {name}", i + 1);
+        println!("aggregates-time: {} {elapsed:.3} ms {name}", i + 1);
+    }
+    ms.sort_by(f64::total_cmp);
+    println!(
+        "aggregates: 13 aggregat för {}, {} körningar, median {:.1} ms, min {:.1} ms, max {:.1} ms ({}, {})",
+        period.code(),
+        ms.len(),
+        percentile(&ms, 0.5),
+        ms.first().copied().unwrap_or(0.0),
+        ms.last().copied().unwrap_or(0.0),
+        db.backend_name(),
+        if cfg!(debug_assertions) { "debug" } else { "release" }
+    );
+    Ok(())
+}
