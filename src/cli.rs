@@ -104,6 +104,18 @@ enum BenchCommand {
         #[arg(long, default_value_t = 100)]
         requests: usize,
     },
+    /// Time the default report end to end (database → PDF bytes) for a period on the
+    /// store DATABASE_URL names (after `seed-demo`): an edition of the standard template
+    /// with synthetic narrative in every section.
+    Report {
+        #[arg(long, default_value = "2026-Q3")]
+        period: String,
+        #[arg(long, default_value_t = 5)]
+        runs: usize,
+        /// Also write the last PDF here.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Time the default report's 13 aggregates for a quarter on the store DATABASE_URL
     /// names (after `seed-demo`), and print a checksum of each.
     Aggregates {
@@ -313,6 +325,9 @@ fn run_command(cli: Cli, url: DatabaseUrl) -> AppResult<()> {
         }
         Command::Bench(BenchCommand::Dashboard { lines, requests }) => {
             crate::services::bench::dashboard(settings, lines, requests)
+        }
+        Command::Bench(BenchCommand::Report { period, runs, out }) => {
+            crate::services::bench::report(&db, &settings, &period, runs, out.as_deref())
         }
         Command::Bench(BenchCommand::Aggregates { period, runs }) => {
             crate::services::bench::aggregates(&db, &period, runs)
