@@ -2,6 +2,7 @@
 
 pub mod access;
 pub mod csv_import;
+pub mod csv_safe;
 pub mod diff;
 pub mod disclosure;
 pub mod effect;
