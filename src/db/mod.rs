@@ -144,6 +144,11 @@ impl Database {
         self.url.backend_name()
     }
 
+    /// The database this handle was opened on (for running the command line against it).
+    pub fn url(&self) -> &DatabaseUrl {
+        &self.url
+    }
+
     /// A connection for synchronous callers (the CLI, tests).
     pub fn conn(&self) -> AppResult<PooledConnection> {
         Ok(self.pool.get()?)
@@ -196,12 +201,46 @@ pub fn flag(v: i32) -> bool {
     v != 0
 }
 
-/// Runs `f` in one database transaction, with the application's error type.
+/// Runs `f` in one database transaction, with the application's error type. Inside
+/// another transaction it is a savepoint.
+///
+/// On SQLite the outermost transaction starts with `BEGIN IMMEDIATE`: it takes the write
+/// lock at once (waiting up to `busy_timeout` for another writer), instead of starting as a
+/// reader and upgrading at its first write. In WAL mode such an upgrade fails at once with
+/// SQLITE_BUSY_SNAPSHOT ("database is locked") when another connection committed in
+/// between, and the busy timeout does not help; with the lock taken first it cannot happen.
+/// Write transactions on SQLite are serialised anyway, so nothing is lost. The audit chain
+/// relies on this (see `queries::audit::lock_chain`).
 pub fn transaction<T>(
     conn: &mut DbConnection,
     f: impl FnOnce(&mut DbConnection) -> AppResult<T>,
 ) -> AppResult<T> {
-    conn.transaction(f)
+    use diesel::connection::{AnsiTransactionManager, TransactionManager};
+    type Manager = DbConnection;
+    let began = match conn {
+        DbConnection::Sqlite(c) => {
+            match AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE") {
+                Ok(()) => true,
+                Err(diesel::result::Error::AlreadyInTransaction) => false,
+                Err(e) => return Err(e.into()),
+            }
+        }
+        DbConnection::Postgres(_) => false,
+    };
+    if !began {
+        <Manager as TransactionManager<DbConnection>>::begin_transaction(conn)?;
+    }
+    match f(conn) {
+        Ok(value) => {
+            <Manager as TransactionManager<DbConnection>>::commit_transaction(conn)?;
+            Ok(value)
+        }
+        Err(e) => match <Manager as TransactionManager<DbConnection>>::rollback_transaction(conn) {
+            // A broken transaction manager: the original error says more.
+            Ok(()) | Err(diesel::result::Error::BrokenTransactionManager) => Err(e),
+            Err(rollback) => Err(rollback.into()),
+        },
+    }
 }
 
 /// Whether every embedded migration has been applied (for `/readyz`).
