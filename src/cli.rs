@@ -1,4 +1,5 @@
-//! The command line: `serve`, `migrate`, `user add`, `period open`, `report pdf`.
+//! The command line: `serve`, `migrate`, `user add`, `period open`, `report pdf`,
+//! `audit verify`.
 
 use std::io::{BufRead, IsTerminal};
 use std::path::PathBuf;
@@ -11,7 +12,7 @@ use crate::db::Database;
 use crate::domain::period::Period;
 use crate::domain::role::Role;
 use crate::error::{AppError, AppResult};
-use crate::services::{auth, demo, periods, report, tokens};
+use crate::services::{audit, auth, demo, periods, report, tokens};
 use crate::startup::Application;
 
 #[derive(Parser)]
@@ -53,6 +54,9 @@ enum Command {
     /// Manage API tokens.
     #[command(subcommand)]
     Token(TokenCommand),
+    /// The audit log (granskningsloggen).
+    #[command(subcommand)]
+    Audit(AuditCommand),
     /// Measure: `bench csv-import --lines 100000`, `bench dashboard --lines 1000000`.
     #[command(subcommand)]
     Bench(BenchCommand),
@@ -74,6 +78,13 @@ enum TokenCommand {
         #[arg(long)]
         user: Option<String>,
     },
+}
+
+#[derive(Subcommand)]
+enum AuditCommand {
+    /// Walk the audit log's hash chain in id order; report the first broken record and
+    /// exit with status 1, or print the number of records and the head hash.
+    Verify,
 }
 
 #[derive(Subcommand)]
@@ -168,6 +179,11 @@ fn run(cli: Cli) -> AppResult<()> {
     let url = DatabaseUrl::parse(&cli.database_url)?;
     let settings = Settings::from_env(url.clone())?;
     let db = Database::connect_and_migrate(&url, settings.pool_size)?;
+    // Records from before the audit chain existed are sealed once, in id order.
+    let sealed = audit::seal_unsealed(&mut *db.conn()?)?;
+    if sealed > 0 {
+        eprintln!("Förseglade {sealed} äldre poster i granskningsloggens hashkedja.");
+    }
     match cli.command {
         Command::Migrate => {
             println!("Databasen ({}) är migrerad.", db.backend_name());
@@ -236,6 +252,18 @@ fn run(cli: Cli) -> AppResult<()> {
             };
             eprintln!("Spara token nu; den visas inte igen.");
             println!("{secret}");
+            Ok(())
+        }
+        Command::Audit(AuditCommand::Verify) => {
+            let status = audit::verify(&mut *db.conn()?)?;
+            println!("Kontrollerade {} poster i id-ordning.", status.checked);
+            if !status.intact() {
+                return Err(AppError::Conflict(status.summary_sv()));
+            }
+            println!("{}", status.summary_sv());
+            if let Some((id, hash)) = &status.head {
+                println!("Senaste post: {id}, hash {hash}");
+            }
             Ok(())
         }
         Command::Bench(BenchCommand::CsvImport { lines }) => {

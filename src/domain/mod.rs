@@ -1,6 +1,7 @@
 //! Pure types and rules of the domain: no actix, no diesel.
 
 pub mod access;
+pub mod audit_chain;
 pub mod csv_import;
 pub mod csv_safe;
 pub mod diff;

@@ -5,6 +5,7 @@ pub mod admin;
 pub mod analysis;
 pub mod api;
 pub mod assets;
+pub mod audit;
 pub mod auth;
 pub mod csrf;
 pub mod dashboard;
@@ -35,6 +36,7 @@ pub struct AppState {
 
 pub fn config(cfg: &mut web::ServiceConfig) {
     admin::config(cfg);
+    audit::config(cfg);
     api::config(cfg);
     analysis::config(cfg);
     assets::config(cfg);
