@@ -57,7 +57,8 @@ enum Command {
     /// The audit log (granskningsloggen).
     #[command(subcommand)]
     Audit(AuditCommand),
-    /// Measure: `bench csv-import --lines 100000`, `bench dashboard --lines 1000000`.
+    /// Measure: `bench csv-import --lines 100000`, `bench dashboard --lines 1000000`,
+    /// `bench audit --records 100000`.
     #[command(subcommand)]
     Bench(BenchCommand),
     /// Build a synthetic store of about N accepted lines (120 months ending 2026-09) in
@@ -101,6 +102,11 @@ enum BenchCommand {
         lines: usize,
         #[arg(long, default_value_t = 100)]
         requests: usize,
+    },
+    /// Append N audit records to a fresh database, then time `audit verify` over them.
+    Audit {
+        #[arg(long, default_value_t = 100_000)]
+        records: usize,
     },
 }
 
@@ -272,6 +278,7 @@ fn run(cli: Cli) -> AppResult<()> {
         Command::Bench(BenchCommand::Dashboard { lines, requests }) => {
             crate::services::bench::dashboard(settings, lines, requests)
         }
+        Command::Bench(BenchCommand::Audit { records }) => crate::services::bench::audit(records),
         Command::SeedDemo { lines } => {
             let mut conn = db.conn()?;
             let r = crate::services::synthetic::seed(&mut conn, lines, &mut |m| eprintln!("{m}"))?;

@@ -214,6 +214,9 @@ pub fn verify(conn: &mut DbConnection) -> AppResult<ChainStatus> {
     })
 }
 
+/// Records per page on the admin's audit page.
+pub const PAGE_SIZE: i64 = 100;
+
 /// One page of matching records, newest first.
 pub struct AuditPage {
     pub rows: Vec<AuditRow>,

@@ -14,10 +14,7 @@ use crate::domain::audit_chain;
 use crate::domain::format::int_sv;
 use crate::domain::validation::FieldError;
 use crate::error::{AppError, AppResult};
-use crate::services::audit::{self, AuditFilter, ChainStatus};
-
-/// Records per page.
-pub const PAGE_SIZE: i64 = 100;
+use crate::services::audit::{self, AuditFilter, ChainStatus, PAGE_SIZE};
 
 pub fn config(cfg: &mut web::ServiceConfig) {
     cfg.route("/admin/audit", web::get().to(audit_page))
@@ -42,27 +39,31 @@ fn non_empty(v: &Option<String>) -> Option<String> {
         .map(String::from)
 }
 
+/// A `ÅÅÅÅ-MM-DD` date field; empty is `None`, anything else unreadable is an error.
+fn parse_date(
+    raw: &Option<String>,
+    field: &str,
+    label: &str,
+    errors: &mut Vec<FieldError>,
+) -> Option<NaiveDate> {
+    let raw = non_empty(raw)?;
+    NaiveDate::parse_from_str(&raw, "%Y-%m-%d")
+        .map_err(|_| {
+            errors.push(FieldError::new(
+                field,
+                "invalid",
+                format!("Skriv {label} som ÅÅÅÅ-MM-DD, t.ex. 2026-11-28."),
+            ))
+        })
+        .ok()
+}
+
 impl AuditParams {
     /// The filter, or every problem with the dates.
     fn filter(&self) -> Result<AuditFilter, Vec<FieldError>> {
         let mut errors = Vec::new();
-        let mut date = |field: &str, label: &str| -> Option<NaiveDate> {
-            let raw = non_empty(match field {
-                "from" => &self.from,
-                _ => &self.to,
-            })?;
-            NaiveDate::parse_from_str(&raw, "%Y-%m-%d")
-                .map_err(|_| {
-                    errors.push(FieldError::new(
-                        field,
-                        "invalid",
-                        format!("Skriv {label} som ÅÅÅÅ-MM-DD, t.ex. 2026-11-28."),
-                    ))
-                })
-                .ok()
-        };
-        let from = date("from", "från-datumet");
-        let to = date("to", "till-datumet");
+        let from = parse_date(&self.from, "from", "från-datumet", &mut errors);
+        let to = parse_date(&self.to, "to", "till-datumet", &mut errors);
         if let (Some(f), Some(t)) = (from, to) {
             if f > t {
                 errors.push(FieldError::new(
