@@ -1,4 +1,5 @@
-//! The command line: `serve`, `migrate`, `user add`, `period open`, `report pdf`.
+//! The command line: `serve`, `migrate`, `user add`, `period open`, `report pdf`,
+//! `audit verify`.
 
 use std::io::{BufRead, IsTerminal};
 use std::path::PathBuf;
@@ -11,7 +12,7 @@ use crate::db::Database;
 use crate::domain::period::Period;
 use crate::domain::role::Role;
 use crate::error::{AppError, AppResult};
-use crate::services::{auth, backup, demo, periods, report, tokens};
+use crate::services::{audit, auth, backup, demo, periods, report, tokens};
 use crate::startup::Application;
 
 #[derive(Parser)]
@@ -65,8 +66,11 @@ enum Command {
     /// Manage API tokens.
     #[command(subcommand)]
     Token(TokenCommand),
+    /// The audit log (granskningsloggen).
+    #[command(subcommand)]
+    Audit(AuditCommand),
     /// Measure: `bench csv-import --lines 100000`, `bench dashboard --lines 1000000`,
-    /// `bench aggregates --period 2026-Q3`.
+    /// `bench aggregates --period 2026-Q3`, `bench report`, `bench audit --records 100000`.
     #[command(subcommand)]
     Bench(BenchCommand),
     /// Build a synthetic store of about N accepted lines (120 months ending 2026-09) in
@@ -87,6 +91,13 @@ enum TokenCommand {
         #[arg(long)]
         user: Option<String>,
     },
+}
+
+#[derive(Subcommand)]
+enum AuditCommand {
+    /// Walk the audit log's hash chain in id order; report the first broken record and
+    /// exit with status 1, or print the number of records and the head hash.
+    Verify,
 }
 
 #[derive(Subcommand)]
@@ -123,6 +134,11 @@ enum BenchCommand {
         period: String,
         #[arg(long, default_value_t = 5)]
         runs: usize,
+    },
+    /// Append N audit records to a fresh database, then time `audit verify` over them.
+    Audit {
+        #[arg(long, default_value_t = 100_000)]
+        records: usize,
     },
 }
 
@@ -249,6 +265,11 @@ fn run(cli: Cli) -> AppResult<ExitCode> {
 fn run_command(cli: Cli, url: DatabaseUrl) -> AppResult<()> {
     let settings = Settings::from_env(url.clone())?;
     let db = Database::connect_and_migrate(&url, settings.pool_size)?;
+    // Records from before the audit chain existed are sealed once, in id order.
+    let sealed = audit::seal_unsealed(&mut *db.conn()?)?;
+    if sealed > 0 {
+        eprintln!("Förseglade {sealed} äldre poster i granskningsloggens hashkedja.");
+    }
     match cli.command {
         Command::Migrate => {
             println!("Databasen ({}) är migrerad.", db.backend_name());
@@ -320,6 +341,18 @@ fn run_command(cli: Cli, url: DatabaseUrl) -> AppResult<()> {
             println!("{secret}");
             Ok(())
         }
+        Command::Audit(AuditCommand::Verify) => {
+            let status = audit::verify(&mut *db.conn()?)?;
+            println!("Kontrollerade {} poster i id-ordning.", status.checked);
+            if !status.intact() {
+                return Err(AppError::Conflict(status.summary_sv()));
+            }
+            println!("{}", status.summary_sv());
+            if let Some((id, hash)) = &status.head {
+                println!("Senaste post: {id}, hash {hash}");
+            }
+            Ok(())
+        }
         Command::Bench(BenchCommand::CsvImport { lines }) => {
             crate::services::bench::csv_import(lines)
         }
@@ -332,6 +365,7 @@ fn run_command(cli: Cli, url: DatabaseUrl) -> AppResult<()> {
         Command::Bench(BenchCommand::Aggregates { period, runs }) => {
             crate::services::bench::aggregates(&db, &period, runs)
         }
+        Command::Bench(BenchCommand::Audit { records }) => crate::services::bench::audit(records),
         Command::SeedDemo { lines } => {
             let mut conn = db.conn()?;
             let r = crate::services::synthetic::seed(&mut conn, lines, &mut |m| eprintln!("{m}"))?;

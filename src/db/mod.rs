@@ -145,6 +145,11 @@ impl Database {
         self.url.backend_name()
     }
 
+    /// The database this handle was opened on (for running the command line against it).
+    pub fn url(&self) -> &DatabaseUrl {
+        &self.url
+    }
+
     /// A connection for synchronous callers (the CLI, tests).
     pub fn conn(&self) -> AppResult<PooledConnection> {
         Ok(self.pool.get()?)

@@ -112,6 +112,84 @@ pub fn csv_import(n: usize) -> AppResult<()> {
     Ok(())
 }
 
+/// Appends `n` audit records to a fresh SQLite database (in transactions of 1 000, as a
+/// busy use-case would, plus 200 on their own to time a lone append), then times
+/// `audit verify` and the admin page's queries over the whole chain.
+pub fn audit(n: usize) -> AppResult<()> {
+    let dir = std::env::temp_dir().join(format!("lagesbild-bench-audit-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(AppError::internal)?;
+    let url = DatabaseUrl::Sqlite(dir.join("bench.db"));
+    let db = Database::connect_and_migrate(&url, 2)?;
+    let mut conn = db.conn()?;
+    let record = |c: &mut crate::db::DbConnection, i: usize| {
+        super::audit::record(
+            c,
+            None,
+            ["submission_submitted", "submission_accepted", "login"][i % 3],
+            "submission",
+            Some(&(i / 3).to_string()),
+            Some(&format!("version {}", i % 4 + 1)),
+        )
+    };
+    let lone = 200.min(n);
+    let start = Instant::now();
+    for i in 0..lone {
+        record(&mut conn, i)?;
+    }
+    let lone_secs = start.elapsed().as_secs_f64();
+    let start = Instant::now();
+    let mut written = lone;
+    while written < n {
+        let upto = (written + 1000).min(n);
+        crate::db::transaction(&mut conn, |c| {
+            for i in written..upto {
+                record(c, i)?;
+            }
+            Ok(())
+        })?;
+        written = upto;
+    }
+    let batch_secs = start.elapsed().as_secs_f64();
+    let start = Instant::now();
+    let status = super::audit::verify(&mut conn)?;
+    let verify_secs = start.elapsed().as_secs_f64();
+    let start = Instant::now();
+    let page = super::audit::search(
+        &mut conn,
+        &super::audit::AuditFilter::default(),
+        1,
+        super::audit::PAGE_SIZE,
+    )?;
+    let _ = super::audit::filter_choices(&mut conn)?;
+    let page_secs = start.elapsed().as_secs_f64();
+    let mode = if cfg!(debug_assertions) {
+        "debug"
+    } else {
+        "release"
+    };
+    println!(
+        "audit: {lone} ensamma tillägg på {:.2} s = {:.2} ms/post; {} tillägg i transaktioner om 1 000 på {batch_secs:.2} s = {:.0} poster/s",
+        lone_secs,
+        1000.0 * lone_secs / lone.max(1) as f64,
+        n - lone,
+        (n - lone) as f64 / batch_secs.max(f64::EPSILON),
+    );
+    println!(
+        "audit verify: {} på {verify_secs:.2} s = {:.0} poster/s; första sidan i /admin/audit (utan kedjekontrollen): {:.1} ms ({} poster, SQLite, {mode})",
+        status.summary_sv(),
+        status.checked as f64 / verify_secs.max(f64::EPSILON),
+        1000.0 * page_secs,
+        page.total,
+    );
+    drop(conn);
+    let _ = std::fs::remove_dir_all(&dir);
+    if status.intact() {
+        Ok(())
+    } else {
+        Err(AppError::Internal(status.summary_sv()))
+    }
+}
+
 /// One HTTP/1.1 request over a plain TCP connection (the benchmark measures the server,
 /// so the client stays trivial): returns status, headers and body.
 fn http(

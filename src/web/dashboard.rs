@@ -499,7 +499,7 @@ pub fn table_csv(t: &PublishedTable, row_header: &str) -> Vec<u8> {
     totals.extend(t.col_totals.iter().map(plain));
     totals.push(plain(&t.total));
     rows.push(totals);
-    crate::domain::csv_import::write_csv_sv(&header, &rows)
+    crate::domain::csv_safe::write_sv(&header, &rows)
 }
 
 /// The query string of a page, for its CSV link.

@@ -5,6 +5,7 @@ pub mod admin;
 pub mod analysis;
 pub mod api;
 pub mod assets;
+pub mod audit;
 pub mod auth;
 pub mod csrf;
 pub mod dashboard;
@@ -65,6 +66,7 @@ fn register(r: &mut Routes) {
     review::config(r);
     dashboard::config(r);
     reports::config(r);
+    audit::config(r);
     report_templates::config(r);
     measures::config(r);
     forum::config(r);

@@ -6,6 +6,7 @@ mod access;
 mod admin;
 mod analysis;
 mod api;
+mod audit;
 mod auth;
 mod backup;
 mod cli;

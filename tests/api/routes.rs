@@ -55,6 +55,8 @@ const EXPECTATIONS: &[(&str, &str)] = &[
     ("GET /admin/tokens/{id}/revoke", "L D D D D A"),
     ("POST /admin/tokens/{id}/revoke", "L D D D D A"),
     ("GET /admin/rotation", "L D D D D A"),
+    ("GET /admin/audit", "L D D D D A"),
+    ("GET /admin/audit.csv", "L D D D D A"),
     ("POST /admin/rotation", "L D D D D A"),
     // The JSON API.
     ("POST /api/v1/submissions", "L A D D D D"),
