@@ -620,7 +620,7 @@ async fn show_page<P: Policy>(
         can_submit: composer && status == VersionStatus::Draft,
         can_approve: approver && status == VersionStatus::InReview && !editor,
         approve_blocked: (approver && status == VersionStatus::InReview && editor).then(|| {
-            "Du har skrivit i den här versionen och kan inte godkänna den. En annan beslutsfattare måste godkänna (fyraögonsprincipen).".to_string()
+            "Du har skrivit i den här utgåvan och kan inte godkänna den. En annan beslutsfattare måste godkänna (fyraögonsprincipen).".to_string()
         }),
         can_refuse: approver
             && matches!(status, VersionStatus::InReview | VersionStatus::Approved),

@@ -258,6 +258,7 @@ pub struct VersionView {
     pub edition: EditionRow,
     pub version: VersionRow,
     pub content: EditionContent,
+    /// Everyone who wrote any part of the edition (any version): none of them approves.
     pub editors: Vec<i64>,
     pub events: Vec<EventRow>,
     /// The highest version number of the edition.
@@ -293,7 +294,7 @@ pub fn load_version(conn: &mut DbConnection, edition_id: i64, no: i32) -> AppRes
         .unwrap_or(no);
     Ok(VersionView {
         content: content_of(&version)?,
-        editors: q::editors(conn, version.id)?,
+        editors: q::editors_of_edition(conn, edition_id)?,
         events: q::events(conn, version.id)?,
         edition,
         version,
@@ -557,7 +558,7 @@ pub fn approve(conn: &mut DbConnection, user: &User, edition_id: i64, no: i32) -
     let v = reviewable(conn, user, edition_id, no, VersionStatus::InReview)?;
     if !may_approve(user.id, &v.editors) {
         return Err(AppError::Forbidden(
-            "Du har skrivit i den här versionen och kan därför inte godkänna den (fyraögonsprincipen). En annan beslutsfattare måste godkänna.".into(),
+            "Du har skrivit i den här utgåvan och kan därför inte godkänna den (fyraögonsprincipen). En annan beslutsfattare måste godkänna.".into(),
         ));
     }
     move_status(
