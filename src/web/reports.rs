@@ -265,6 +265,8 @@ pub struct ComponentView {
     pub rows: Vec<Vec<String>>,
     pub paragraphs: Vec<String>,
     pub bullets: Vec<String>,
+    /// Right-align the cells after the first (tables of counts).
+    pub numeric: bool,
 }
 
 impl ComponentView {
@@ -277,6 +279,7 @@ impl ComponentView {
             rows: vec![],
             paragraphs,
             bullets: vec![],
+            numeric: false,
         }
     }
 
@@ -286,6 +289,13 @@ impl ComponentView {
             header,
             rows,
             ..Self::text(vec![])
+        }
+    }
+
+    fn counts(self) -> Self {
+        Self {
+            numeric: true,
+            ..self
         }
     }
 }
@@ -303,7 +313,7 @@ fn component_view(k: Component, d: &ReportData, lang: Lang) -> Option<ComponentV
     Some(match k {
         Component::SummaryTable => {
             let (header, rows) = figure_table(&d.summary, lang);
-            ComponentView::table(d.summary.title.get(lang).to_string(), header, rows)
+            ComponentView::table(d.summary.title.get(lang).to_string(), header, rows).counts()
         }
         k if k.is_chart() => {
             let f = d.figures.get(&k)?;
@@ -324,7 +334,7 @@ fn component_view(k: Component, d: &ReportData, lang: Lang) -> Option<ComponentV
                     )
                 ),
                 svg,
-                ..ComponentView::table(f.title.get(lang).to_string(), header, rows)
+                ..ComponentView::table(f.title.get(lang).to_string(), header, rows).counts()
             }
         }
         Component::MeasuresTable => ComponentView::table(
