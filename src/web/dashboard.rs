@@ -576,6 +576,34 @@ fn filter_form(
     }
 }
 
+/// A chart's one-line summary: its largest published cell, and where the numbers are.
+pub(crate) fn peak_summary(
+    rows: &[String],
+    cols: &[String],
+    cells: &[Vec<Cell>],
+    sv: bool,
+) -> String {
+    let peak = rows
+        .iter()
+        .zip(cells)
+        .flat_map(|(r, row)| cols.iter().zip(row).map(move |(c, cell)| (r, c, cell)))
+        .filter(|(_, _, cell)| !cell.suppressed)
+        .filter_map(|(r, c, cell)| cell.value.map(|n| (r, c, n)))
+        .max_by_key(|(_, _, n)| *n);
+    let (peak, same) = if sv {
+        (
+            peak.map(|(r, c, n)| format!("Högst: {r}, {c}, med {} fall. ", int_sv(n))),
+            "Samma siffror finns i tabellen under diagrammet.",
+        )
+    } else {
+        (
+            peak.map(|(r, c, n)| format!("Highest: {r}, {c}, with {n} cases. ")),
+            "The same figures are in the table below the chart.",
+        )
+    };
+    format!("{}{same}", peak.unwrap_or_default())
+}
+
 /// The end of the default range: the latest quarter with accepted data.
 async fn default_to(state: &AppState, p: &mut TableParams) -> AppResult<()> {
     if p.to.as_deref().is_none_or(|s| s.trim().is_empty())
@@ -592,6 +620,7 @@ async fn default_to(state: &AppState, p: &mut TableParams) -> AppResult<()> {
 #[template(path = "dashboard/trends.html")]
 struct TrendsPage {
     chrome: Chrome,
+    chart_summary: String,
     filters: FilterForm,
     chart_title: String,
     chart_svg: String,
@@ -688,6 +717,12 @@ async fn trends(
     };
     let chart_svg = charts::trend_svg(&chart).map_err(AppError::internal)?;
     render(&TrendsPage {
+        chart_summary: peak_summary(
+            &published.row_labels,
+            &published.col_labels,
+            &published.cells,
+            true,
+        ),
         chrome: Chrome::for_user(&auth, "Trender", "/dashboard"),
         filters: filter_form(&p, &query, &agencies, &tax),
         table: table_view(
@@ -732,6 +767,7 @@ async fn trends(
 #[template(path = "dashboard/breakdown.html")]
 struct BreakdownPage {
     chrome: Chrome,
+    chart_summary: String,
     filters: FilterForm,
     by_choices: Vec<crate::web::layout::Choice>,
     chart_title: String,
@@ -795,6 +831,12 @@ async fn breakdown(
     let chart_svg = charts::stacked_svg(&chart).map_err(AppError::internal)?;
     let by_code = by_axis.code().to_string();
     render(&BreakdownPage {
+        chart_summary: peak_summary(
+            &published.row_labels,
+            &published.col_labels,
+            &published.cells,
+            true,
+        ),
         chrome: Chrome::for_user(&auth, "Fördelning", "/dashboard"),
         filters: FilterForm {
             by: Some(by_code.clone()),
@@ -834,6 +876,7 @@ struct ByQuery {
 #[template(path = "dashboard/heatmap.html")]
 struct HeatmapPage {
     chrome: Chrome,
+    chart_summary: String,
     period: String,
     disclosure: bool,
     chart_title: String,
@@ -881,6 +924,12 @@ async fn heatmap(
     };
     let chart_svg = charts::heatmap_svg(&map).map_err(AppError::internal)?;
     render(&HeatmapPage {
+        chart_summary: peak_summary(
+            &published.row_labels,
+            &published.col_labels,
+            &published.cells,
+            true,
+        ),
         chrome: Chrome::for_user(&auth, "Värmekarta", "/dashboard"),
         period: query.to.code(),
         disclosure: k.is_some(),

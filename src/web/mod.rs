@@ -1,6 +1,7 @@
 //! The web layer: one module per area, each with its `config`. Handlers parse, call a
 //! service, render.
 
+pub mod accessibility;
 pub mod admin;
 pub mod analysis;
 pub mod api;
@@ -60,6 +61,7 @@ fn register(r: &mut Routes) {
     api::config(r);
     analysis::config(r);
     assets::config(r);
+    accessibility::config(r);
     session::config(r);
     home::config(r);
     submissions::config(r);

@@ -325,13 +325,17 @@ fn component_view(k: Component, d: &ReportData, lang: Lang) -> Option<ComponentV
             .ok();
             let (header, rows) = figure_table(f, lang);
             ComponentView {
-                summary: format!(
-                    "{}. {}",
-                    f.title.get(lang),
-                    w(
-                        "Samma siffror finns i tabellen under diagrammet.",
-                        "The same figures are in the table below the chart."
-                    )
+                summary: crate::web::dashboard::peak_summary(
+                    &f.rows
+                        .iter()
+                        .map(|l| l.get(lang).to_string())
+                        .collect::<Vec<_>>(),
+                    &f.cols
+                        .iter()
+                        .map(|l| l.get(lang).to_string())
+                        .collect::<Vec<_>>(),
+                    &f.cells,
+                    matches!(lang, Lang::Sv),
                 ),
                 svg,
                 ..ComponentView::table(f.title.get(lang).to_string(), header, rows).counts()

@@ -71,6 +71,7 @@ const EXPECTATIONS: &[(&str, &str)] = &[
     ("GET /healthz", "P P P P P P"),
     ("GET /readyz", "P P P P P P"),
     ("GET /login", "P P P P P P"),
+    ("GET /tillganglighet", "P P P P P P"),
     ("POST /login", "P P P P P P"),
     ("POST /logout", "P P P P P P"),
     ("GET /", "L A A A A A"),
