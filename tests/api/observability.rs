@@ -140,7 +140,7 @@ async fn metrics_count_requests_by_route_pattern_and_read_submissions_and_pool()
     let open = sample(&text, "lagesbild_db_pool_connections").unwrap();
     let idle = sample(&text, "lagesbild_db_pool_idle_connections").unwrap();
     let in_use = sample(&text, "lagesbild_db_pool_in_use_connections").unwrap();
-    assert!(open >= 1.0 && open <= 4.0, "{open}");
+    assert!((1.0..=4.0).contains(&open), "{open}");
     assert_eq!(in_use, open - idle);
 
     // The PDF histogram counts a report drafted just now.
