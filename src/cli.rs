@@ -194,8 +194,7 @@ enum ReportCommand {
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    init_tracing();
-    match run(cli) {
+    match init_tracing().and_then(|()| run(cli)) {
         Ok(code) => code,
         Err(e) => {
             let message = match &e {
@@ -212,13 +211,26 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn init_tracing() {
+/// Logs go to standard error (standard output carries what a command prints, such as a
+/// new token), as text or, with `LAGESBILD_LOG_FORMAT=json`, one JSON object per line with
+/// the request's span (its `request_id`).
+fn init_tracing() -> AppResult<()> {
+    let format = crate::configuration::LogFormat::from_env()?;
     let filter = tracing_subscriber::EnvFilter::try_from_env("LAGESBILD_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    let _ = tracing_subscriber::fmt()
+    let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_target(false)
-        .try_init();
+        .with_writer(std::io::stderr);
+    let _ = match format {
+        crate::configuration::LogFormat::Text => builder.with_target(false).try_init(),
+        crate::configuration::LogFormat::Json => builder
+            .json()
+            .flatten_event(true)
+            .with_current_span(true)
+            .with_span_list(false)
+            .try_init(),
+    };
+    Ok(())
 }
 
 /// Exit code for "this is done with another tool" (backup and restore on PostgreSQL).
@@ -393,6 +405,7 @@ fn run_command(cli: Cli, url: DatabaseUrl) -> AppResult<()> {
                 },
                 markings: &settings.markings,
                 signals: Some(&cache),
+                metrics: None,
             };
             let (bytes, what) = match (period, edition) {
                 (Some(period), _) => {
@@ -497,6 +510,9 @@ fn serve(settings: Settings, db: Database, bind: &str, demo: bool) -> AppResult<
             "Lägesbild körs på http://{host}:{}/ ({backend}). Avsluta med Ctrl+C.",
             app.port()
         );
+        if let Some(port) = app.metrics_port() {
+            println!("Mätvärden för Prometheus: port {port}, sökväg /metrics.");
+        }
         app.run_until_stopped()
             .await
             .map_err(|e| AppError::Config(e.to_string()))

@@ -265,6 +265,8 @@ pub fn dashboard(
     }
     let settings = crate::configuration::Settings {
         database_url: url,
+        // The benchmark's own server: no metrics listener (it would take the real port).
+        metrics_addr: None,
         ..settings
     };
     let rt = tokio::runtime::Builder::new_multi_thread()
@@ -579,6 +581,7 @@ pub fn report(
         },
         markings: &settings.markings,
         signals: None,
+        metrics: None,
     };
     let mut ms = Vec::with_capacity(runs.max(1));
     let mut bytes = Vec::new();

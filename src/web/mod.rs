@@ -15,7 +15,9 @@ pub mod forum;
 pub mod home;
 pub mod layout;
 pub mod measures;
+pub mod metrics;
 pub mod notices;
+pub mod observe;
 pub mod rate_limit;
 pub mod references;
 pub mod report_templates;
@@ -40,6 +42,8 @@ pub struct AppState {
     pub signals: std::sync::Arc<crate::services::signals::SignalCache>,
     /// Calls per bearer token (this instance only).
     pub api_limiter: rate_limit::RateLimiter,
+    /// This instance's Prometheus metrics (read on the metrics listener).
+    pub metrics: std::sync::Arc<crate::metrics::Metrics>,
 }
 
 /// Registers every route of the application on actix.

@@ -49,6 +49,7 @@ struct ReportEnv {
     settings: DataSettings,
     markings: MarkingPolicy,
     signals: std::sync::Arc<SignalCache>,
+    metrics: std::sync::Arc<crate::metrics::Metrics>,
 }
 
 impl ReportEnv {
@@ -60,6 +61,7 @@ impl ReportEnv {
             },
             markings: state.settings.markings.clone(),
             signals: state.signals.clone(),
+            metrics: state.metrics.clone(),
         }
     }
 
@@ -68,6 +70,7 @@ impl ReportEnv {
             settings: self.settings,
             markings: &self.markings,
             signals: Some(&self.signals),
+            metrics: Some(&self.metrics),
         }
     }
 }

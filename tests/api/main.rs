@@ -20,6 +20,7 @@ mod helpers;
 mod instances;
 mod limits;
 mod notices;
+mod observability;
 mod pdf;
 mod picture;
 mod rate_limit;

@@ -5,7 +5,7 @@ use base64::Engine;
 use sha2::{Digest, Sha256};
 
 use super::data::{self, Baseline, DataSettings, ReportData};
-use super::render::{self, VersionInfo};
+use super::render::VersionInfo;
 use super::templates;
 use crate::db::queries::reports::{self as q, EditionRow, EventRow, NewVersion, VersionRow};
 use crate::db::queries::users;
@@ -30,6 +30,8 @@ pub struct ReportContext<'a> {
     pub settings: DataSettings,
     pub markings: &'a MarkingPolicy,
     pub signals: Option<&'a SignalCache>,
+    /// Where PDF generation time is recorded (the server's metrics; none in the CLI).
+    pub metrics: Option<&'a crate::metrics::Metrics>,
 }
 
 /// Who may read drafts (everything not yet published).
@@ -670,8 +672,13 @@ pub fn publish(
     // snapshot and the PDF come from the same read, so they always agree.
     let data = data_of(conn, &v, ctx)?;
     let today = chrono::Utc::now().date_naive();
-    let bytes =
-        render::render(&info_of(&v, Some(today)), &v.content, &data).map_err(AppError::internal)?;
+    let bytes = super::timed_render(
+        ctx.metrics,
+        crate::metrics::PdfKind::EditionPublish,
+        &info_of(&v, Some(today)),
+        &v.content,
+        &data,
+    )?;
     let sha = hex::encode(Sha256::digest(&bytes));
     let snapshot = serde_json::to_string(&data).map_err(AppError::internal)?;
     let b64 = base64::engine::general_purpose::STANDARD.encode(&bytes);
@@ -820,7 +827,13 @@ pub fn stored_or_draft(
             .map_err(AppError::internal)?
     } else {
         let data = data_of(conn, v, ctx)?;
-        render::render(&info_of(v, None), &v.content, &data).map_err(AppError::internal)?
+        super::timed_render(
+            ctx.metrics,
+            crate::metrics::PdfKind::EditionDraft,
+            &info_of(v, None),
+            &v.content,
+            &data,
+        )?
     };
     let sha256 = hex::encode(Sha256::digest(&bytes));
     Ok(Download {
