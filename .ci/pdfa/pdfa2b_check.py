@@ -85,10 +85,12 @@ def check_file_structure(raw, pdf):
         after = raw[s + 6:s + 8]
         if not (after.startswith(b"\n") or after == b"\r\n"): fail("6.1.7-2"); continue
         start = s + 6 + (2 if after == b"\r\n" else 1)
-        e = raw.find(b"endstream", start)
-        if raw[e - 1:e] not in (b"\n", b"\r"): fail("6.1.7-2")
-        body = e - start - (2 if raw[e - 2:e] == b"\r\n" else 1 if raw[e - 1:e] in (b"\n", b"\r") else 0)
-        if int(d.get("/Length", -1)) != body: fail("6.1.7-1")
+        # Length bytes after the stream keyword's EOL, then an EOL, then endstream. (Reading
+        # to the first "endstream" instead would misjudge binary data ending in CR or LF.)
+        length = int(d.get("/Length", -1))
+        tail = raw[start + length:start + length + 12] if length >= 0 else b""
+        if not re.match(rb"(\r\n|\r|\n)endstream", tail):
+            fail("6.1.7-1" if not re.match(rb"(\r\n|\r|\n)?endstream", tail) else "6.1.7-2")
 
 def output_intent(pdf):
     ois = pdf.Root.get("/OutputIntents", [])

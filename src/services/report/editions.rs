@@ -644,7 +644,7 @@ pub fn data_of(
     data::gather(conn, period, ctx.settings, ctx.signals, base.as_ref())
 }
 
-fn info_of(v: &VersionView, published_on: Option<chrono::NaiveDate>) -> VersionInfo {
+pub(crate) fn info_of(v: &VersionView, published_on: Option<chrono::NaiveDate>) -> VersionInfo {
     VersionInfo {
         title: v.version.title.clone(),
         lang: lang_of(&v.version),
