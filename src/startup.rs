@@ -46,6 +46,7 @@ impl Application {
             api_limiter,
             settings,
             signals: Default::default(),
+            dashboards: Default::default(),
         });
         let methods =
             actix_web::web::Data::new(routes::routes::MethodIndex::new(&routes::route_table()));
