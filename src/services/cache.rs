@@ -20,6 +20,9 @@ use crate::error::AppResult;
 /// A bounded map from a key to the result computed at one counter value.
 pub struct VersionedCache<K, V> {
     entries: Mutex<HashMap<K, (i64, Arc<V>)>>,
+    /// One gate per key being computed, so concurrent misses compute it once (the others
+    /// wait and take the result) instead of all at once after every change.
+    inflight: Mutex<HashMap<K, Arc<Mutex<()>>>>,
     capacity: usize,
 }
 
@@ -28,6 +31,7 @@ impl<K: Eq + Hash + Clone, V> VersionedCache<K, V> {
     pub fn new(capacity: usize) -> Self {
         Self {
             entries: Mutex::new(HashMap::new()),
+            inflight: Mutex::new(HashMap::new()),
             capacity: capacity.max(1),
         }
     }
@@ -41,12 +45,44 @@ impl<K: Eq + Hash + Clone, V> VersionedCache<K, V> {
         compute: impl FnOnce(&mut DbConnection) -> AppResult<V>,
     ) -> AppResult<Arc<V>> {
         let version = crate::db::queries::changes::version(conn)?;
+        self.at_version(version, key, || compute(conn))
+    }
+
+    /// The result for `key` computed at counter value `version`.
+    fn at_version(
+        &self,
+        version: i64,
+        key: K,
+        compute: impl FnOnce() -> AppResult<V>,
+    ) -> AppResult<Arc<V>> {
         if let Some(hit) = self.lookup(&key, version) {
             return Ok(hit);
         }
-        let value = Arc::new(compute(conn)?);
-        self.store(key, version, value.clone());
-        Ok(value)
+        let gate = match self.inflight.lock() {
+            Ok(mut inflight) => Some(inflight.entry(key.clone()).or_default().clone()),
+            Err(_) => None,
+        };
+        let guard = gate.as_ref().map(|g| g.lock());
+        // Another request may have computed it while this one waited.
+        let result = match self.lookup(&key, version) {
+            Some(hit) => Ok(hit),
+            None => compute().map(|value| {
+                let value = Arc::new(value);
+                self.store(key.clone(), version, value.clone());
+                value
+            }),
+        };
+        drop(guard);
+        if let (Some(gate), Ok(mut inflight)) = (gate, self.inflight.lock()) {
+            // The last one through removes the gate (the map holds one reference, we one).
+            if inflight
+                .get(&key)
+                .is_some_and(|g| Arc::ptr_eq(g, &gate) && Arc::strong_count(&gate) == 2)
+            {
+                inflight.remove(&key);
+            }
+        }
+        result
     }
 
     fn lookup(&self, key: &K, version: i64) -> Option<Arc<V>> {
@@ -108,6 +144,35 @@ mod tests {
         c.store(5, 2, Arc::new(50));
         assert_eq!(c.len(), 2);
         assert_eq!(c.lookup(&5, 2).as_deref(), Some(&50));
+    }
+
+    #[test]
+    fn concurrent_misses_compute_once() {
+        let c: Arc<VersionedCache<u32, u32>> = Arc::new(VersionedCache::new(4));
+        let computed = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let threads: Vec<_> = (0..8)
+            .map(|_| {
+                let (c, computed) = (c.clone(), computed.clone());
+                std::thread::spawn(move || {
+                    c.at_version(7, 1, || {
+                        computed.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                        std::thread::sleep(std::time::Duration::from_millis(50));
+                        Ok(42)
+                    })
+                    .map(|v| *v)
+                })
+            })
+            .collect();
+        for t in threads {
+            assert_eq!(t.join().unwrap().unwrap(), 42);
+        }
+        assert_eq!(computed.load(std::sync::atomic::Ordering::SeqCst), 1);
+        assert!(c.inflight.lock().unwrap().is_empty(), "no gate left behind");
+        // A new counter value computes again; an error is not cached.
+        assert!(c
+            .at_version(8, 1, || Err(crate::error::AppError::NotFound))
+            .is_err());
+        assert_eq!(*c.at_version(8, 1, || Ok(43)).unwrap(), 43);
     }
 
     #[test]
