@@ -774,7 +774,7 @@ fn trends_model(
     let k = p.disclosure(user.role, min_cell)?;
     let q2 = &query;
     let (table, markers, agencies, tax, notices, references) = {
-        let t = analysis::cross(c, &q2)?;
+        let t = analysis::cross(c, q2)?;
         let periods = q2.from.range_to(q2.to);
         let mts: Vec<String> = t.rows.iter().map(|r| r.0.clone()).collect();
         let m = crate::services::measures::markers(c, &periods, Some(&mts))?;
