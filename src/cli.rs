@@ -1,4 +1,5 @@
-//! The command line: `serve`, `migrate`, `user add`, `period open`, `report pdf`.
+//! The command line: `serve`, `migrate`, `user add`, `period open`, `report pdf`,
+//! `audit verify`.
 
 use std::io::{BufRead, IsTerminal};
 use std::path::PathBuf;
@@ -11,7 +12,7 @@ use crate::db::Database;
 use crate::domain::period::Period;
 use crate::domain::role::Role;
 use crate::error::{AppError, AppResult};
-use crate::services::{auth, backup, demo, periods, report, tokens};
+use crate::services::{audit, auth, backup, demo, periods, report, tokens};
 use crate::startup::Application;
 
 #[derive(Parser)]
@@ -65,8 +66,11 @@ enum Command {
     /// Manage API tokens.
     #[command(subcommand)]
     Token(TokenCommand),
+    /// The audit log (granskningsloggen).
+    #[command(subcommand)]
+    Audit(AuditCommand),
     /// Measure: `bench csv-import --lines 100000`, `bench dashboard --lines 1000000`,
-    /// `bench aggregates --period 2026-Q3`.
+    /// `bench aggregates --period 2026-Q3`, `bench report`, `bench audit --records 100000`.
     #[command(subcommand)]
     Bench(BenchCommand),
     /// Build a synthetic store of about N accepted lines (120 months ending 2026-09) in
@@ -90,6 +94,13 @@ enum TokenCommand {
 }
 
 #[derive(Subcommand)]
+enum AuditCommand {
+    /// Walk the audit log's hash chain in id order; report the first broken record and
+    /// exit with status 1, or print the number of records and the head hash.
+    Verify,
+}
+
+#[derive(Subcommand)]
 enum BenchCommand {
     /// Import a synthetic CSV file of N lines into a fresh database and report the rate.
     CsvImport {
@@ -104,6 +115,18 @@ enum BenchCommand {
         #[arg(long, default_value_t = 100)]
         requests: usize,
     },
+    /// Time the default report end to end (database → PDF bytes) for a period on the
+    /// store DATABASE_URL names (after `seed-demo`): an edition of the standard template
+    /// with synthetic narrative in every section.
+    Report {
+        #[arg(long, default_value = "2026-Q3")]
+        period: String,
+        #[arg(long, default_value_t = 5)]
+        runs: usize,
+        /// Also write the last PDF here.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Time the default report's 13 aggregates for a quarter on the store DATABASE_URL
     /// names (after `seed-demo`), and print a checksum of each.
     Aggregates {
@@ -111,6 +134,11 @@ enum BenchCommand {
         period: String,
         #[arg(long, default_value_t = 5)]
         runs: usize,
+    },
+    /// Append N audit records to a fresh database, then time `audit verify` over them.
+    Audit {
+        #[arg(long, default_value_t = 100_000)]
+        records: usize,
     },
 }
 
@@ -166,8 +194,7 @@ enum ReportCommand {
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    init_tracing();
-    match run(cli) {
+    match init_tracing().and_then(|()| run(cli)) {
         Ok(code) => code,
         Err(e) => {
             let message = match &e {
@@ -184,13 +211,26 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn init_tracing() {
+/// Logs go to standard error (standard output carries what a command prints, such as a
+/// new token), as text or, with `LAGESBILD_LOG_FORMAT=json`, one JSON object per line with
+/// the request's span (its `request_id`).
+fn init_tracing() -> AppResult<()> {
+    let format = crate::configuration::LogFormat::from_env()?;
     let filter = tracing_subscriber::EnvFilter::try_from_env("LAGESBILD_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    let _ = tracing_subscriber::fmt()
+    let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_target(false)
-        .try_init();
+        .with_writer(std::io::stderr);
+    let _ = match format {
+        crate::configuration::LogFormat::Text => builder.with_target(false).try_init(),
+        crate::configuration::LogFormat::Json => builder
+            .json()
+            .flatten_event(true)
+            .with_current_span(true)
+            .with_span_list(false)
+            .try_init(),
+    };
+    Ok(())
 }
 
 /// Exit code for "this is done with another tool" (backup and restore on PostgreSQL).
@@ -237,6 +277,11 @@ fn run(cli: Cli) -> AppResult<ExitCode> {
 fn run_command(cli: Cli, url: DatabaseUrl) -> AppResult<()> {
     let settings = Settings::from_env(url.clone())?;
     let db = Database::connect_and_migrate(&url, settings.pool_size)?;
+    // Records from before the audit chain existed are sealed once, in id order.
+    let sealed = audit::seal_unsealed(&mut *db.conn()?)?;
+    if sealed > 0 {
+        eprintln!("Förseglade {sealed} äldre poster i granskningsloggens hashkedja.");
+    }
     match cli.command {
         Command::Migrate => {
             println!("Databasen ({}) är migrerad.", db.backend_name());
@@ -308,15 +353,31 @@ fn run_command(cli: Cli, url: DatabaseUrl) -> AppResult<()> {
             println!("{secret}");
             Ok(())
         }
+        Command::Audit(AuditCommand::Verify) => {
+            let status = audit::verify(&mut *db.conn()?)?;
+            println!("Kontrollerade {} poster i id-ordning.", status.checked);
+            if !status.intact() {
+                return Err(AppError::Conflict(status.summary_sv()));
+            }
+            println!("{}", status.summary_sv());
+            if let Some((id, hash)) = &status.head {
+                println!("Senaste post: {id}, hash {hash}");
+            }
+            Ok(())
+        }
         Command::Bench(BenchCommand::CsvImport { lines }) => {
             crate::services::bench::csv_import(lines)
         }
         Command::Bench(BenchCommand::Dashboard { lines, requests }) => {
             crate::services::bench::dashboard(settings, lines, requests)
         }
+        Command::Bench(BenchCommand::Report { period, runs, out }) => {
+            crate::services::bench::report(&db, &settings, &period, runs, out.as_deref())
+        }
         Command::Bench(BenchCommand::Aggregates { period, runs }) => {
             crate::services::bench::aggregates(&db, &period, runs)
         }
+        Command::Bench(BenchCommand::Audit { records }) => crate::services::bench::audit(records),
         Command::SeedDemo { lines } => {
             let mut conn = db.conn()?;
             let r = crate::services::synthetic::seed(&mut conn, lines, &mut |m| eprintln!("{m}"))?;
@@ -344,6 +405,7 @@ fn run_command(cli: Cli, url: DatabaseUrl) -> AppResult<()> {
                 },
                 markings: &settings.markings,
                 signals: Some(&cache),
+                metrics: None,
             };
             let (bytes, what) = match (period, edition) {
                 (Some(period), _) => {
@@ -448,6 +510,9 @@ fn serve(settings: Settings, db: Database, bind: &str, demo: bool) -> AppResult<
             "Lägesbild körs på http://{host}:{}/ ({backend}). Avsluta med Ctrl+C.",
             app.port()
         );
+        if let Some(port) = app.metrics_port() {
+            println!("Mätvärden för Prometheus: port {port}, sökväg /metrics.");
+        }
         app.run_until_stopped()
             .await
             .map_err(|e| AppError::Config(e.to_string()))

@@ -80,6 +80,12 @@ pub struct Settings {
     pub shutdown_timeout_secs: u64,
     /// API calls per minute allowed for one bearer token (per instance).
     pub api_rate_per_minute: u32,
+    /// Where Prometheus scrapes `/metrics` (its own listener, never the application's
+    /// port); `None`: no metrics listener.
+    pub metrics_addr: Option<String>,
+    /// When set, `/metrics` answers only `Authorization: Bearer <this>`. Required when the
+    /// metrics listener is reachable from other hosts (not bound to loopback).
+    pub metrics_token: Option<String>,
 }
 
 impl Settings {
@@ -129,7 +135,18 @@ impl Settings {
         };
         let shutdown_timeout_secs = u64::from(env_u32("LAGESBILD_SHUTDOWN_TIMEOUT_SECS", 30)?);
         let api_rate_per_minute = env_u32("LAGESBILD_API_RATE_PER_MINUTE", 600)?;
+        let metrics_addr = env_nonempty("LAGESBILD_METRICS_ADDR");
+        let metrics_token = env_nonempty("LAGESBILD_METRICS_TOKEN");
+        if let Some(t) = &metrics_token {
+            if t.chars().count() < MIN_METRICS_TOKEN_CHARS {
+                return Err(AppError::Config(format!(
+                    "LAGESBILD_METRICS_TOKEN är för kort: ange minst {MIN_METRICS_TOKEN_CHARS} tecken, t.ex. från `openssl rand -hex 32`."
+                )));
+            }
+        }
         Ok(Self {
+            metrics_addr,
+            metrics_token,
             shutdown_timeout_secs,
             api_rate_per_minute,
             signal_alpha,
@@ -144,6 +161,39 @@ impl Settings {
             pool_size,
         })
     }
+}
+
+/// The shortest bearer token `/metrics` accepts.
+pub const MIN_METRICS_TOKEN_CHARS: usize = 32;
+
+/// How log lines are written (`LAGESBILD_LOG_FORMAT`): readable text, or one JSON object
+/// per line for a log collector.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+impl LogFormat {
+    pub fn from_env() -> Result<Self, AppError> {
+        match std::env::var("LAGESBILD_LOG_FORMAT") {
+            Err(_) => Ok(Self::Text),
+            Ok(v) => match v.trim().to_ascii_lowercase().as_str() {
+                "" | "text" => Ok(Self::Text),
+                "json" => Ok(Self::Json),
+                _ => Err(AppError::Config(format!(
+                    "LAGESBILD_LOG_FORMAT ska vara text eller json, inte ”{v}”."
+                ))),
+            },
+        }
+    }
+}
+
+fn env_nonempty(name: &str) -> Option<String> {
+    std::env::var(name)
+        .ok()
+        .map(|v| v.trim().to_string())
+        .filter(|v| !v.is_empty())
 }
 
 /// `LAGESBILD_MARKINGS` (least restrictive first, separated by `;`) and

@@ -69,6 +69,14 @@ impl From<diesel::result::Error> for AppError {
     fn from(e: diesel::result::Error) -> Self {
         match e {
             diesel::result::Error::NotFound => Self::NotFound,
+            // SQLite's busy timeout ran out: another writer held the lock too long. Say so
+            // (503, "try again") rather than show an internal error.
+            diesel::result::Error::DatabaseError(_, info)
+                if info.message().starts_with("database is locked")
+                    || info.message().starts_with("database is busy") =>
+            {
+                Self::Unavailable(info.message().to_string())
+            }
             other => Self::Database(other.to_string()),
         }
     }

@@ -9,6 +9,7 @@ pub mod configuration;
 pub mod db;
 pub mod domain;
 pub mod error;
+pub mod metrics;
 pub mod pdf;
 pub mod services;
 pub mod startup;

@@ -8,17 +8,20 @@ use actix_session::storage::CookieSessionStore;
 use actix_session::SessionMiddleware;
 use actix_web::cookie::{Key, SameSite};
 use actix_web::dev::Server;
-use actix_web::middleware::{from_fn, DefaultHeaders, Logger};
+use actix_web::middleware::{from_fn, DefaultHeaders};
 use actix_web::{App, HttpResponse, HttpServer};
 
 use crate::configuration::Settings;
 use crate::db::Database;
 use crate::error::{AppError, AppResult};
+use crate::metrics::Metrics;
 use crate::web::{self as routes, AppState};
 
 pub struct Application {
     port: u16,
     server: Server,
+    /// The metrics listener's port and server, when `LAGESBILD_METRICS_ADDR` is set.
+    metrics: Option<(u16, Server)>,
 }
 
 /// Request body limits: forms are small; uploads get their own limit later.
@@ -41,12 +44,23 @@ impl Application {
         let cookie_secure = settings.cookie_secure;
         let shutdown_timeout = settings.shutdown_timeout_secs;
         let api_limiter = routes::rate_limit::RateLimiter::new(settings.api_rate_per_minute);
+        let metrics = std::sync::Arc::new(Metrics::new());
+        let metrics_server = match &settings.metrics_addr {
+            Some(addr) => Some(metrics_server(
+                addr,
+                settings.metrics_token.as_deref(),
+                db.clone(),
+                metrics.clone(),
+            )?),
+            None => None,
+        };
         let state = actix_web::web::Data::new(AppState {
             db,
             api_limiter,
             settings,
             signals: Default::default(),
             dashboards: Default::default(),
+            metrics,
         });
         let methods =
             actix_web::web::Data::new(routes::routes::MethodIndex::new(&routes::route_table()));
@@ -69,7 +83,8 @@ impl Application {
                 .wrap(from_fn(routes::csrf::guard))
                 .wrap(sessions)
                 .wrap(security_headers(cookie_secure))
-                .wrap(Logger::new("%r %s %Dms"))
+                // Outermost: request id, access log and metrics see every response.
+                .wrap(from_fn(routes::observe::observe))
         })
         // SIGTERM: stop accepting at once, then wait up to this long for requests in
         // flight before exiting. Ctrl+C (SIGINT) and SIGQUIT stop at once.
@@ -77,16 +92,72 @@ impl Application {
         .listen(listener)
         .map_err(|e| AppError::Config(e.to_string()))?
         .run();
-        Ok(Self { port, server })
+        Ok(Self {
+            port,
+            server,
+            metrics: metrics_server,
+        })
     }
 
     pub fn port(&self) -> u16 {
         self.port
     }
 
-    pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+    /// The metrics listener's port, when there is one.
+    pub fn metrics_port(&self) -> Option<u16> {
+        self.metrics.as_ref().map(|(port, _)| *port)
     }
+
+    /// Runs until the application's server stops (SIGTERM, SIGINT); the metrics listener
+    /// keeps answering while requests in flight finish, then stops with it.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        let Some((_, metrics)) = self.metrics else {
+            return self.server.await;
+        };
+        let handle = metrics.handle();
+        let metrics_task = tokio::spawn(metrics);
+        let result = self.server.await;
+        handle.stop(false).await;
+        let _ = metrics_task.await;
+        result
+    }
+}
+
+/// The metrics listener: `/metrics` only, one worker, no signal handling of its own (the
+/// application's server stops it). A non-loopback address needs the bearer token.
+fn metrics_server(
+    addr: &str,
+    token: Option<&str>,
+    db: Database,
+    metrics: std::sync::Arc<Metrics>,
+) -> AppResult<(u16, Server)> {
+    let listener = TcpListener::bind(addr).map_err(|e| {
+        AppError::Config(format!(
+            "Kan inte lyssna på {addr} (LAGESBILD_METRICS_ADDR): {e}"
+        ))
+    })?;
+    let local = listener
+        .local_addr()
+        .map_err(|e| AppError::Config(e.to_string()))?;
+    if token.is_none() && !local.ip().is_loopback() {
+        return Err(AppError::Config(format!(
+            "LAGESBILD_METRICS_ADDR={addr} kan nås från andra datorer. Ange LAGESBILD_METRICS_TOKEN (minst {} tecken) eller lyssna på 127.0.0.1.",
+            crate::configuration::MIN_METRICS_TOKEN_CHARS
+        )));
+    }
+    let endpoint =
+        actix_web::web::Data::new(routes::metrics::MetricsEndpoint::new(db, metrics, token));
+    let server = HttpServer::new(move || {
+        App::new()
+            .app_data(endpoint.clone())
+            .configure(routes::metrics::config)
+    })
+    .workers(1)
+    .disable_signals()
+    .listen(listener)
+    .map_err(|e| AppError::Config(e.to_string()))?
+    .run();
+    Ok((local.port(), server))
 }
 
 /// No route matched: 405 with `Allow` when the path exists for other methods, else 404.

@@ -145,6 +145,17 @@ impl Database {
         self.url.backend_name()
     }
 
+    /// The database this handle was opened on (for running the command line against it).
+    pub fn url(&self) -> &DatabaseUrl {
+        &self.url
+    }
+
+    /// The pool's usage now: (open connections, idle connections, configured size).
+    pub fn pool_usage(&self) -> (u32, u32, u32) {
+        let s = self.pool.state();
+        (s.connections, s.idle_connections, self.pool.max_size())
+    }
+
     /// A connection for synchronous callers (the CLI, tests).
     pub fn conn(&self) -> AppResult<PooledConnection> {
         Ok(self.pool.get()?)
@@ -157,7 +168,10 @@ impl Database {
         T: Send + 'static,
     {
         let pool = self.pool.clone();
+        // Log lines from the blocking work keep the request's span (its request id).
+        let span = tracing::Span::current();
         tokio::task::spawn_blocking(move || {
+            let _entered = span.enter();
             let mut conn = pool.get()?;
             f(&mut conn)
         })

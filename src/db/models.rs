@@ -239,6 +239,8 @@ pub struct NewAudit<'a> {
     pub entity: &'a str,
     pub entity_id: Option<&'a str>,
     pub detail: Option<&'a str>,
+    /// The chain link; the record's own hash is set once its id is known.
+    pub prev_hash: Option<&'a str>,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable)]

@@ -25,8 +25,9 @@
 //! * Errors are collected for the whole file and returned together, in line order; a file
 //!   with any error gives no rows at all.
 //!
-//! [`write_csv_sv`] and [`neutralise_formula`] are for exports meant to be opened in Excel.
+//! Exports (CSV written for Excel) live in [`super::csv_safe`].
 
+use super::csv_safe::UTF8_BOM;
 use super::observation::ObservationInput;
 use super::validation::FieldError;
 
@@ -48,8 +49,6 @@ pub const COLUMNS: [&str; 12] = [
 
 /// Columns that must be present in the header.
 pub const REQUIRED_COLUMNS: [&str; 2] = ["misuse_type", "count"];
-
-const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// The `field` of errors that concern the file as a whole or a whole row.
 const FILE_FIELD: &str = "file";
@@ -172,54 +171,6 @@ pub fn parse_csv(bytes: &[u8]) -> Result<ParsedCsv, Vec<FieldError>> {
         line_numbers,
         delimiter,
     })
-}
-
-/// Guards an export cell against formula injection: a cell starting with `=`, `+`, `-` or
-/// `@` (or a tab or carriage return, as OWASP also recommends) gets a leading `'`, so that
-/// a spreadsheet shows it as text instead of evaluating it. Other cells are unchanged.
-pub fn neutralise_formula(cell: &str) -> String {
-    match cell.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
-        _ => cell.to_owned(),
-    }
-}
-
-/// Writes an export for Swedish Excel: UTF-8 with BOM, `;` between cells, CRLF after every
-/// row (the header included). A cell is quoted when it contains `;`, `"`, CR or LF, with
-/// inner quotes doubled. Every cell, header included, goes through
-/// [`neutralise_formula`]. A row consisting of one empty cell is written as `""` so that
-/// it is not read back as a blank line.
-pub fn write_csv_sv(header: &[&str], rows: &[Vec<String>]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(64 + 16 * (header.len() + 1) * (rows.len() + 1));
-    out.extend_from_slice(UTF8_BOM);
-    write_row_sv(&mut out, header.iter().copied());
-    for row in rows {
-        write_row_sv(&mut out, row.iter().map(String::as_str));
-    }
-    out
-}
-
-fn write_row_sv<'a>(out: &mut Vec<u8>, cells: impl ExactSizeIterator<Item = &'a str>) {
-    let lone_cell = cells.len() == 1;
-    for (i, cell) in cells.enumerate() {
-        if i > 0 {
-            out.push(b';');
-        }
-        let cell = neutralise_formula(cell);
-        if cell.contains([';', '"', '\r', '\n']) || (lone_cell && cell.is_empty()) {
-            out.push(b'"');
-            for &b in cell.as_bytes() {
-                if b == b'"' {
-                    out.push(b'"');
-                }
-                out.push(b);
-            }
-            out.push(b'"');
-        } else {
-            out.extend_from_slice(cell.as_bytes());
-        }
-    }
-    out.extend_from_slice(b"\r\n");
 }
 
 // ---------------------------------------------------------------------------------------
@@ -592,6 +543,7 @@ fn build_input(cells: [Option<String>; 12]) -> ObservationInput {
 
 #[cfg(test)]
 mod tests {
+    use super::super::csv_safe::{cell, write_sv};
     use super::*;
     use proptest::prelude::*;
 
@@ -912,44 +864,6 @@ mod tests {
     }
 
     #[test]
-    fn neutralise_formula_prefixes_only_dangerous_starts() {
-        assert_eq!(neutralise_formula("=1+1"), "'=1+1");
-        assert_eq!(neutralise_formula("+46701234567"), "'+46701234567");
-        assert_eq!(neutralise_formula("-3"), "'-3");
-        assert_eq!(neutralise_formula("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(neutralise_formula("\t=1"), "'\t=1");
-        assert_eq!(neutralise_formula("a=1"), "a=1");
-        assert_eq!(neutralise_formula("12"), "12");
-        assert_eq!(neutralise_formula(" =1"), " =1");
-        assert_eq!(neutralise_formula(""), "");
-        assert_eq!(neutralise_formula("Åtal"), "Åtal");
-    }
-
-    #[test]
-    fn write_csv_sv_writes_bom_semicolons_crlf_quotes_and_guards() {
-        let rows = vec![
-            vec!["Örebro".to_owned(), "12".to_owned(), "a;b".to_owned()],
-            vec![
-                "=HYPERLINK(\"x\")".to_owned(),
-                "-3".to_owned(),
-                "rad1\nrad2".to_owned(),
-            ],
-            vec![String::new(), "1 234,5".to_owned(), "sa \"hej\"".to_owned()],
-        ];
-        let out = write_csv_sv(&["län", "antal", "text"], &rows);
-        let expected = "\u{feff}län;antal;text\r\n\
-                        Örebro;12;\"a;b\"\r\n\
-                        \"'=HYPERLINK(\"\"x\"\")\";'-3;\"rad1\nrad2\"\r\n\
-                        ;1 234,5;\"sa \"\"hej\"\"\"\r\n";
-        assert_eq!(String::from_utf8(out).unwrap(), expected);
-        // A lone empty cell is not written as a blank line.
-        assert_eq!(
-            write_csv_sv(&["a"], &[vec![String::new()]]),
-            b"\xEF\xBB\xBFa\r\n\"\"\r\n"
-        );
-    }
-
-    #[test]
     fn export_reads_back() {
         let rows = vec![
             vec![
@@ -959,7 +873,7 @@ mod tests {
             ],
             vec!["kapad".to_owned(), "3".to_owned(), String::new()],
         ];
-        let out = write_csv_sv(&["misuse_type", "count", "description"], &rows);
+        let out = write_sv(&["misuse_type", "count", "description"], &rows);
         let parsed = parse_csv(&out).unwrap();
         assert_eq!(parsed.delimiter, b';');
         assert_eq!(parsed.line_numbers, vec![2, 4]);
@@ -1187,11 +1101,11 @@ mod tests {
         fn semicolon_export_round_trips(table in table_strategy(), bom in any::<bool>()) {
             let header = header_names(&table);
             let header_refs: Vec<&str> = header.iter().map(String::as_str).collect();
-            let mut bytes = write_csv_sv(&header_refs, &table.rows);
+            let mut bytes = write_sv(&header_refs, &table.rows);
             if !bom {
                 bytes.drain(..UTF8_BOM.len());
             }
-            let (rows, lines) = expected(&table, &[], neutralise_formula);
+            let (rows, lines) = expected(&table, &[], |c| cell(c).into_owned());
             assert_round_trip(&bytes, b';', rows, lines);
         }
 

@@ -1,7 +1,9 @@
 //! Pure types and rules of the domain: no actix, no diesel.
 
 pub mod access;
+pub mod audit_chain;
 pub mod csv_import;
+pub mod csv_safe;
 pub mod diff;
 pub mod disclosure;
 pub mod effect;

@@ -10,6 +10,8 @@ pub enum SubmissionStatus {
 }
 
 impl SubmissionStatus {
+    pub const ALL: [Self; 4] = [Self::Draft, Self::Submitted, Self::Accepted, Self::Returned];
+
     pub fn code(self) -> &'static str {
         match self {
             Self::Draft => "draft",
@@ -20,9 +22,7 @@ impl SubmissionStatus {
     }
 
     pub fn parse(code: &str) -> Option<Self> {
-        [Self::Draft, Self::Submitted, Self::Accepted, Self::Returned]
-            .into_iter()
-            .find(|s| s.code() == code)
+        Self::ALL.into_iter().find(|s| s.code() == code)
     }
 
     pub fn label_sv(self) -> &'static str {

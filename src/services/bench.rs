@@ -112,6 +112,84 @@ pub fn csv_import(n: usize) -> AppResult<()> {
     Ok(())
 }
 
+/// Appends `n` audit records to a fresh SQLite database (in transactions of 1 000, as a
+/// busy use-case would, plus 200 on their own to time a lone append), then times
+/// `audit verify` and the admin page's queries over the whole chain.
+pub fn audit(n: usize) -> AppResult<()> {
+    let dir = std::env::temp_dir().join(format!("lagesbild-bench-audit-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(AppError::internal)?;
+    let url = DatabaseUrl::Sqlite(dir.join("bench.db"));
+    let db = Database::connect_and_migrate(&url, 2)?;
+    let mut conn = db.conn()?;
+    let record = |c: &mut crate::db::DbConnection, i: usize| {
+        super::audit::record(
+            c,
+            None,
+            ["submission_submitted", "submission_accepted", "login"][i % 3],
+            "submission",
+            Some(&(i / 3).to_string()),
+            Some(&format!("version {}", i % 4 + 1)),
+        )
+    };
+    let lone = 200.min(n);
+    let start = Instant::now();
+    for i in 0..lone {
+        record(&mut conn, i)?;
+    }
+    let lone_secs = start.elapsed().as_secs_f64();
+    let start = Instant::now();
+    let mut written = lone;
+    while written < n {
+        let upto = (written + 1000).min(n);
+        crate::db::transaction(&mut conn, |c| {
+            for i in written..upto {
+                record(c, i)?;
+            }
+            Ok(())
+        })?;
+        written = upto;
+    }
+    let batch_secs = start.elapsed().as_secs_f64();
+    let start = Instant::now();
+    let status = super::audit::verify(&mut conn)?;
+    let verify_secs = start.elapsed().as_secs_f64();
+    let start = Instant::now();
+    let page = super::audit::search(
+        &mut conn,
+        &super::audit::AuditFilter::default(),
+        1,
+        super::audit::PAGE_SIZE,
+    )?;
+    let _ = super::audit::filter_choices(&mut conn)?;
+    let page_secs = start.elapsed().as_secs_f64();
+    let mode = if cfg!(debug_assertions) {
+        "debug"
+    } else {
+        "release"
+    };
+    println!(
+        "audit: {lone} ensamma tillägg på {:.2} s = {:.2} ms/post; {} tillägg i transaktioner om 1 000 på {batch_secs:.2} s = {:.0} poster/s",
+        lone_secs,
+        1000.0 * lone_secs / lone.max(1) as f64,
+        n - lone,
+        (n - lone) as f64 / batch_secs.max(f64::EPSILON),
+    );
+    println!(
+        "audit verify: {} på {verify_secs:.2} s = {:.0} poster/s; första sidan i /admin/audit (utan kedjekontrollen): {:.1} ms ({} poster, SQLite, {mode})",
+        status.summary_sv(),
+        status.checked as f64 / verify_secs.max(f64::EPSILON),
+        1000.0 * page_secs,
+        page.total,
+    );
+    drop(conn);
+    let _ = std::fs::remove_dir_all(&dir);
+    if status.intact() {
+        Ok(())
+    } else {
+        Err(AppError::Internal(status.summary_sv()))
+    }
+}
+
 /// One HTTP/1.1 request over a plain TCP connection (the benchmark measures the server,
 /// so the client stays trivial): returns status, headers and body.
 fn http(
@@ -187,6 +265,8 @@ pub fn dashboard(
     }
     let settings = crate::configuration::Settings {
         database_url: url,
+        // The benchmark's own server: no metrics listener (it would take the real port).
+        metrics_addr: None,
         ..settings
     };
     let rt = tokio::runtime::Builder::new_multi_thread()
@@ -423,6 +503,120 @@ pub fn aggregates(db: &Database, period: &str, runs: usize) -> AppResult<()> {
         ms.last().copied().unwrap_or(0.0),
         db.backend_name(),
         if cfg!(debug_assertions) { "debug" } else { "release" }
+    );
+    Ok(())
+}
+
+/// Synthetic narrative for one section: `n` paragraphs of invented assessment text.
+fn narrative(section: &str, n: usize) -> String {
+    (1..=n)
+        .map(|i| {
+            format!(
+                "Bedömning {i} för avsnittet {section}: omfattningen ligger i nivå med föregående kvartal, men fördelningen mellan utnyttjandeområden har förskjutits. Myndigheterna rapporterar fler fall där förfalskade eller manipulerade handlingar används vid folkbokföring och vid öppnande av bankkonton. Uppgifterna är anonymiserade och avser trender, inte enskilda ärenden.\n\n"
+            )
+        })
+        .collect()
+}
+
+/// Times the default report end to end — data from the database through the aggregation
+/// and disclosure control, layout, PDF bytes — on the store DATABASE_URL names (after
+/// `seed-demo`). An edition of the standard template gets synthetic narrative in every
+/// section, as an analyst would write it; every run recomputes everything (no caches).
+pub fn report(
+    db: &Database,
+    settings: &crate::configuration::Settings,
+    period: &str,
+    runs: usize,
+    out: Option<&std::path::Path>,
+) -> AppResult<()> {
+    use super::report::data::DataSettings;
+    use super::report::editions::{self, NewEdition, ReportContext, SectionInput};
+    use crate::domain::report::Component;
+
+    let period = Period::parse(period).map_err(|e| AppError::Config(e.to_string()))?;
+    let mut conn = db.conn()?;
+    let id = match users::by_username(&mut conn, "bench-analyst")? {
+        Some(u) => u.id,
+        None => auth::create_user(
+            &mut conn,
+            None,
+            NewAccount {
+                username: "bench-analyst",
+                display_name: Some("Bänkanalytiker"),
+                role: Role::Analyst,
+                agency_code: None,
+                password: "bench-password-2026",
+            },
+        )?,
+    };
+    let user = auth::load_active_user(&mut conn, id)?.ok_or(AppError::NotFound)?;
+    let edition = editions::create(
+        &mut conn,
+        &user,
+        &NewEdition {
+            period: period.code(),
+            template_id: None,
+            language: "sv".into(),
+            marking: settings.markings.minimum.clone(),
+            tlp: settings.markings.minimum_tlp.code().into(),
+        },
+        &settings.markings,
+    )?;
+    let v = editions::load_version(&mut conn, edition, 1)?;
+    for s in &v.content.sections {
+        let input = SectionInput {
+            text: narrative(&s.title.sv, 6),
+            components: Component::ALL
+                .into_iter()
+                .enumerate()
+                .map(|(i, c)| (c, true, i as i64))
+                .collect(),
+        };
+        editions::update_section(&mut conn, &user, edition, 1, &s.key, &input)?;
+    }
+    let ctx = ReportContext {
+        settings: DataSettings {
+            disclosure_k: settings.min_cell,
+            signal_alpha: settings.signal_alpha,
+        },
+        markings: &settings.markings,
+        signals: None,
+        metrics: None,
+    };
+    let mut ms = Vec::with_capacity(runs.max(1));
+    let mut bytes = Vec::new();
+    for run in 1..=runs.max(1) {
+        let t = Instant::now();
+        let v = editions::load_version(&mut conn, edition, 1)?;
+        bytes = editions::stored_or_draft(&mut conn, &v, ctx)?.bytes;
+        let elapsed = t.elapsed().as_secs_f64() * 1000.0;
+        println!("report-run: {run} {elapsed:.1} ms, {} byte", bytes.len());
+        ms.push(elapsed);
+    }
+    let pages = lopdf::Document::load_mem(&bytes)
+        .map(|d| d.get_pages().len())
+        .unwrap_or(0);
+    let v = editions::load_version(&mut conn, edition, 1)?;
+    let charts = v
+        .content
+        .sections
+        .iter()
+        .flat_map(|s| s.included())
+        .filter(|c| c.is_chart())
+        .count();
+    if let Some(path) = out {
+        std::fs::write(path, &bytes)
+            .map_err(|e| AppError::Config(format!("Kan inte skriva {}: {e}", path.display())))?;
+    }
+    ms.sort_by(f64::total_cmp);
+    println!(
+        "report: standardmallen för {}, {pages} sidor, {charts} diagram, {} körningar: median {:.1} ms, min {:.1} ms, max {:.1} ms ({})",
+        period.code(),
+        ms.len(),
+        ms[ms.len() / 2],
+        ms[0],
+        ms[ms.len() - 1],
+        db.backend_name()
     );
     Ok(())
 }

@@ -16,8 +16,10 @@ pub fn minutes_pdf(
     user: &User,
     id: i64,
     marking: &str,
+    metrics: Option<&crate::metrics::Metrics>,
 ) -> AppResult<(Vec<u8>, String)> {
     let d = forum::meeting(conn, user, id)?;
+    let started = std::time::Instant::now();
     let date = d.meeting.held_on.to_string();
     let title = format!("Minnesanteckningar – Operativt ID-forum {date}");
     let mut c = Composer::new(&DocumentInfo {
@@ -146,6 +148,12 @@ pub fn minutes_pdf(
             lang: crate::domain::report::Lang::Sv,
         })
         .map_err(AppError::internal)?;
+    if let Some(m) = metrics {
+        m.observe_pdf(
+            crate::metrics::PdfKind::Minutes,
+            started.elapsed().as_secs_f64(),
+        );
+    }
     audit::record(
         conn,
         Some(user),

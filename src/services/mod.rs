@@ -13,6 +13,7 @@ pub mod forum;
 pub mod measures;
 pub mod minutes;
 pub mod notices;
+pub mod operations;
 pub mod periods;
 pub mod references;
 pub mod report;

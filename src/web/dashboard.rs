@@ -578,7 +578,7 @@ pub fn table_csv(t: &PublishedTable, row_header: &str) -> Vec<u8> {
     totals.extend(t.col_totals.iter().map(plain));
     totals.push(plain(&t.total));
     rows.push(totals);
-    crate::domain::csv_import::write_csv_sv(&header, &rows)
+    crate::domain::csv_safe::write_sv(&header, &rows)
 }
 
 /// The query string of a page, for its CSV link.
@@ -656,6 +656,34 @@ fn filter_form(
     }
 }
 
+/// A chart's one-line summary: its largest published cell, and where the numbers are.
+pub(crate) fn peak_summary(
+    rows: &[String],
+    cols: &[String],
+    cells: &[Vec<Cell>],
+    sv: bool,
+) -> String {
+    let peak = rows
+        .iter()
+        .zip(cells)
+        .flat_map(|(r, row)| cols.iter().zip(row).map(move |(c, cell)| (r, c, cell)))
+        .filter(|(_, _, cell)| !cell.suppressed)
+        .filter_map(|(r, c, cell)| cell.value.map(|n| (r, c, n)))
+        .max_by_key(|(_, _, n)| *n);
+    let (peak, same) = if sv {
+        (
+            peak.map(|(r, c, n)| format!("Högst: {r}, {c}, med {} fall. ", int_sv(n))),
+            "Samma siffror finns i tabellen under diagrammet.",
+        )
+    } else {
+        (
+            peak.map(|(r, c, n)| format!("Highest: {r}, {c}, with {n} cases. ")),
+            "The same figures are in the table below the chart.",
+        )
+    };
+    format!("{}{same}", peak.unwrap_or_default())
+}
+
 /// The end of the default range: the latest quarter with accepted data.
 async fn default_to(state: &AppState, p: &mut TableParams) -> AppResult<()> {
     if needs_default_to(p) {
@@ -688,6 +716,7 @@ fn set_default_to(p: &mut TableParams, latest: Option<Period>) {
 #[template(path = "dashboard/trends.html")]
 struct TrendsPage {
     chrome: Chrome,
+    chart_summary: String,
     filters: FilterForm,
     chart_title: String,
     chart_svg: String,
@@ -710,6 +739,7 @@ pub struct ReferenceView {
 
 /// Everything on the trends page but the chrome, for one query and one reader.
 pub struct TrendsModel {
+    chart_summary: String,
     filters: FilterForm,
     chart_title: String,
     chart_svg: String,
@@ -748,6 +778,7 @@ async fn trends(
         .await?;
     render(&TrendsPage {
         chrome: Chrome::for_user(&auth, "Trender", "/dashboard"),
+        chart_summary: m.chart_summary.clone(),
         filters: m.filters.clone(),
         chart_title: m.chart_title.clone(),
         chart_svg: m.chart_svg.clone(),
@@ -829,6 +860,12 @@ fn trends_model(
     };
     let chart_svg = charts::trend_svg(&chart).map_err(AppError::internal)?;
     Ok(TrendsModel {
+        chart_summary: peak_summary(
+            &published.row_labels,
+            &published.col_labels,
+            &published.cells,
+            true,
+        ),
         filters: filter_form(&p, &query, &agencies, &tax),
         table: table_view(
             &published,
@@ -872,6 +909,7 @@ fn trends_model(
 #[template(path = "dashboard/breakdown.html")]
 struct BreakdownPage {
     chrome: Chrome,
+    chart_summary: String,
     filters: FilterForm,
     by_choices: Vec<crate::web::layout::Choice>,
     chart_title: String,
@@ -935,6 +973,12 @@ async fn breakdown(
     let chart_svg = charts::stacked_svg(&chart).map_err(AppError::internal)?;
     let by_code = by_axis.code().to_string();
     render(&BreakdownPage {
+        chart_summary: peak_summary(
+            &published.row_labels,
+            &published.col_labels,
+            &published.cells,
+            true,
+        ),
         chrome: Chrome::for_user(&auth, "Fördelning", "/dashboard"),
         filters: FilterForm {
             by: Some(by_code.clone()),
@@ -974,6 +1018,7 @@ struct ByQuery {
 #[template(path = "dashboard/heatmap.html")]
 struct HeatmapPage {
     chrome: Chrome,
+    chart_summary: String,
     period: String,
     disclosure: bool,
     chart_title: String,
@@ -1021,6 +1066,12 @@ async fn heatmap(
     };
     let chart_svg = charts::heatmap_svg(&map).map_err(AppError::internal)?;
     render(&HeatmapPage {
+        chart_summary: peak_summary(
+            &published.row_labels,
+            &published.col_labels,
+            &published.cells,
+            true,
+        ),
         chrome: Chrome::for_user(&auth, "Värmekarta", "/dashboard"),
         period: query.to.code(),
         disclosure: k.is_some(),

@@ -590,9 +590,10 @@ async fn minutes(
     let id = path.into_inner();
     let user = auth.user.clone();
     let marking = state.settings.default_marking.clone();
+    let metrics = state.metrics.clone();
     let (bytes, date) = state
         .db
-        .run(move |c| crate::services::minutes::minutes_pdf(c, &user, id, &marking))
+        .run(move |c| crate::services::minutes::minutes_pdf(c, &user, id, &marking, Some(&metrics)))
         .await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::CONTENT_TYPE, "application/pdf"))

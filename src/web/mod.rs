@@ -1,10 +1,12 @@
 //! The web layer: one module per area, each with its `config`. Handlers parse, call a
 //! service, render.
 
+pub mod accessibility;
 pub mod admin;
 pub mod analysis;
 pub mod api;
 pub mod assets;
+pub mod audit;
 pub mod auth;
 pub mod csrf;
 pub mod dashboard;
@@ -13,7 +15,9 @@ pub mod forum;
 pub mod home;
 pub mod layout;
 pub mod measures;
+pub mod metrics;
 pub mod notices;
+pub mod observe;
 pub mod rate_limit;
 pub mod references;
 pub mod report_templates;
@@ -40,6 +44,8 @@ pub struct AppState {
     pub dashboards: dashboard::DashboardCache,
     /// Calls per bearer token (this instance only).
     pub api_limiter: rate_limit::RateLimiter,
+    /// This instance's Prometheus metrics (read on the metrics listener).
+    pub metrics: std::sync::Arc<crate::metrics::Metrics>,
 }
 
 /// Registers every route of the application on actix.
@@ -61,12 +67,14 @@ fn register(r: &mut Routes) {
     api::config(r);
     analysis::config(r);
     assets::config(r);
+    accessibility::config(r);
     session::config(r);
     home::config(r);
     submissions::config(r);
     review::config(r);
     dashboard::config(r);
     reports::config(r);
+    audit::config(r);
     report_templates::config(r);
     measures::config(r);
     forum::config(r);

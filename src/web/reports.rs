@@ -49,6 +49,7 @@ struct ReportEnv {
     settings: DataSettings,
     markings: MarkingPolicy,
     signals: std::sync::Arc<SignalCache>,
+    metrics: std::sync::Arc<crate::metrics::Metrics>,
 }
 
 impl ReportEnv {
@@ -60,6 +61,7 @@ impl ReportEnv {
             },
             markings: state.settings.markings.clone(),
             signals: state.signals.clone(),
+            metrics: state.metrics.clone(),
         }
     }
 
@@ -68,6 +70,7 @@ impl ReportEnv {
             settings: self.settings,
             markings: &self.markings,
             signals: Some(&self.signals),
+            metrics: Some(&self.metrics),
         }
     }
 }
@@ -265,6 +268,8 @@ pub struct ComponentView {
     pub rows: Vec<Vec<String>>,
     pub paragraphs: Vec<String>,
     pub bullets: Vec<String>,
+    /// Right-align the cells after the first (tables of counts).
+    pub numeric: bool,
 }
 
 impl ComponentView {
@@ -277,6 +282,7 @@ impl ComponentView {
             rows: vec![],
             paragraphs,
             bullets: vec![],
+            numeric: false,
         }
     }
 
@@ -286,6 +292,13 @@ impl ComponentView {
             header,
             rows,
             ..Self::text(vec![])
+        }
+    }
+
+    fn counts(self) -> Self {
+        Self {
+            numeric: true,
+            ..self
         }
     }
 }
@@ -303,7 +316,7 @@ fn component_view(k: Component, d: &ReportData, lang: Lang) -> Option<ComponentV
     Some(match k {
         Component::SummaryTable => {
             let (header, rows) = figure_table(&d.summary, lang);
-            ComponentView::table(d.summary.title.get(lang).to_string(), header, rows)
+            ComponentView::table(d.summary.title.get(lang).to_string(), header, rows).counts()
         }
         k if k.is_chart() => {
             let f = d.figures.get(&k)?;
@@ -315,16 +328,20 @@ fn component_view(k: Component, d: &ReportData, lang: Lang) -> Option<ComponentV
             .ok();
             let (header, rows) = figure_table(f, lang);
             ComponentView {
-                summary: format!(
-                    "{}. {}",
-                    f.title.get(lang),
-                    w(
-                        "Samma siffror finns i tabellen under diagrammet.",
-                        "The same figures are in the table below the chart."
-                    )
+                summary: crate::web::dashboard::peak_summary(
+                    &f.rows
+                        .iter()
+                        .map(|l| l.get(lang).to_string())
+                        .collect::<Vec<_>>(),
+                    &f.cols
+                        .iter()
+                        .map(|l| l.get(lang).to_string())
+                        .collect::<Vec<_>>(),
+                    &f.cells,
+                    matches!(lang, Lang::Sv),
                 ),
                 svg,
-                ..ComponentView::table(f.title.get(lang).to_string(), header, rows)
+                ..ComponentView::table(f.title.get(lang).to_string(), header, rows).counts()
             }
         }
         Component::MeasuresTable => ComponentView::table(
@@ -620,7 +637,7 @@ async fn show_page<P: Policy>(
         can_submit: composer && status == VersionStatus::Draft,
         can_approve: approver && status == VersionStatus::InReview && !editor,
         approve_blocked: (approver && status == VersionStatus::InReview && editor).then(|| {
-            "Du har skrivit i den här versionen och kan inte godkänna den. En annan beslutsfattare måste godkänna (fyraögonsprincipen).".to_string()
+            "Du har skrivit i den här utgåvan och kan inte godkänna den. En annan beslutsfattare måste godkänna (fyraögonsprincipen).".to_string()
         }),
         can_refuse: approver
             && matches!(status, VersionStatus::InReview | VersionStatus::Approved),

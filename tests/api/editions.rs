@@ -257,6 +257,22 @@ async fn a_correction_is_a_new_version_and_the_old_one_stays_downloadable() {
     let mut app = newsroom().await;
     app.login_as("ana").await;
     let id = create_edition(&app, "2026-Q3", "sv").await;
+    // chef2 writes part of version 1 …
+    app.login_as("chef2").await;
+    let edit = format!("/reports/{id}/versions/1/edit");
+    assert_eq!(
+        post(
+            &app,
+            &format!("/reports/{id}/versions/1/sections/forum"),
+            &edit,
+            &[
+                ("text", "Forumet möttes tre gånger."),
+                ("include", "forum_followups")
+            ]
+        )
+        .await,
+        303
+    );
     let sha1 = publish(&mut app, id, 1, "ana", "chef").await;
 
     // Published is frozen: the composer refuses, and so does the database itself.
@@ -296,7 +312,18 @@ async fn a_correction_is_a_new_version_and_the_old_one_stays_downloadable() {
         .await,
         303
     );
-    let sha2 = publish(&mut app, id, 2, "ana", "chef").await;
+    // … so chef2 wrote part of the correction too (its text is copied) and cannot approve it.
+    let v2 = format!("/reports/{id}/versions/2");
+    assert_eq!(post(&app, &format!("{v2}/submit"), &v2, &[]).await, 303);
+    app.login_as("chef2").await;
+    assert_eq!(post(&app, &format!("{v2}/approve"), &v2, &[]).await, 403);
+    app.login_as("chef").await;
+    assert_eq!(post(&app, &format!("{v2}/approve"), &v2, &[]).await, 303);
+    assert_eq!(post(&app, &format!("{v2}/publish"), &v2, &[]).await, 303);
+    let html = app.get_text(&v2).await;
+    let marker = "<code class=\"hash\">";
+    let start = html.find(marker).unwrap() + marker.len();
+    let sha2 = html[start..start + 64].to_string();
     assert_ne!(sha1, sha2);
 
     app.login_as("dep").await;

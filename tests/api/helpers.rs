@@ -32,6 +32,8 @@ pub struct TestApp {
     pub client: reqwest::Client,
     /// The database this app uses (a second instance can share it: `spawn_peer`).
     pub database_url: DatabaseUrl,
+    /// `http://127.0.0.1:PORT` of the metrics listener, when the settings asked for one.
+    pub metrics_address: Option<String>,
     _guard: std::sync::Arc<DbGuard>,
 }
 
@@ -96,6 +98,8 @@ pub fn test_settings(url: DatabaseUrl) -> Settings {
         signal_alpha: 0.05,
         shutdown_timeout_secs: 30,
         api_rate_per_minute: 600,
+        metrics_addr: None,
+        metrics_token: None,
     }
 }
 
@@ -111,12 +115,14 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
     adjust(&mut settings);
     let app = Application::build(settings, db.clone(), "127.0.0.1:0").expect("app");
     let address = format!("http://127.0.0.1:{}", app.port());
+    let metrics_address = app.metrics_port().map(|p| format!("http://127.0.0.1:{p}"));
     tokio::spawn(app.run_until_stopped());
     TestApp {
         address,
         db,
         client: new_client(),
         database_url: url,
+        metrics_address,
         _guard: std::sync::Arc::new(guard),
     }
 }
@@ -136,6 +142,7 @@ impl TestApp {
             db,
             client: new_client(),
             database_url: self.database_url.clone(),
+            metrics_address: None,
             _guard: self._guard.clone(),
         }
     }

@@ -55,6 +55,8 @@ const EXPECTATIONS: &[(&str, &str)] = &[
     ("GET /admin/tokens/{id}/revoke", "L D D D D A"),
     ("POST /admin/tokens/{id}/revoke", "L D D D D A"),
     ("GET /admin/rotation", "L D D D D A"),
+    ("GET /admin/audit", "L D D D D A"),
+    ("GET /admin/audit.csv", "L D D D D A"),
     ("POST /admin/rotation", "L D D D D A"),
     // The JSON API.
     ("POST /api/v1/submissions", "L A D D D D"),
@@ -69,6 +71,7 @@ const EXPECTATIONS: &[(&str, &str)] = &[
     ("GET /healthz", "P P P P P P"),
     ("GET /readyz", "P P P P P P"),
     ("GET /login", "P P P P P P"),
+    ("GET /tillganglighet", "P P P P P P"),
     ("POST /login", "P P P P P P"),
     ("POST /logout", "P P P P P P"),
     ("GET /", "L A A A A A"),

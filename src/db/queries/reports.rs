@@ -355,10 +355,16 @@ pub fn add_editor(conn: &mut DbConnection, version_id: i64, user_id: i64) -> Que
     Ok(())
 }
 
-pub fn editors(conn: &mut DbConnection, version_id: i64) -> QueryResult<Vec<i64>> {
+/// Everyone who wrote any part of any version of an edition (a correction copies the text
+/// of the version before it, so its authors wrote part of the correction too).
+pub fn editors_of_edition(conn: &mut DbConnection, edition_id: i64) -> QueryResult<Vec<i64>> {
     report_version_editors::table
-        .filter(report_version_editors::version_id.eq(version_id))
+        .inner_join(
+            report_versions::table.on(report_versions::id.eq(report_version_editors::version_id)),
+        )
+        .filter(report_versions::edition_id.eq(edition_id))
         .select(report_version_editors::user_id)
+        .distinct()
         .load(conn)
 }
 

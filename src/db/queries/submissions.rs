@@ -217,3 +217,12 @@ pub fn for_meeting(conn: &mut DbConnection, meeting_id: i64) -> QueryResult<Opti
         .first(conn)
         .optional()
 }
+
+/// How many submissions are in each status (one grouped query).
+pub fn count_by_status(conn: &mut DbConnection) -> QueryResult<Vec<(String, i64)>> {
+    use diesel::dsl::count_star;
+    submissions::table
+        .group_by(submissions::status)
+        .select((submissions::status, count_star()))
+        .load(conn)
+}

@@ -5,7 +5,7 @@ use base64::Engine;
 use sha2::{Digest, Sha256};
 
 use super::data::{self, Baseline, DataSettings, ReportData};
-use super::render::{self, VersionInfo};
+use super::render::VersionInfo;
 use super::templates;
 use crate::db::queries::reports::{self as q, EditionRow, EventRow, NewVersion, VersionRow};
 use crate::db::queries::users;
@@ -30,6 +30,8 @@ pub struct ReportContext<'a> {
     pub settings: DataSettings,
     pub markings: &'a MarkingPolicy,
     pub signals: Option<&'a SignalCache>,
+    /// Where PDF generation time is recorded (the server's metrics; none in the CLI).
+    pub metrics: Option<&'a crate::metrics::Metrics>,
 }
 
 /// Who may read drafts (everything not yet published).
@@ -258,6 +260,7 @@ pub struct VersionView {
     pub edition: EditionRow,
     pub version: VersionRow,
     pub content: EditionContent,
+    /// Everyone who wrote any part of the edition (any version): none of them approves.
     pub editors: Vec<i64>,
     pub events: Vec<EventRow>,
     /// The highest version number of the edition.
@@ -293,7 +296,7 @@ pub fn load_version(conn: &mut DbConnection, edition_id: i64, no: i32) -> AppRes
         .unwrap_or(no);
     Ok(VersionView {
         content: content_of(&version)?,
-        editors: q::editors(conn, version.id)?,
+        editors: q::editors_of_edition(conn, edition_id)?,
         events: q::events(conn, version.id)?,
         edition,
         version,
@@ -557,7 +560,7 @@ pub fn approve(conn: &mut DbConnection, user: &User, edition_id: i64, no: i32) -
     let v = reviewable(conn, user, edition_id, no, VersionStatus::InReview)?;
     if !may_approve(user.id, &v.editors) {
         return Err(AppError::Forbidden(
-            "Du har skrivit i den här versionen och kan därför inte godkänna den (fyraögonsprincipen). En annan beslutsfattare måste godkänna.".into(),
+            "Du har skrivit i den här utgåvan och kan därför inte godkänna den (fyraögonsprincipen). En annan beslutsfattare måste godkänna.".into(),
         ));
     }
     move_status(
@@ -669,8 +672,13 @@ pub fn publish(
     // snapshot and the PDF come from the same read, so they always agree.
     let data = data_of(conn, &v, ctx)?;
     let today = chrono::Utc::now().date_naive();
-    let bytes =
-        render::render(&info_of(&v, Some(today)), &v.content, &data).map_err(AppError::internal)?;
+    let bytes = super::timed_render(
+        ctx.metrics,
+        crate::metrics::PdfKind::EditionPublish,
+        &info_of(&v, Some(today)),
+        &v.content,
+        &data,
+    )?;
     let sha = hex::encode(Sha256::digest(&bytes));
     let snapshot = serde_json::to_string(&data).map_err(AppError::internal)?;
     let b64 = base64::engine::general_purpose::STANDARD.encode(&bytes);
@@ -819,7 +827,13 @@ pub fn stored_or_draft(
             .map_err(AppError::internal)?
     } else {
         let data = data_of(conn, v, ctx)?;
-        render::render(&info_of(v, None), &v.content, &data).map_err(AppError::internal)?
+        super::timed_render(
+            ctx.metrics,
+            crate::metrics::PdfKind::EditionDraft,
+            &info_of(v, None),
+            &v.content,
+            &data,
+        )?
     };
     let sha256 = hex::encode(Sha256::digest(&bytes));
     Ok(Download {

@@ -14,6 +14,7 @@ use crate::db::DbConnection;
 use crate::domain::period::Period;
 use crate::domain::report::{EditionContent, Lang};
 use crate::error::{AppError, AppResult};
+use crate::metrics::{Metrics, PdfKind};
 pub use editions::ReportContext;
 
 /// Quarters shown in the dashboard's trend chart (the report uses `data::QUARTERS`).
@@ -51,7 +52,7 @@ pub fn period_pdf(
         correction_note: None,
         created_unix: chrono::Utc::now().timestamp(),
     };
-    let bytes = render::render(&info, &content, &data).map_err(AppError::internal)?;
+    let bytes = timed_render(ctx.metrics, PdfKind::PeriodDraft, &info, &content, &data)?;
     audit::record(
         conn,
         actor,
@@ -60,5 +61,21 @@ pub fn period_pdf(
         Some(&period.code()),
         Some(&format!("{} byte", bytes.len())),
     )?;
+    Ok(bytes)
+}
+
+/// Renders a version to PDF and records the time taken in the instance's metrics.
+pub(crate) fn timed_render(
+    metrics: Option<&Metrics>,
+    kind: PdfKind,
+    info: &render::VersionInfo,
+    content: &EditionContent,
+    data: &data::ReportData,
+) -> AppResult<Vec<u8>> {
+    let started = std::time::Instant::now();
+    let bytes = render::render(info, content, data).map_err(AppError::internal)?;
+    if let Some(m) = metrics {
+        m.observe_pdf(kind, started.elapsed().as_secs_f64());
+    }
     Ok(bytes)
 }
