@@ -59,6 +59,7 @@ impl Application {
             api_limiter,
             settings,
             signals: Default::default(),
+            dashboards: Default::default(),
             metrics,
         });
         let methods =

@@ -419,3 +419,12 @@ diesel::allow_tables_to_appear_in_same_query!(
     report_version_editors,
     report_version_events,
 );
+
+diesel::table! {
+    /// One row (id 1): moved on by triggers at every committed change to the tables the
+    /// dashboards read (migration `data_changes`).
+    data_changes (id) {
+        id -> Integer,
+        n -> BigInt,
+    }
+}

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod auth;
 pub mod backup;
 pub mod bench;
+pub mod cache;
 pub mod completeness;
 pub mod demo;
 pub mod forum;

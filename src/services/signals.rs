@@ -140,20 +140,25 @@ pub fn evaluate_period(
     Ok(rows)
 }
 
-/// Signals only change when data is accepted, so each instance keeps the last result per
-/// period and recomputes when the accepted data has changed (checked with one cheap query
-/// on every use, so several instances on one database never serve stale signals).
-#[derive(Default)]
+/// Signals only change when the data changes, so each instance keeps the last result per
+/// period and recomputes when anything the signals read has changed (the accepted data,
+/// the taxonomy: checked with one cheap query on every use, so several instances on one
+/// database never serve stale signals).
 pub struct SignalCache {
-    entries: std::sync::Mutex<BTreeMap<CacheKey, CacheEntry>>,
+    entries: super::cache::VersionedCache<CacheKey, Vec<SignalRow>>,
 }
 
 /// (period code, α as bits).
 type CacheKey = (String, u64);
-type CacheEntry = (
-    crate::db::queries::aggregates::DataVersion,
-    std::sync::Arc<Vec<SignalRow>>,
-);
+
+impl Default for SignalCache {
+    fn default() -> Self {
+        // A handful of periods is all anyone looks at; keep the cache small.
+        Self {
+            entries: super::cache::VersionedCache::new(64),
+        }
+    }
+}
 
 impl SignalCache {
     pub fn get(
@@ -162,23 +167,9 @@ impl SignalCache {
         period: Period,
         alpha: f64,
     ) -> AppResult<std::sync::Arc<Vec<SignalRow>>> {
-        let version = crate::db::queries::aggregates::data_version(conn)?;
-        let key = (period.code(), alpha.to_bits());
-        if let Ok(entries) = self.entries.lock() {
-            if let Some((v, rows)) = entries.get(&key) {
-                if *v == version {
-                    return Ok(rows.clone());
-                }
-            }
-        }
-        let rows = std::sync::Arc::new(evaluate_period(conn, period, alpha)?);
-        if let Ok(mut entries) = self.entries.lock() {
-            // A handful of periods is all anyone looks at; keep the cache small.
-            if entries.len() > 64 {
-                entries.clear();
-            }
-            entries.insert(key, (version, rows.clone()));
-        }
-        Ok(rows)
+        self.entries
+            .get_or_compute(conn, (period.code(), alpha.to_bits()), |c| {
+                evaluate_period(c, period, alpha)
+            })
     }
 }

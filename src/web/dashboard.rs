@@ -16,6 +16,7 @@ use crate::domain::taxonomy::Dimension;
 use crate::error::{AppError, AppResult};
 use crate::services::aggregation;
 use crate::services::analysis::{self, Axis, Cell, CrossQuery, PublishedTable};
+use crate::services::cache::VersionedCache;
 use crate::services::report::TREND_QUARTERS;
 use crate::web::analysis::TableParams;
 
@@ -34,6 +35,7 @@ struct Query {
     period: Option<String>,
 }
 
+#[derive(Clone)]
 pub struct Row {
     pub label: String,
     pub cells: Vec<String>,
@@ -61,7 +63,49 @@ struct OverviewPage {
     completeness: Vec<(String, &'static str)>,
 }
 
+/// Everything on the overview that does not depend on who is looking: computed from the
+/// data by the services, cached per instance until the data changes (`DashboardCache`).
+pub struct OverviewModel {
+    period: String,
+    chart_title: String,
+    chart_svg: String,
+    chart_summary: String,
+    has_data: bool,
+    columns: Vec<String>,
+    rows: Vec<Row>,
+    totals: Vec<String>,
+    reporting: Vec<String>,
+    comparison: Vec<CompareRow>,
+    compare_heads: [String; 3],
+    comparison_notes: Vec<String>,
+    signals: Vec<SignalView>,
+    rising: Vec<CompareRow>,
+    completeness: Vec<(String, &'static str)>,
+}
+
+/// The per-instance caches of the dashboard pages. Keys hold everything a page depends
+/// on besides the data (the query, and for the trends page what decides which notices
+/// and which disclosure the reader gets); the data is covered by the change counter.
+pub struct DashboardCache {
+    overview: VersionedCache<(Option<String>, chrono::NaiveDate), OverviewModel>,
+    trends: VersionedCache<TrendsKey, TrendsModel>,
+}
+
+/// (query string, date, user id, role, agency).
+type TrendsKey = (String, chrono::NaiveDate, i64, &'static str, Option<i64>);
+
+impl Default for DashboardCache {
+    fn default() -> Self {
+        Self {
+            // Few periods are looked at; filter combinations are many, so keep a bound.
+            overview: VersionedCache::new(32),
+            trends: VersionedCache::new(256),
+        }
+    }
+}
+
 /// A misuse type this period against the previous period and the same period last year.
+#[derive(Clone)]
 pub struct CompareRow {
     pub label: String,
     pub now: String,
@@ -71,6 +115,7 @@ pub struct CompareRow {
     pub change_year: String,
 }
 
+#[derive(Clone)]
 pub struct SignalView {
     pub label: String,
     pub agency: String,
@@ -102,46 +147,81 @@ async fn overview(
         Some(p) => Some(Period::parse(p).map_err(|e| AppError::BadRequest(e.to_string()))?),
         None => None,
     };
-    let alpha = state.settings.signal_alpha;
-    let cache = state.signals.clone();
-    let (table, markers, totals3, signal_rows, tax, completeness) = state
+    let shared = state.clone();
+    let m = state
         .db
         .run(move |c| {
-            let table = aggregation::quarterly_by_misuse_type(c, end, TREND_QUARTERS)?;
-            let markers = crate::services::measures::markers(c, &table.periods, None)?;
-            let p = *table
-                .periods
-                .last()
-                .ok_or_else(|| AppError::internal("no periods"))?;
-            let totals = aggregation::period_totals(c, &[p, p.previous(), p.year_earlier()])?;
-            let signals = cache.get(c, p, alpha)?;
-            // Completeness by agency, when the period exists as a reporting period.
-            let completeness = match crate::services::completeness::for_period(c, p) {
-                Ok(cp) => cp
-                    .agencies
-                    .into_iter()
-                    .map(|a| {
-                        (
-                            a.agency_name,
-                            a.status
-                                .map(|s| s.label_sv())
-                                .unwrap_or("Ingen inrapportering"),
-                        )
-                    })
-                    .collect(),
-                Err(AppError::NotFound) => Vec::new(),
-                Err(e) => return Err(e),
-            };
-            Ok((
-                table,
-                markers,
-                totals,
-                signals,
-                crate::services::taxonomy::load(c)?,
-                completeness,
-            ))
+            shared.dashboards.overview.get_or_compute(
+                c,
+                (end.map(|p| p.code()), chrono::Utc::now().date_naive()),
+                |c| overview_model(c, end, shared.settings.signal_alpha, &shared.signals),
+            )
         })
         .await?;
+    render(&OverviewPage {
+        chrome: Chrome::for_user(&auth, "Översikt", "/dashboard"),
+        period: m.period.clone(),
+        chart_title: m.chart_title.clone(),
+        chart_svg: m.chart_svg.clone(),
+        chart_summary: m.chart_summary.clone(),
+        has_data: m.has_data,
+        columns: m.columns.clone(),
+        rows: m.rows.clone(),
+        totals: m.totals.clone(),
+        reporting: m.reporting.clone(),
+        can_download_pdf: Capability::DraftReports.allows(auth.user.role),
+        comparison: m.comparison.clone(),
+        compare_heads: m.compare_heads.clone(),
+        comparison_notes: m.comparison_notes.clone(),
+        signals: m.signals.clone(),
+        rising: m.rising.clone(),
+        completeness: m.completeness.clone(),
+    })
+}
+
+/// The overview's numbers, chart and texts up to `end` (default: the latest quarter with
+/// accepted data), from the same services as every other view of the data.
+fn overview_model(
+    c: &mut crate::db::DbConnection,
+    end: Option<Period>,
+    alpha: f64,
+    signal_cache: &crate::services::signals::SignalCache,
+) -> AppResult<OverviewModel> {
+    let (table, markers, totals3, signal_rows, tax, completeness) = {
+        let table = aggregation::quarterly_by_misuse_type(c, end, TREND_QUARTERS)?;
+        let markers = crate::services::measures::markers(c, &table.periods, None)?;
+        let p = *table
+            .periods
+            .last()
+            .ok_or_else(|| AppError::internal("no periods"))?;
+        let totals = aggregation::period_totals(c, &[p, p.previous(), p.year_earlier()])?;
+        let signals = signal_cache.get(c, p, alpha)?;
+        // Completeness by agency, when the period exists as a reporting period.
+        let completeness = match crate::services::completeness::for_period(c, p) {
+            Ok(cp) => cp
+                .agencies
+                .into_iter()
+                .map(|a| {
+                    (
+                        a.agency_name,
+                        a.status
+                            .map(|s| s.label_sv())
+                            .unwrap_or("Ingen inrapportering"),
+                    )
+                })
+                .collect(),
+            Err(AppError::NotFound) => Vec::new(),
+            Err(e) => return Err(e),
+        };
+        (
+            table,
+            markers,
+            totals,
+            signals,
+            crate::services::taxonomy::load(c)?,
+            completeness,
+        )
+    };
     let label = |code: &str| tax.label_sv(Dimension::MisuseType, code).to_string();
     let [now_t, prev_t, year_t] = [&totals3[0], &totals3[1], &totals3[2]];
     let comparison: Vec<CompareRow> = tax
@@ -254,8 +334,7 @@ async fn overview(
         ),
         None => format!("Det finns inga godkända uppgifter för {last_code}. Tabellen visar de kvartal som har uppgifter."),
     };
-    render(&OverviewPage {
-        chrome: Chrome::for_user(&auth, "Översikt", "/dashboard"),
+    Ok(OverviewModel {
         period: last_code,
         chart_title,
         chart_svg,
@@ -276,7 +355,6 @@ async fn overview(
             .iter()
             .map(|r| r.len().to_string())
             .collect(),
-        can_download_pdf: Capability::DraftReports.allows(auth.user.role),
         comparison,
         compare_heads,
         comparison_notes,
@@ -430,6 +508,7 @@ async fn risks(
 }
 
 /// A published table as the page shows it.
+#[derive(Clone)]
 pub struct TableView {
     pub caption: String,
     pub row_header: String,
@@ -503,9 +582,9 @@ pub fn table_csv(t: &PublishedTable, row_header: &str) -> Vec<u8> {
 }
 
 /// The query string of a page, for its CSV link.
-fn csv_link(req: &actix_web::HttpRequest, rows: &str, cols: &str) -> String {
+fn csv_link(query_string: &str, rows: &str, cols: &str) -> String {
     let mut pairs: Vec<(String, String)> =
-        serde_urlencoded::from_str(req.query_string()).unwrap_or_default();
+        serde_urlencoded::from_str(query_string).unwrap_or_default();
     pairs.retain(|(k, _)| k != "rows" && k != "cols" && k != "by");
     pairs.push(("rows".into(), rows.into()));
     pairs.push(("cols".into(), cols.into()));
@@ -515,6 +594,7 @@ fn csv_link(req: &actix_web::HttpRequest, rows: &str, cols: &str) -> String {
     )
 }
 
+#[derive(Clone)]
 pub struct FilterForm {
     pub misuse_types: Vec<crate::web::layout::Choice>,
     pub agencies: Vec<crate::web::layout::Choice>,
@@ -606,14 +686,30 @@ pub(crate) fn peak_summary(
 
 /// The end of the default range: the latest quarter with accepted data.
 async fn default_to(state: &AppState, p: &mut TableParams) -> AppResult<()> {
-    if p.to.as_deref().is_none_or(|s| s.trim().is_empty())
-        && p.period.as_deref().is_none_or(|s| s.trim().is_empty())
-    {
+    if needs_default_to(p) {
         let latest = state.db.run(aggregation::latest_quarter).await?;
-        let q = latest.unwrap_or_else(|| Period::quarter_of(chrono::Utc::now().date_naive()));
-        p.to = Some(q.code());
+        set_default_to(p, latest);
     }
     Ok(())
+}
+
+/// The same, on a connection the caller already holds.
+fn default_to_in(c: &mut crate::db::DbConnection, p: &mut TableParams) -> AppResult<()> {
+    if needs_default_to(p) {
+        let latest = aggregation::latest_quarter(c)?;
+        set_default_to(p, latest);
+    }
+    Ok(())
+}
+
+fn needs_default_to(p: &TableParams) -> bool {
+    p.to.as_deref().is_none_or(|s| s.trim().is_empty())
+        && p.period.as_deref().is_none_or(|s| s.trim().is_empty())
+}
+
+fn set_default_to(p: &mut TableParams, latest: Option<Period>) {
+    let q = latest.unwrap_or_else(|| Period::quarter_of(chrono::Utc::now().date_naive()));
+    p.to = Some(q.code());
 }
 
 #[derive(Template)]
@@ -631,6 +727,7 @@ struct TrendsPage {
 
 /// A reference figure beside the series: another published picture's number, never
 /// mixed into ours.
+#[derive(Clone)]
 pub struct ReferenceView {
     pub series: String,
     pub source: String,
@@ -640,6 +737,17 @@ pub struct ReferenceView {
     pub url: String,
 }
 
+/// Everything on the trends page but the chrome, for one query and one reader.
+pub struct TrendsModel {
+    chart_summary: String,
+    filters: FilterForm,
+    chart_title: String,
+    chart_svg: String,
+    table: TableView,
+    notices: Vec<(i64, String, String, String)>,
+    references: Vec<ReferenceView>,
+}
+
 /// Trender: a series per misuse type with filters, measure markers and the table.
 async fn trends(
     state: web::Data<AppState>,
@@ -647,51 +755,86 @@ async fn trends(
     req: actix_web::HttpRequest,
     q: web::Query<TableParams>,
 ) -> AppResult<HttpResponse> {
-    let mut p = q.into_inner();
-    default_to(&state, &mut p).await?;
+    let p = q.into_inner();
+    let query_string = req.query_string().to_string();
+    let user = auth.user.clone();
+    // The page depends on the query, the date (default range), and the reader: the role
+    // decides disclosure, the reader which notices show. The data is the counter's job.
+    let key = (
+        query_string.clone(),
+        chrono::Utc::now().date_naive(),
+        user.id,
+        user.role.code(),
+        user.agency_id,
+    );
+    let shared = state.clone();
+    let m = state
+        .db
+        .run(move |c| {
+            shared.dashboards.trends.get_or_compute(c, key, |c| {
+                trends_model(c, p, &query_string, &user, shared.settings.min_cell)
+            })
+        })
+        .await?;
+    render(&TrendsPage {
+        chrome: Chrome::for_user(&auth, "Trender", "/dashboard"),
+        chart_summary: m.chart_summary.clone(),
+        filters: m.filters.clone(),
+        chart_title: m.chart_title.clone(),
+        chart_svg: m.chart_svg.clone(),
+        table: m.table.clone(),
+        notices: m.notices.clone(),
+        references: m.references.clone(),
+    })
+}
+
+fn trends_model(
+    c: &mut crate::db::DbConnection,
+    mut p: TableParams,
+    query_string: &str,
+    user: &crate::services::auth::User,
+    min_cell: u64,
+) -> AppResult<TrendsModel> {
+    default_to_in(c, &mut p)?;
     let query = p.query(Axis::Dim(Dimension::MisuseType), Axis::Period)?;
     let query = CrossQuery {
         rows: Axis::Dim(Dimension::MisuseType),
         cols: Axis::Period,
         ..query
     };
-    let k = p.disclosure(auth.user.role, state.settings.min_cell)?;
-    let q2 = query.clone();
-    let user = auth.user.clone();
-    let (table, markers, agencies, tax, notices, references) = state
-        .db
-        .run(move |c| {
-            let t = analysis::cross(c, &q2)?;
-            let periods = q2.from.range_to(q2.to);
-            let mts: Vec<String> = t.rows.iter().map(|r| r.0.clone()).collect();
-            let m = crate::services::measures::markers(c, &periods, Some(&mts))?;
-            // Knowledge notices and reference figures for the series shown.
-            let mut notices: Vec<crate::services::notices::NoticeSummary> = Vec::new();
-            let mut references = Vec::new();
-            for mt in &mts {
-                for n in crate::services::notices::for_series(c, &user, Some(mt), None, q2.to)? {
-                    if !notices.iter().any(|x| x.id == n.id) {
-                        notices.push(n);
-                    }
+    let k = p.disclosure(user.role, min_cell)?;
+    let q2 = &query;
+    let (table, markers, agencies, tax, notices, references) = {
+        let t = analysis::cross(c, q2)?;
+        let periods = q2.from.range_to(q2.to);
+        let mts: Vec<String> = t.rows.iter().map(|r| r.0.clone()).collect();
+        let m = crate::services::measures::markers(c, &periods, Some(&mts))?;
+        // Knowledge notices and reference figures for the series shown.
+        let mut notices: Vec<crate::services::notices::NoticeSummary> = Vec::new();
+        let mut references = Vec::new();
+        for mt in &mts {
+            for n in crate::services::notices::for_series(c, user, Some(mt), None, q2.to)? {
+                if !notices.iter().any(|x| x.id == n.id) {
+                    notices.push(n);
                 }
-                references.extend(crate::services::references::for_series(
-                    c,
-                    Dimension::MisuseType,
-                    mt,
-                    q2.from,
-                    q2.to,
-                )?);
             }
-            Ok((
-                t,
-                m,
-                crate::db::queries::agencies::all(c)?,
-                crate::services::taxonomy::load(c)?,
-                notices,
-                references,
-            ))
-        })
-        .await?;
+            references.extend(crate::services::references::for_series(
+                c,
+                Dimension::MisuseType,
+                mt,
+                q2.from,
+                q2.to,
+            )?);
+        }
+        (
+            t,
+            m,
+            crate::db::queries::agencies::all(c)?,
+            crate::services::taxonomy::load(c)?,
+            notices,
+            references,
+        )
+    };
     let published = analysis::publish(&table, k);
     let title = format!(
         "Godkända fall per missbrukstyp, {}–{}",
@@ -716,20 +859,19 @@ async fn trends(
         markers,
     };
     let chart_svg = charts::trend_svg(&chart).map_err(AppError::internal)?;
-    render(&TrendsPage {
+    Ok(TrendsModel {
         chart_summary: peak_summary(
             &published.row_labels,
             &published.col_labels,
             &published.cells,
             true,
         ),
-        chrome: Chrome::for_user(&auth, "Trender", "/dashboard"),
         filters: filter_form(&p, &query, &agencies, &tax),
         table: table_view(
             &published,
             title.clone(),
             "Missbrukstyp",
-            csv_link(&req, "misuse_type", "period"),
+            csv_link(query_string, "misuse_type", "period"),
         ),
         chart_title: title,
         chart_svg,
@@ -860,7 +1002,7 @@ async fn breakdown(
             &published,
             title.clone(),
             by_axis.label_sv(),
-            csv_link(&req, &by_code, "period"),
+            csv_link(req.query_string(), &by_code, "period"),
         ),
         chart_title: title,
         chart_svg,
@@ -937,7 +1079,7 @@ async fn heatmap(
             &published,
             title.clone(),
             "Steg i identitetskedjan",
-            csv_link(&req, "chain_stage", "misuse_type"),
+            csv_link(req.query_string(), "chain_stage", "misuse_type"),
         ),
         chart_title: title,
         chart_svg,

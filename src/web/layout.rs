@@ -164,6 +164,7 @@ impl FormState {
 }
 
 /// A choice in a select list.
+#[derive(Clone)]
 pub struct Choice {
     pub value: String,
     pub label: String,

@@ -40,6 +40,8 @@ pub struct AppState {
     pub settings: Settings,
     /// Signals per period, recomputed when the accepted data changes.
     pub signals: std::sync::Arc<crate::services::signals::SignalCache>,
+    /// The dashboard pages' models, recomputed when the data they read changes.
+    pub dashboards: dashboard::DashboardCache,
     /// Calls per bearer token (this instance only).
     pub api_limiter: rate_limit::RateLimiter,
     /// This instance's Prometheus metrics (read on the metrics listener).

@@ -241,3 +241,135 @@ async fn the_csv_is_the_table_and_disclosure_agrees_everywhere() {
         }
     }
 }
+
+/// The overview's comparison row and the trends table's row for `label` (latest quarter
+/// first on the overview; the trends table as shown).
+async fn both_pages(app: &TestApp, label: &str) -> (String, String, String, String) {
+    let overview = app.get_text("/dashboard").await;
+    let now = row(
+        &table_rows(&overview, "<caption>Godkända fall per missbrukstyp: "),
+        label,
+    )[0]
+    .clone();
+    let trends = app
+        .get_text("/dashboard/trends?from=2026-Q3&to=2026-Q3")
+        .await;
+    let cell = row(
+        &table_rows(&trends, "<caption>Godkända fall per missbrukstyp, "),
+        label,
+    )[0]
+    .clone();
+    (now, cell, overview, trends)
+}
+
+#[tokio::test]
+async fn the_cached_dashboards_show_every_change_on_the_next_load() {
+    let mut app = fixture().await;
+    app.add_user("adm", Role::Admin, None).await;
+    app.login_as("adm").await;
+    let ana = app.user_token("ana").await;
+    // Twice, so the second load is served from the cache.
+    for _ in 0..2 {
+        let (now, cell, _, _) = both_pages(&app, "Falsk identitet").await;
+        assert_eq!((now.as_str(), cell.as_str()), ("16", "16"));
+    }
+
+    // A new acceptance, made through another instance on the same database.
+    let peer = app.spawn_peer().await;
+    let ebm = peer.agency_token("EBM").await;
+    peer.submit_and_accept(
+        &ebm,
+        &ana,
+        "2026-Q3",
+        json!([{"misuse_type": "false_identity", "count": 10}]),
+    )
+    .await;
+    let (now, cell, _, _) = both_pages(&app, "Falsk identitet").await;
+    assert_eq!(
+        (now.as_str(), cell.as_str()),
+        ("26", "26"),
+        "the acceptance shows at once"
+    );
+
+    // A new measure: its marker stands on both charts at once.
+    let (_, _, overview, trends) = both_pages(&app, "Falsk identitet").await;
+    assert!(!overview.contains("▲ Riktad kontroll av pass"));
+    let r = app
+        .post_form(
+            "/measures",
+            "/measures/new",
+            &[
+                ("title", "Riktad kontroll av pass"),
+                ("kind", "control_campaign"),
+                ("status", "in_force"),
+                ("start_on", "2026-08-01"),
+                ("end_on", ""),
+                ("description", "Extra kontroll av pass vid ansökan."),
+                ("agencies", "SKV"),
+                ("misuse_type", "false_identity"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let (_, _, overview2, trends2) = both_pages(&app, "Falsk identitet").await;
+    for (name, before, after) in [
+        ("overview", &overview, &overview2),
+        ("trends", &trends, &trends2),
+    ] {
+        let svg =
+            |page: &str| page[page.find("<svg").unwrap()..page.find("</svg>").unwrap()].to_string();
+        assert!(
+            !svg(before).contains("▲ Riktad kontroll"),
+            "{name}: no marker before the measure"
+        );
+        assert!(
+            svg(after).contains("▲ Riktad kontroll"),
+            "{name}: the marker shows at once"
+        );
+    }
+
+    // A taxonomy relabel: the new label on both pages at once.
+    let r = app
+        .post_form(
+            "/admin/taxonomy/misuse_type/false_identity",
+            "/admin/taxonomy",
+            &[
+                ("label_sv", "Falsk identitet (ny benämning)"),
+                ("label_en", "False identity"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let (now, cell, overview, trends) = both_pages(&app, "Falsk identitet (ny benämning)").await;
+    assert_eq!((now.as_str(), cell.as_str()), ("26", "26"));
+    assert!(!overview.contains("<th scope=\"row\">Falsk identitet</th>"));
+    assert!(!trends.contains("<th scope=\"row\">Falsk identitet</th>"));
+}
+
+#[tokio::test]
+async fn every_change_to_what_the_dashboards_read_moves_the_change_counter() {
+    // (Measures are covered through the page above; the triggers are one per table alike.)
+    let app = fixture().await;
+    let moved = app
+        .with_db(|c| {
+            use diesel::connection::SimpleConnection;
+            use lagesbild::db::queries::changes::version;
+            let mut moved = Vec::new();
+            for (table, sql) in [
+                ("agencies", "UPDATE agencies SET sort_order = sort_order + 1 WHERE code = 'SKV'"),
+                ("reporting_periods", "UPDATE reporting_periods SET deadline = NULL"),
+                ("taxonomy_codes", "UPDATE taxonomy_codes SET label_sv = label_sv || ' ' WHERE code = 'look_alike'"),
+                ("submissions", "UPDATE submissions SET source = source"),
+                ("submission_versions", "UPDATE submission_versions SET status = status"),
+            ] {
+                let before = version(c).unwrap();
+                c.batch_execute(sql).unwrap();
+                moved.push((table, version(c).unwrap() > before));
+            }
+            moved
+        })
+        .await;
+    for (table, m) in moved {
+        assert!(m, "a change to {table} moves the counter");
+    }
+}

@@ -72,18 +72,3 @@ pub fn latest_accepted_period_end(
         .select(diesel::dsl::max(rp::ends_on))
         .first(conn)
 }
-
-/// Changes whenever a submission is accepted (or the accepted set otherwise changes).
-pub type DataVersion = (i64, Option<chrono::NaiveDateTime>);
-
-pub fn data_version(conn: &mut DbConnection) -> QueryResult<DataVersion> {
-    let count: i64 = sv::table
-        .filter(sv::status.eq("accepted"))
-        .count()
-        .get_result(conn)?;
-    let latest: Option<chrono::NaiveDateTime> = sv::table
-        .filter(sv::status.eq("accepted"))
-        .select(diesel::dsl::max(sv::reviewed_at))
-        .first(conn)?;
-    Ok((count, latest))
-}

@@ -4,6 +4,7 @@
 pub mod agencies;
 pub mod aggregates;
 pub mod audit;
+pub mod changes;
 pub mod forum;
 pub mod measures;
 pub mod notices;

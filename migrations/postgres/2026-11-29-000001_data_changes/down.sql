@@ -1,0 +1,13 @@
+DROP TRIGGER data_changes_agencies ON agencies;
+DROP TRIGGER data_changes_reporting_periods ON reporting_periods;
+DROP TRIGGER data_changes_taxonomy_codes ON taxonomy_codes;
+DROP TRIGGER data_changes_submissions ON submissions;
+DROP TRIGGER data_changes_submission_versions ON submission_versions;
+DROP TRIGGER data_changes_measures ON measures;
+DROP TRIGGER data_changes_measure_agencies ON measure_agencies;
+DROP TRIGGER data_changes_measure_targets ON measure_targets;
+DROP TRIGGER data_changes_notices ON notices;
+DROP TRIGGER data_changes_notice_links ON notice_links;
+DROP TRIGGER data_changes_reference_figures ON reference_figures;
+DROP FUNCTION data_changes_bump();
+DROP TABLE data_changes;
