@@ -527,3 +527,39 @@ pub fn heatmap_svg(map: &Heatmap) -> Result<String, String> {
     }
     Ok(svg)
 }
+
+#[cfg(test)]
+mod escaping_tests {
+    use super::*;
+
+    #[test]
+    fn user_supplied_labels_are_escaped_in_svg() {
+        let chart = TrendChart {
+            title: "Titel <script>alert(1)</script>".into(),
+            x_labels: vec!["2026-Q1".into(), "2026-Q2".into()],
+            x_axis: "Kvartal".into(),
+            y_axis: "Antal".into(),
+            series: vec![ChartSeries {
+                label: "\"><img src=x onerror=alert(1)>".into(),
+                values: vec![Some(3), Some(5)],
+            }],
+            markers: vec![ChartMarker {
+                x: 1,
+                label: "Åtgärd & <b>fet</b>".into(),
+            }],
+        };
+        let svg = trend_svg(&chart).unwrap();
+        assert!(!svg.contains("<script"), "{svg}");
+        assert!(!svg.contains("<img"), "{svg}");
+        assert!(!svg.contains("<b>"), "{svg}");
+        assert!(svg.contains("&lt;script&gt;"));
+        let map = Heatmap {
+            title: "T".into(),
+            rows: vec!["<script>".into()],
+            cols: vec!["<img>".into()],
+            cells: vec![vec![("1".into(), Some(1))]],
+        };
+        let svg = heatmap_svg(&map).unwrap();
+        assert!(!svg.contains("<script") && !svg.contains("<img"), "{svg}");
+    }
+}
