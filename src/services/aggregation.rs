@@ -150,9 +150,31 @@ pub fn records(
         dims.insert(d);
     }
     if dims.len() <= 1 {
-        return rollup_records(conn, from, to, dims.iter().next().copied(), filters);
+        return rollup_records(conn, from, to, dims.iter().next().copied(), filters, true);
     }
     lines_records(conn, from, to, group_dim, None, filters)
+}
+
+/// As [`records`], for callers that do not look at the agency or the source of a record
+/// (their axes are periods and taxonomy dimensions, with no agency or source filter): the
+/// rollup is then summed over agencies and sources in SQL, so far fewer rows come back.
+/// Such records carry an empty agency and source.
+pub fn records_over_agencies(
+    conn: &mut DbConnection,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+    group_dim: Option<Dimension>,
+    filters: &Filters,
+) -> AppResult<Vec<Record>> {
+    let group_dim = group_dim.filter(|d| *d != Dimension::MisuseType);
+    let mut dims = filters.non_misuse_dims();
+    if let Some(d) = group_dim {
+        dims.insert(d);
+    }
+    if dims.len() <= 1 && filters.agency.is_none() && filters.source.is_none() {
+        return rollup_records(conn, from, to, dims.iter().next().copied(), filters, false);
+    }
+    records(conn, from, to, group_dim, filters)
 }
 
 /// Two dimensions besides the misuse type (e.g. document type × fraud type): summed from
@@ -250,6 +272,7 @@ fn rollup_records(
     to: chrono::NaiveDate,
     dim: Option<Dimension>,
     filters: &Filters,
+    by_agency: bool,
 ) -> AppResult<Vec<Record>> {
     use diesel::RunQueryDsl;
     let periods: BTreeMap<i64, Period> = crate::db::queries::periods::within(conn, from, to)?
@@ -286,20 +309,34 @@ fn rollup_records(
         };
         conds.push(format!("{col} = '{}'", safe_code(v)?));
     }
-    let sql = format!(
-        "SELECT rc.period_id AS period_id, rc.agency_id AS agency_id, rc.source AS source, \
-         rc.misuse_type AS misuse_type, rc.value AS value, CAST(SUM(rc.count) AS BIGINT) AS n \
-         FROM rollup_cells rc WHERE {} \
-         GROUP BY rc.period_id, rc.agency_id, rc.source, rc.misuse_type, rc.value",
-        conds.join(" AND ")
-    );
+    let sql = if by_agency {
+        format!(
+            "SELECT rc.period_id AS period_id, rc.agency_id AS agency_id, rc.source AS source, \
+             rc.misuse_type AS misuse_type, rc.value AS value, CAST(SUM(rc.count) AS BIGINT) AS n \
+             FROM rollup_cells rc WHERE {} \
+             GROUP BY rc.period_id, rc.agency_id, rc.source, rc.misuse_type, rc.value",
+            conds.join(" AND ")
+        )
+    } else {
+        format!(
+            "SELECT rc.period_id AS period_id, CAST(0 AS BIGINT) AS agency_id, '' AS source, \
+             rc.misuse_type AS misuse_type, rc.value AS value, CAST(SUM(rc.count) AS BIGINT) AS n \
+             FROM rollup_cells rc WHERE {} \
+             GROUP BY rc.period_id, rc.misuse_type, rc.value",
+            conds.join(" AND ")
+        )
+    };
     let rows: Vec<RollupRow> = diesel::sql_query(sql).load(conn)?;
     Ok(rows
         .into_iter()
         .filter_map(|r| {
             Some(Record {
                 period: *periods.get(&r.period_id)?,
-                agency: agencies.get(&r.agency_id)?.clone(),
+                agency: if by_agency {
+                    agencies.get(&r.agency_id)?.clone()
+                } else {
+                    String::new()
+                },
                 source: r.source,
                 misuse_type: r.misuse_type,
                 value: r.value,

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use super::aggregation::{records, records_pair, reporting, Filters};
+use super::aggregation::{records, records_over_agencies, records_pair, reporting, Filters};
 use super::taxonomy;
 use crate::db::queries::agencies;
 use crate::db::DbConnection;
@@ -141,6 +141,12 @@ pub fn cross(conn: &mut DbConnection, q: &CrossQuery) -> AppResult<CrossTable> {
     let (from, to) = (q.from.starts_on(), q.to.ends_on());
     let recs = match group_dims[..] {
         [first, second] => records_pair(conn, from, to, first, second, &q.filters)?,
+        // Axes that never look at who reported: sum over agencies in SQL.
+        _ if !matches!(q.rows, Axis::Agency | Axis::Source)
+            && !matches!(q.cols, Axis::Agency | Axis::Source) =>
+        {
+            records_over_agencies(conn, from, to, group_dims.first().copied(), &q.filters)?
+        }
         _ => records(conn, from, to, group_dims.first().copied(), &q.filters)?,
     };
     // With two dimensions the second one's value is in `value2`.
