@@ -125,6 +125,35 @@ fn version_key(edition: i64, no: i32) -> String {
     format!("{edition}/v{no}")
 }
 
+/// The language and the marking of an edition, as chosen in a form; problems go to
+/// `errors` under the field they concern.
+fn check_language_and_marking(
+    language: &str,
+    marking: &str,
+    tlp: &str,
+    markings: &MarkingPolicy,
+    errors: &mut Vec<FieldError>,
+) -> (Option<Lang>, Result<(String, Tlp), String>) {
+    let lang = Lang::parse(language);
+    if lang.is_none() {
+        errors.push(FieldError::new(
+            "language",
+            "language",
+            "Välj språk för rapporten: svenska eller engelska.",
+        ));
+    }
+    let marks = markings.check(marking, tlp);
+    if let Err(msg) = &marks {
+        let field = if msg.contains("TLP") {
+            "tlp"
+        } else {
+            "marking"
+        };
+        errors.push(FieldError::new(field, "marking", msg.clone()));
+    }
+    (lang, marks)
+}
+
 /// Creates an edition for a period from a template; its version 1 is a draft.
 pub fn create(
     conn: &mut DbConnection,
@@ -140,23 +169,13 @@ pub fn create(
     if let Err(e) = &period {
         errors.push(FieldError::new("period", "period", e.to_string()));
     }
-    let lang = Lang::parse(&input.language);
-    if lang.is_none() {
-        errors.push(FieldError::new(
-            "language",
-            "language",
-            "Välj språk för rapporten: svenska eller engelska.",
-        ));
-    }
-    let marks = markings.check(&input.marking, &input.tlp);
-    if let Err(msg) = &marks {
-        let field = if msg.contains("TLP") {
-            "tlp"
-        } else {
-            "marking"
-        };
-        errors.push(FieldError::new(field, "marking", msg.clone()));
-    }
+    let (lang, marks) = check_language_and_marking(
+        &input.language,
+        &input.marking,
+        &input.tlp,
+        markings,
+        &mut errors,
+    );
     let template = templates::load(conn, input.template_id)?;
     if !errors.is_empty() {
         return Err(AppError::Validation(errors));
@@ -357,23 +376,13 @@ pub fn update_meta(
     if let Err(e) = screen_field("title", "Titeln", title) {
         errors.extend(e);
     }
-    let lang = Lang::parse(&meta.language);
-    if lang.is_none() {
-        errors.push(FieldError::new(
-            "language",
-            "language",
-            "Välj språk för rapporten: svenska eller engelska.",
-        ));
-    }
-    let marks = markings.check(&meta.marking, &meta.tlp);
-    if let Err(msg) = &marks {
-        let field = if msg.contains("TLP") {
-            "tlp"
-        } else {
-            "marking"
-        };
-        errors.push(FieldError::new(field, "marking", msg.clone()));
-    }
+    let (lang, marks) = check_language_and_marking(
+        &meta.language,
+        &meta.marking,
+        &meta.tlp,
+        markings,
+        &mut errors,
+    );
     if !errors.is_empty() {
         return Err(AppError::Validation(errors));
     }
