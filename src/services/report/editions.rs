@@ -526,6 +526,30 @@ fn move_status(
     })
 }
 
+/// A required free text (a refusal's reason, a correction's note): present, at most `max`
+/// characters, and free of personal data. Returns it trimmed.
+fn required_text<'a>(
+    field: &str,
+    label: &str,
+    text: &'a str,
+    max: usize,
+    missing: &str,
+) -> AppResult<&'a str> {
+    let text = text.trim();
+    let mut errors = Vec::new();
+    if text.is_empty() || text.chars().count() > max {
+        errors.push(FieldError::new(field, "required", missing));
+    }
+    if let Err(e) = screen_field(field, label, text) {
+        errors.extend(e);
+    }
+    if errors.is_empty() {
+        Ok(text)
+    } else {
+        Err(AppError::Validation(errors))
+    }
+}
+
 /// Sends a draft to the approver.
 pub fn submit(conn: &mut DbConnection, user: &User, edition_id: i64, no: i32) -> AppResult<()> {
     let v = editable(conn, user, edition_id, no)?;
@@ -598,21 +622,13 @@ pub fn refuse(
         _ => VersionStatus::InReview,
     };
     let v = reviewable(conn, user, edition_id, no, from)?;
-    let reason = reason.trim();
-    let mut errors = Vec::new();
-    if reason.is_empty() || reason.chars().count() > 2000 {
-        errors.push(FieldError::new(
-            "reason",
-            "required",
-            "Skriv varför versionen skickas tillbaka (högst 2 000 tecken), så att analytikern vet vad som ska ändras.",
-        ));
-    }
-    if let Err(e) = screen_field("reason", "Motiveringen", reason) {
-        errors.extend(e);
-    }
-    if !errors.is_empty() {
-        return Err(AppError::Validation(errors));
-    }
+    let reason = required_text(
+        "reason",
+        "Motiveringen",
+        reason,
+        2000,
+        "Skriv varför versionen skickas tillbaka (högst 2 000 tecken), så att analytikern vet vad som ska ändras.",
+    )?;
     move_status(
         conn,
         user,
@@ -745,21 +761,13 @@ pub fn correct(
             latest.version_no
         )));
     }
-    let note = note.trim();
-    let mut errors = Vec::new();
-    if note.is_empty() || note.chars().count() > 500 {
-        errors.push(FieldError::new(
-            "note",
-            "required",
-            "Skriv vad rättelsen gäller (högst 500 tecken). Texten står på rapportens titelsida.",
-        ));
-    }
-    if let Err(e) = screen_field("note", "Rättelsen", note) {
-        errors.extend(e);
-    }
-    if !errors.is_empty() {
-        return Err(AppError::Validation(errors));
-    }
+    let note = required_text(
+        "note",
+        "Rättelsen",
+        note,
+        500,
+        "Skriv vad rättelsen gäller (högst 500 tecken). Texten står på rapportens titelsida.",
+    )?;
     let no = latest.version_no + 1;
     transaction(conn, |conn| {
         let at = now();
