@@ -21,7 +21,8 @@ use crate::error::{AppError, AppResult};
 use crate::services::report::data::{DataSettings, ReportData};
 use crate::services::report::editions::{self as ed, Meta, NewEdition, SectionInput, VersionView};
 use crate::services::report::render::{
-    cell_text, completeness_table, figure_chart, figure_table, method_paragraphs, FigureChart,
+    cell_text, completeness_table, figure_chart, figure_table, list_table, method_paragraphs,
+    FigureChart,
 };
 use crate::services::report::{self, templates, ReportContext};
 use crate::services::signals::SignalCache;
@@ -344,49 +345,10 @@ fn component_view(k: Component, d: &ReportData, lang: Lang) -> Option<ComponentV
                 ..ComponentView::table(f.title.get(lang).to_string(), header, rows).counts()
             }
         }
-        Component::MeasuresTable => ComponentView::table(
-            w(
-                "Åtgärder och uppmätt effekt",
-                "Measures and measured effect",
-            ),
-            vec![
-                w("Åtgärd", "Measure"),
-                w("Status", "Status"),
-                w("Start", "Start"),
-                w("Uppmätt effekt", "Measured effect"),
-            ],
-            d.measures
-                .iter()
-                .map(|m| {
-                    vec![
-                        m.title.clone(),
-                        m.status.get(lang).to_string(),
-                        m.start_on.clone(),
-                        m.effect.get(lang).to_string(),
-                    ]
-                })
-                .collect(),
-        ),
-        Component::SignalsTable => ComponentView::table(
-            w("Automatiska signaler", "Automatic signals"),
-            vec![
-                w("Missbrukstyp", "Misuse type"),
-                w("Observerat", "Observed"),
-                w("Förväntat", "Expected"),
-                w("q-värde", "q-value"),
-            ],
-            d.signals
-                .iter()
-                .map(|s| {
-                    vec![
-                        s.series.get(lang).to_string(),
-                        cell_text(&s.observed, lang),
-                        s.expected.clone(),
-                        s.q_value.clone(),
-                    ]
-                })
-                .collect(),
-        ),
+        Component::MeasuresTable | Component::SignalsTable => {
+            let t = list_table(k, d, lang)?;
+            ComponentView::table(t.caption, t.header, t.rows)
+        }
         Component::RisksList => ComponentView {
             bullets: d
                 .risks
@@ -407,26 +369,10 @@ fn component_view(k: Component, d: &ReportData, lang: Lang) -> Option<ComponentV
                 .collect(),
             ..ComponentView::text(vec![])
         },
-        Component::ForumFollowups => ComponentView::table(
-            w("Forumets uppföljningspunkter", "The forum's follow-ups"),
-            vec![
-                w("Möte", "Meeting"),
-                w("Uppföljning", "Follow-up"),
-                w("Ansvarig", "Owner"),
-                w("Status", "Status"),
-            ],
-            d.followups
-                .iter()
-                .map(|f| {
-                    vec![
-                        f.raised_on.clone(),
-                        f.text.clone(),
-                        f.owner.clone(),
-                        f.status.get(lang).to_string(),
-                    ]
-                })
-                .collect(),
-        ),
+        Component::ForumFollowups => {
+            let t = list_table(k, d, lang)?;
+            ComponentView::table(t.caption, t.header, t.rows)
+        }
         Component::MethodText => ComponentView::text(method_paragraphs(d, lang)),
         Component::Completeness => {
             let (header, rows) = completeness_table(d, lang);
@@ -445,31 +391,13 @@ fn component_view(k: Component, d: &ReportData, lang: Lang) -> Option<ComponentV
                 "Det finns ingen tidigare publicerad utgåva att jämföra med.",
                 "There is no earlier published edition to compare with.",
             )]),
-            Some(prev) => ComponentView {
-                paragraphs: vec![format!("{} {prev}.", w("Jämfört med", "Compared with"))],
-                ..ComponentView::table(
-                    w("Ändrade siffror", "Changed figures"),
-                    vec![
-                        w("Diagram", "Chart"),
-                        w("Serie", "Series"),
-                        w("Period", "Period"),
-                        w("Tidigare", "Before"),
-                        w("Nu", "Now"),
-                    ],
-                    d.changes
-                        .iter()
-                        .map(|c| {
-                            vec![
-                                c.figure.get(lang).to_string(),
-                                c.series.get(lang).to_string(),
-                                c.period.clone(),
-                                cell_text(&c.before, lang),
-                                cell_text(&c.after, lang),
-                            ]
-                        })
-                        .collect(),
-                )
-            },
+            Some(prev) => {
+                let t = list_table(k, d, lang)?;
+                ComponentView {
+                    paragraphs: vec![format!("{} {prev}.", w("Jämfört med", "Compared with"))],
+                    ..ComponentView::table(t.caption, t.header, t.rows)
+                }
+            }
         },
         _ => return None,
     })

@@ -175,6 +175,114 @@ pub fn completeness_table(d: &ReportData, lang: Lang) -> (Vec<String>, Vec<Vec<S
     (header, rows)
 }
 
+/// A list the report prints as a table (measures, signals, forum follow-ups, changed
+/// figures): the same caption, header and rows for the web page and the PDF.
+pub struct ListTable {
+    pub caption: String,
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+pub fn list_table(component: Component, d: &ReportData, lang: Lang) -> Option<ListTable> {
+    let w = |sv: &'static str, en: &'static str| lang.pick(sv, en).to_string();
+    let (caption, header, rows): (String, Vec<String>, Vec<Vec<String>>) = match component {
+        Component::MeasuresTable => (
+            w(
+                "Åtgärder och uppmätt effekt",
+                "Measures and measured effect",
+            ),
+            vec![
+                w("Åtgärd", "Measure"),
+                w("Status", "Status"),
+                w("Start", "Start"),
+                w(
+                    "Uppmätt effekt (4 kvartal före/efter)",
+                    "Measured effect (4 quarters before/after)",
+                ),
+            ],
+            d.measures
+                .iter()
+                .map(|m| {
+                    vec![
+                        m.title.clone(),
+                        m.status.get(lang).to_string(),
+                        m.start_on.clone(),
+                        m.effect.get(lang).to_string(),
+                    ]
+                })
+                .collect(),
+        ),
+        Component::SignalsTable => (
+            w("Automatiska signaler", "Automatic signals"),
+            vec![
+                w("Missbrukstyp", "Misuse type"),
+                w("Observerat", "Observed"),
+                w("Förväntat", "Expected"),
+                w("q-värde", "q-value"),
+            ],
+            d.signals
+                .iter()
+                .map(|s| {
+                    vec![
+                        s.series.get(lang).to_string(),
+                        cell_text(&s.observed, lang),
+                        s.expected.clone(),
+                        s.q_value.clone(),
+                    ]
+                })
+                .collect(),
+        ),
+        Component::ForumFollowups => (
+            w("Forumets uppföljningspunkter", "The forum's follow-ups"),
+            vec![
+                w("Möte", "Meeting"),
+                w("Uppföljning", "Follow-up"),
+                w("Ansvarig", "Owner"),
+                w("Status", "Status"),
+            ],
+            d.followups
+                .iter()
+                .map(|f| {
+                    vec![
+                        f.raised_on.clone(),
+                        f.text.clone(),
+                        f.owner.clone(),
+                        f.status.get(lang).to_string(),
+                    ]
+                })
+                .collect(),
+        ),
+        Component::Changes => (
+            w("Ändrade siffror", "Changed figures"),
+            vec![
+                w("Diagram", "Chart"),
+                w("Serie", "Series"),
+                w("Period", "Period"),
+                w("Tidigare", "Before"),
+                w("Nu", "Now"),
+            ],
+            d.changes
+                .iter()
+                .map(|c| {
+                    vec![
+                        c.figure.get(lang).to_string(),
+                        c.series.get(lang).to_string(),
+                        c.period.clone(),
+                        cell_text(&c.before, lang),
+                        cell_text(&c.after, lang),
+                    ]
+                })
+                .collect(),
+        ),
+        _ => return None,
+    };
+    Some(ListTable {
+        caption,
+        header,
+        rows,
+    })
+}
+
 /// The generated method text ("Metod och datakvalitet").
 pub fn method_paragraphs(d: &ReportData, lang: Lang) -> Vec<String> {
     let names = |v: &[crate::domain::report::Label]| {
@@ -512,40 +620,12 @@ fn component_pdf(
                 return Ok(());
             }
             n.table += 1;
-            let rows = d
-                .measures
-                .iter()
-                .map(|m| {
-                    vec![
-                        m.title.clone(),
-                        m.status.get(lang).to_string(),
-                        m.start_on.clone(),
-                        m.effect.get(lang).to_string(),
-                    ]
-                })
-                .collect();
+            let t = list_table(Component::MeasuresTable, d, lang).expect("a list table");
             c.table(&text_table(
-                vec![
-                    w("Åtgärd", "Measure").into(),
-                    w("Status", "Status").into(),
-                    w("Start", "Start").into(),
-                    w(
-                        "Uppmätt effekt (4 kvartal före/efter)",
-                        "Measured effect (4 quarters before/after)",
-                    )
-                    .into(),
-                ],
-                rows,
+                t.header,
+                t.rows,
                 vec![2.2, 0.9, 0.9, 3.0],
-                format!(
-                    "{} {}. {}",
-                    w("Tabell", "Table"),
-                    n.table,
-                    w(
-                        "Åtgärder och uppmätt effekt",
-                        "Measures and measured effect"
-                    )
-                ),
+                format!("{} {}. {}", w("Tabell", "Table"), n.table, t.caption),
             ));
         }
         Component::SignalsTable => {
@@ -557,32 +637,11 @@ fn component_pdf(
                 return Ok(());
             }
             n.table += 1;
-            let rows = d
-                .signals
-                .iter()
-                .map(|s| {
-                    vec![
-                        s.series.get(lang).to_string(),
-                        cell_text(&s.observed, lang),
-                        s.expected.clone(),
-                        s.q_value.clone(),
-                    ]
-                })
-                .collect();
+            let l = list_table(Component::SignalsTable, d, lang).expect("a list table");
             let mut t = table_of(
-                vec![
-                    w("Missbrukstyp", "Misuse type").into(),
-                    w("Observerat", "Observed").into(),
-                    w("Förväntat", "Expected").into(),
-                    w("q-värde", "q-value").into(),
-                ],
-                rows,
-                format!(
-                    "{} {}. {}",
-                    w("Tabell", "Table"),
-                    n.table,
-                    w("Automatiska signaler", "Automatic signals")
-                ),
+                l.header,
+                l.rows,
+                format!("{} {}. {}", w("Tabell", "Table"), n.table, l.caption),
                 None,
             );
             t.widths = vec![2.5, 1.0, 1.0, 1.0];
@@ -631,33 +690,12 @@ fn component_pdf(
                 return Ok(());
             }
             n.table += 1;
-            let rows = d
-                .followups
-                .iter()
-                .map(|f| {
-                    vec![
-                        f.raised_on.clone(),
-                        f.text.clone(),
-                        f.owner.clone(),
-                        f.status.get(lang).to_string(),
-                    ]
-                })
-                .collect();
+            let t = list_table(Component::ForumFollowups, d, lang).expect("a list table");
             c.table(&text_table(
-                vec![
-                    w("Möte", "Meeting").into(),
-                    w("Uppföljning", "Follow-up").into(),
-                    w("Ansvarig", "Owner").into(),
-                    w("Status", "Status").into(),
-                ],
-                rows,
+                t.header,
+                t.rows,
                 vec![0.9, 3.2, 1.6, 0.9],
-                format!(
-                    "{} {}. {}",
-                    w("Tabell", "Table"),
-                    n.table,
-                    w("Forumets uppföljningspunkter", "The forum's follow-ups")
-                ),
+                format!("{} {}. {}", w("Tabell", "Table"), n.table, t.caption),
             ));
         }
         Component::MethodText => {
@@ -705,34 +743,11 @@ fn component_pdf(
                     Lang::En => format!("The following figures for earlier periods have changed since {prev}, because of late or corrected submissions."),
                 });
                 n.table += 1;
-                let rows = d
-                    .changes
-                    .iter()
-                    .map(|ch| {
-                        vec![
-                            ch.figure.get(lang).to_string(),
-                            ch.series.get(lang).to_string(),
-                            ch.period.clone(),
-                            cell_text(&ch.before, lang),
-                            cell_text(&ch.after, lang),
-                        ]
-                    })
-                    .collect();
+                let l = list_table(Component::Changes, d, lang).expect("a list table");
                 let mut t = table_of(
-                    vec![
-                        w("Diagram", "Chart").into(),
-                        w("Serie", "Series").into(),
-                        w("Period", "Period").into(),
-                        w("Tidigare", "Before").into(),
-                        w("Nu", "Now").into(),
-                    ],
-                    rows,
-                    format!(
-                        "{} {}. {}",
-                        w("Tabell", "Table"),
-                        n.table,
-                        w("Ändrade siffror", "Changed figures")
-                    ),
+                    l.header,
+                    l.rows,
+                    format!("{} {}. {}", w("Tabell", "Table"), n.table, l.caption),
                     None,
                 );
                 t.widths = vec![2.6, 1.6, 0.8, 0.7, 0.7];
