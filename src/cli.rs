@@ -192,6 +192,15 @@ enum ReportCommand {
     Verify { file: PathBuf },
 }
 
+/// The command line speaks Swedish (operators' messages); the catalogue gives the
+/// domain's messages their text.
+fn cli_tr() -> crate::i18n::Tr {
+    std::sync::Arc::new(
+        crate::i18n::Catalogue::load().expect("the catalogues are checked by tests"),
+    )
+    .tr(crate::i18n::Lang::Sv)
+}
+
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match init_tracing().and_then(|()| run(cli)) {
@@ -200,7 +209,7 @@ pub fn main() -> ExitCode {
             let message = match &e {
                 AppError::Validation(errors) => errors
                     .iter()
-                    .map(|f| f.message.clone())
+                    .map(|f| cli_tr().msg(&f.message))
                     .collect::<Vec<_>>()
                     .join(" "),
                 other => other.to_string(),
@@ -357,7 +366,9 @@ fn run_command(cli: Cli, url: DatabaseUrl) -> AppResult<()> {
             let status = audit::verify(&mut *db.conn()?)?;
             println!("Kontrollerade {} poster i id-ordning.", status.checked);
             if !status.intact() {
-                return Err(AppError::Conflict(status.summary_sv()));
+                return Err(AppError::Conflict(crate::i18n::Msg::verbatim(
+                    status.summary_sv(),
+                )));
             }
             println!("{}", status.summary_sv());
             if let Some((id, hash)) = &status.head {
@@ -449,7 +460,9 @@ fn run_command(cli: Cli, url: DatabaseUrl) -> AppResult<()> {
                     "{} är INTE identisk med någon publicerad version (SHA-256 {sha}).",
                     file.display()
                 );
-                return Err(AppError::Conflict("verifieringen misslyckades".into()));
+                return Err(AppError::Conflict(crate::i18n::Msg::verbatim(
+                    "verifieringen misslyckades",
+                )));
             }
             for (e, v) in found {
                 println!(

@@ -1,6 +1,7 @@
 //! One error type for the whole application. How it renders (an HTML page in the common
 //! layout, or JSON for the API) lives in `web::errors`.
 
+use crate::domain::message::Msg;
 use crate::domain::validation::FieldError;
 
 pub type AppResult<T> = Result<T, AppError>;
@@ -16,8 +17,8 @@ pub enum AppError {
     Unavailable(String),
     #[error("sidan eller posten finns inte")]
     NotFound,
-    #[error("{0}")]
-    Forbidden(String),
+    #[error("{0:?}")]
+    Forbidden(Msg),
     /// A page needs a logged-in user; `next` is where to return after login.
     #[error("inloggning krävs")]
     LoginRequired { next: String },
@@ -32,13 +33,13 @@ pub enum AppError {
     /// The path exists, but not for this method; `allow` lists the methods it has.
     #[error("metoden stöds inte")]
     MethodNotAllowed { allow: String },
-    #[error("{0}")]
-    Conflict(String),
-    #[error("{0}")]
-    BadRequest(String),
+    #[error("{0:?}")]
+    Conflict(Msg),
+    #[error("{0:?}")]
+    BadRequest(Msg),
     /// The request body is larger than the limit for that kind of request.
-    #[error("{0}")]
-    TooLarge(String),
+    #[error("{0:?}")]
+    TooLarge(Msg),
     /// Too many API calls with one token; the client may try again after `retry_after`
     /// seconds.
     #[error("för många anrop")]
@@ -49,15 +50,12 @@ pub enum AppError {
 
 impl AppError {
     pub fn forbidden() -> Self {
-        Self::Forbidden("Du har inte behörighet till den här sidan.".into())
+        Self::Forbidden(Msg::new("error-forbidden"))
     }
 
     /// The one message for a request body over its limit.
     pub fn too_large() -> Self {
-        Self::TooLarge(
-            "Det du skickade är för stort. Korta texterna, eller dela upp en stor fil i flera."
-                .into(),
-        )
+        Self::TooLarge(Msg::new("error-too-large"))
     }
 
     pub fn internal(e: impl std::fmt::Display) -> Self {

@@ -1,7 +1,8 @@
 //! Lägesbild – the reporting system of the Swedish National ID-center (Nationellt ID-center).
 //!
 //! Layers, each using only those below it:
-//! `web` and `cli` → `services` (use-cases) → `charts`, `pdf`, `db` → `domain` (pure rules).
+//! `web` and `cli` → `services` (use-cases) → `charts`, `pdf`, `db`, `i18n` (message
+//! catalogues) → `domain` (pure rules).
 
 pub mod charts;
 pub mod cli;
@@ -9,6 +10,7 @@ pub mod configuration;
 pub mod db;
 pub mod domain;
 pub mod error;
+pub mod i18n;
 pub mod metrics;
 pub mod pdf;
 pub mod services;

@@ -61,6 +61,9 @@ impl Application {
             signals: Default::default(),
             dashboards: Default::default(),
             metrics,
+            catalogue: std::sync::Arc::new(
+                crate::i18n::Catalogue::load().map_err(AppError::Config)?,
+            ),
         });
         let methods =
             actix_web::web::Data::new(routes::routes::MethodIndex::new(&routes::route_table()));
@@ -81,6 +84,8 @@ impl Application {
                 .configure(routes::config)
                 .default_service(actix_web::web::to(not_found))
                 .wrap(from_fn(routes::csrf::guard))
+                // Outside the CSRF check, so its refusals are rendered in the language too.
+                .wrap(from_fn(routes::language::localise_errors))
                 .wrap(sessions)
                 .wrap(security_headers(cookie_secure))
                 // Outermost: request id, access log and metrics see every response.
@@ -216,9 +221,9 @@ mod web_config {
             .error_handler(|e, req| {
                 let err = match e {
                     actix_web::error::UrlencodedError::Overflow { .. } => AppError::too_large(),
-                    e => AppError::BadRequest(format!(
+                    e => AppError::BadRequest(crate::i18n::Msg::verbatim(format!(
                         "Formuläret kunde inte läsas: {e}. Ladda om sidan och försök igen."
-                    )),
+                    ))),
                 };
                 for_path(req.path(), err)
             })
@@ -228,7 +233,9 @@ mod web_config {
         QueryConfig::default().error_handler(|_, req| {
             for_path(
                 req.path(),
-                AppError::BadRequest("Adressen innehåller ogiltiga parametrar.".into()),
+                AppError::BadRequest(crate::i18n::Msg::verbatim(
+                    "Adressen innehåller ogiltiga parametrar.",
+                )),
             )
         })
     }

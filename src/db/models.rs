@@ -29,6 +29,9 @@ pub struct UserRow {
     pub active: i32,
     pub session_epoch: i32,
     pub created_at: NaiveDateTime,
+    /// `sv` or `en`: the user's chosen language.
+    pub language: String,
+    pub email: Option<String>,
 }
 
 #[derive(Debug, Insertable)]

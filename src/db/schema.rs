@@ -24,6 +24,8 @@ diesel::table! {
         active -> Integer,
         session_epoch -> Integer,
         created_at -> Timestamp,
+        language -> Text,
+        email -> Nullable<Text>,
     }
 }
 

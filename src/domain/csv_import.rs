@@ -124,7 +124,7 @@ pub fn parse_csv(bytes: &[u8]) -> Result<ParsedCsv, Vec<FieldError>> {
         let line = raw.line;
         if record.len() != mapping.len() {
             errors.push(
-                FieldError::new(
+                FieldError::text(
                     FILE_FIELD,
                     "field_count",
                     format!(
@@ -197,7 +197,7 @@ fn read_next(
         Err(_) => {
             // Not expected: the input is in memory and already checked to be UTF-8.
             let line = lines.line_at(data, start);
-            return Err(FieldError::new(
+            return Err(FieldError::text(
                 FILE_FIELD,
                 "csv_syntax",
                 format!(
@@ -279,7 +279,7 @@ impl QuoteProblem {
                  och varje citattecken i den skrivas dubbelt (\"\")."
             ),
         };
-        FieldError::new(FILE_FIELD, "csv_syntax", message).on_line(line)
+        FieldError::text(FILE_FIELD, "csv_syntax", message).on_line(line)
     }
 }
 
@@ -368,7 +368,7 @@ fn detect_delimiter(data: &[u8]) -> Option<u8> {
 
 fn check_encoding(data: &[u8]) -> Result<(), FieldError> {
     if data.starts_with(b"\xFF\xFE") || data.starts_with(b"\xFE\xFF") {
-        return Err(FieldError::new(
+        return Err(FieldError::text(
             FILE_FIELD,
             "encoding",
             "Filen är sparad som UTF-16 (”Unicode-text”), inte UTF-8. \
@@ -380,7 +380,7 @@ fn check_encoding(data: &[u8]) -> Result<(), FieldError> {
         Ok(_) => Ok(()),
         Err(e) => {
             let line = LineCounter::default().line_at(data, e.valid_up_to());
-            Err(FieldError::new(
+            Err(FieldError::text(
                 FILE_FIELD,
                 "encoding",
                 format!(
@@ -418,7 +418,7 @@ fn parse_header(
                 if !reported_duplicate[index] {
                     reported_duplicate[index] = true;
                     errors.push(
-                        FieldError::new(
+                        FieldError::text(
                             COLUMNS[index],
                             "duplicate_column",
                             format!(
@@ -446,7 +446,7 @@ fn parse_header(
         let index = COLUMNS.iter().position(|c| *c == required).unwrap_or(0);
         if !seen[index] {
             errors.push(
-                FieldError::new(
+                FieldError::text(
                     required,
                     "missing_column",
                     format!(
@@ -483,11 +483,11 @@ fn unknown_column_error(name: &str, line: u32) -> FieldError {
              komma (,).",
         );
     }
-    FieldError::new(shown, "unknown_column", message).on_line(line)
+    FieldError::text(shown, "unknown_column", message).on_line(line)
 }
 
 fn unnamed_column_error(line: u32, column: usize) -> FieldError {
-    FieldError::new(
+    FieldError::text(
         FILE_FIELD,
         "unnamed_column",
         format!(
@@ -514,7 +514,7 @@ fn spreadsheet_column(mut column: usize) -> String {
 }
 
 fn empty_error() -> FieldError {
-    FieldError::new(
+    FieldError::text(
         FILE_FIELD,
         "empty",
         "Filen innehåller inga observationer. Fyll i minst en rad under rubrikraden och \
@@ -660,12 +660,16 @@ mod tests {
         assert_eq!(codes(&errors), vec![(Some(1), "unknown_column")]);
         assert_eq!(errors[0].field, "antal");
         assert!(
-            errors[0].message.contains("”antal”"),
-            "{}",
+            errors[0].message.text_sv().contains("”antal”"),
+            "{:?}",
             errors[0].message
         );
         for column in COLUMNS {
-            assert!(errors[0].message.contains(column), "{}", errors[0].message);
+            assert!(
+                errors[0].message.text_sv().contains(column),
+                "{:?}",
+                errors[0].message
+            );
         }
     }
 
@@ -674,7 +678,7 @@ mod tests {
         let errors = err(b"misuse_type\tcount\na\t1\n");
         assert!(errors
             .iter()
-            .any(|e| e.code == "unknown_column" && e.message.contains("semikolon")));
+            .any(|e| e.code == "unknown_column" && e.message.text_sv().contains("semikolon")));
     }
 
     #[test]
@@ -682,7 +686,7 @@ mod tests {
         let errors = err(b"misuse_type;description\na;x\n");
         assert_eq!(codes(&errors), vec![(Some(1), "missing_column")]);
         assert_eq!(errors[0].field, "count");
-        assert!(errors[0].message.contains("”count”"));
+        assert!(errors[0].message.text_sv().contains("”count”"));
     }
 
     #[test]
@@ -706,7 +710,7 @@ mod tests {
         let errors = err(b"misuse_type;count\na;1\nb;2\nc;3;4\nd;5\n");
         assert_eq!(codes(&errors), vec![(Some(4), "field_count")]);
         assert_eq!(
-            errors[0].message,
+            errors[0].message.text_sv(),
             "Rad 4 har 3 fält men rubrikraden har 2. Kontrollera avgränsare och citattecken."
         );
         assert_eq!(errors[0].field, "file");
@@ -730,8 +734,8 @@ mod tests {
                 (Some(6), "csv_syntax"),
             ]
         );
-        assert!(errors[1].message.starts_with("Rad 4:"));
-        assert!(errors[3].message.contains("stängs aldrig"));
+        assert!(errors[1].message.text_sv().starts_with("Rad 4:"));
+        assert!(errors[3].message.text_sv().contains("stängs aldrig"));
     }
 
     #[test]
@@ -793,8 +797,8 @@ mod tests {
         let errors = err(b"misuse_type;count;;\na;1;;\nb;2;;anteckning\n");
         assert_eq!(codes(&errors), vec![(Some(3), "unnamed_column")]);
         assert!(
-            errors[0].message.contains("kolumn 4 (D)"),
-            "{}",
+            errors[0].message.text_sv().contains("kolumn 4 (D)"),
+            "{:?}",
             errors[0].message
         );
     }
@@ -805,9 +809,16 @@ mod tests {
         let errors = err(b"misuse_type;count;description\na;1;ok\nb;2;Malm\xF6\nc;3;\xE5\n");
         assert_eq!(codes(&errors), vec![(Some(3), "encoding")]);
         assert_eq!(errors[0].field, "file");
-        assert!(errors[0].message.contains("rad 3"), "{}", errors[0].message);
-        assert!(errors[0].message.contains("UTF-8"));
-        assert!(errors[0].message.contains("Spara den som ”CSV UTF-8”"));
+        assert!(
+            errors[0].message.text_sv().contains("rad 3"),
+            "{:?}",
+            errors[0].message
+        );
+        assert!(errors[0].message.text_sv().contains("UTF-8"));
+        assert!(errors[0]
+            .message
+            .text_sv()
+            .contains("Spara den som ”CSV UTF-8”"));
         // With a BOM and CRLF the line is still right.
         let errors = err(b"\xEF\xBB\xBFmisuse_type;count\r\nx;1\r\n\xC3;2\r\n");
         assert_eq!(codes(&errors), vec![(Some(3), "encoding")]);
@@ -817,7 +828,7 @@ mod tests {
     fn utf16_gets_its_own_encoding_message() {
         let errors = err(b"\xFF\xFEm\0i\0");
         assert_eq!(codes(&errors), vec![(Some(1), "encoding")]);
-        assert!(errors[0].message.contains("UTF-16"));
+        assert!(errors[0].message.text_sv().contains("UTF-16"));
     }
 
     #[test]
@@ -834,6 +845,7 @@ mod tests {
             assert_eq!(codes(&errors), vec![(None, "empty")], "{input:?}");
             assert!(errors[0]
                 .message
+                .text_sv()
                 .starts_with("Filen innehåller inga observationer."));
         }
     }
@@ -932,7 +944,7 @@ mod tests {
             Err(errors) => {
                 assert!(!errors.is_empty());
                 assert!(errors.windows(2).all(|w| w[0].line <= w[1].line));
-                assert!(errors.iter().all(|e| !e.message.is_empty()));
+                assert!(errors.iter().all(|e| !e.message.text_sv().is_empty()));
             }
         }
     }

@@ -1,5 +1,5 @@
-//! Number and date formats for Swedish text: `1 234` with a narrow no-break space,
-//! decimal comma.
+//! Number formats: Swedish `1 234,5` (narrow no-break space, decimal comma) and English
+//! `1,234.5`. `Lang` picks between them.
 
 /// The thousands separator in Swedish: a narrow no-break space (U+202F).
 pub const THIN_SPACE: char = '\u{202f}';
@@ -18,6 +18,18 @@ pub fn int_sv(n: i64) -> String {
         out.push(c);
     }
     out
+}
+
+/// `1234567` → `1,234,567` (English grouping).
+pub fn int_en(n: i64) -> String {
+    int_sv(n).replace(THIN_SPACE, ",")
+}
+
+/// `1234.5` with one decimal → `1,234.5` (English).
+pub fn decimal_en(x: f64, decimals: usize) -> String {
+    decimal_sv(x, decimals)
+        .replace(',', ".")
+        .replace(THIN_SPACE, ",")
 }
 
 /// `12.345` with one decimal → `12,3`.

@@ -342,7 +342,7 @@ fn trimmed(v: &Option<String>) -> Option<&str> {
 /// Parses an ISO date (ÅÅÅÅ-MM-DD).
 pub fn parse_date(field: &str, raw: &str) -> Result<NaiveDate, FieldError> {
     NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d").map_err(|_| {
-        FieldError::new(
+        FieldError::text(
             field,
             "invalid_date",
             "Ange datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-11-28.",
@@ -360,7 +360,7 @@ pub fn validate(
     let mut errors = Vec::new();
     let kind = match trimmed(&input.kind) {
         None => {
-            errors.push(FieldError::new(
+            errors.push(FieldError::text(
                 "kind",
                 "required",
                 "Välj vilken sorts notis det är.",
@@ -368,7 +368,7 @@ pub fn validate(
             None
         }
         Some(k) => NoticeKind::parse(k).or_else(|| {
-            errors.push(FieldError::new(
+            errors.push(FieldError::text(
                 "kind",
                 "invalid_code",
                 "Välj sorts notis ur listan.",
@@ -379,7 +379,7 @@ pub fn validate(
     let mut text = |field: &str, label: &str, value: &Option<String>, max: usize| {
         let v = trimmed(value).unwrap_or("");
         if v.is_empty() {
-            errors.push(FieldError::new(
+            errors.push(FieldError::text(
                 field,
                 "required",
                 format!("Skriv {}.", label.to_lowercase()),
@@ -387,7 +387,7 @@ pub fn validate(
             return None;
         }
         if v.chars().count() > max {
-            errors.push(FieldError::new(
+            errors.push(FieldError::text(
                 field,
                 "too_long",
                 format!(
@@ -412,7 +412,7 @@ pub fn validate(
     );
     let marking = match trimmed(&input.marking) {
         None => {
-            errors.push(FieldError::new(
+            errors.push(FieldError::text(
                 "marking",
                 "required",
                 "Välj informationsklass: vilka som får ta del av notisen.",
@@ -420,7 +420,7 @@ pub fn validate(
             None
         }
         Some(m) => Marking::parse(m).or_else(|| {
-            errors.push(FieldError::new(
+            errors.push(FieldError::text(
                 "marking",
                 "invalid_code",
                 "Välj informationsklass ur listan: CLEAR, GREEN eller AMBER.",
@@ -430,7 +430,7 @@ pub fn validate(
     };
     let valid_from = match trimmed(&input.valid_from) {
         None => {
-            errors.push(FieldError::new(
+            errors.push(FieldError::text(
                 "valid_from",
                 "required",
                 "Ange från vilket datum notisen gäller, t.ex. 2026-11-28.",
@@ -445,7 +445,7 @@ pub fn validate(
     };
     if let (Some(from), Some(to)) = (valid_from, valid_to) {
         if to < from {
-            errors.push(FieldError::new(
+            errors.push(FieldError::text(
                 "valid_to",
                 "before_start",
                 "Slutdatumet ligger före startdatumet. Ange ett slutdatum samma dag eller senare, eller lämna fältet tomt.",
@@ -460,7 +460,7 @@ pub fn validate(
         }
         let dim = Dimension::parse(dim_code.trim()).filter(|d| LINK_DIMENSIONS.contains(d));
         let Some(dim) = dim else {
-            errors.push(FieldError::new(
+            errors.push(FieldError::text(
                 "links",
                 "invalid_dimension",
                 "Notisen kan kopplas till missbrukstyper, handlingstyper och steg i identitetskedjan.",
@@ -469,7 +469,7 @@ pub fn validate(
         };
         let kept = previous_links.iter().any(|(d, c)| *d == dim && c == code);
         if !taxonomy.accepts(dim, code) && !kept {
-            errors.push(FieldError::new(
+            errors.push(FieldError::text(
                 dim.code(),
                 "invalid_code",
                 format!(
@@ -505,14 +505,14 @@ pub fn validate(
 pub fn validate_comment(comment: &str) -> Result<String, Vec<FieldError>> {
     let c = comment.trim();
     if c.is_empty() {
-        return Err(vec![FieldError::new(
+        return Err(vec![FieldError::text(
             "comment",
             "required",
             "Skriv en kommentar som säger vad som behöver ändras.",
         )]);
     }
     if c.chars().count() > MAX_COMMENT_CHARS {
-        return Err(vec![FieldError::new(
+        return Err(vec![FieldError::text(
             "comment",
             "too_long",
             format!("Kommentaren får vara högst {MAX_COMMENT_CHARS} tecken. Korta texten."),

@@ -102,7 +102,7 @@ fn blank_to_none(v: &Option<String>) -> Option<&str> {
 /// are allowed ("1 234").
 pub fn parse_count(raw: Option<&str>) -> Result<i64, FieldError> {
     let Some(raw) = raw else {
-        return Err(FieldError::new(
+        return Err(FieldError::text(
             "count",
             "required",
             "Ange antal som ett heltal, t.ex. 12. Skriv 0 om ni inte såg några fall.",
@@ -114,12 +114,12 @@ pub fn parse_count(raw: Option<&str>) -> Result<i64, FieldError> {
         .collect();
     match digits.parse::<i64>() {
         Ok(n) if (0..=MAX_COUNT).contains(&n) => Ok(n),
-        Ok(_) => Err(FieldError::new(
+        Ok(_) => Err(FieldError::text(
             "count",
             "out_of_range",
             "Ange ett antal mellan 0 och 1 000 000.",
         )),
-        Err(_) => Err(FieldError::new(
+        Err(_) => Err(FieldError::text(
             "count",
             "not_integer",
             "Ange antal som ett heltal, t.ex. 12.",
@@ -134,7 +134,7 @@ pub fn screen_field(field: &str, field_label_sv: &str, text: &str) -> Result<(),
         findings
             .into_iter()
             .map(|f| {
-                FieldError::new(
+                FieldError::text(
                     field,
                     "personal_data",
                     format!(
@@ -160,7 +160,7 @@ pub fn validate_line(
     let mut code = |dimension: Dimension, value: &Option<String>, required: bool| {
         match blank_to_none(value) {
             None if required => {
-                errors.push(FieldError::new(
+                errors.push(FieldError::text(
                     dimension.code(),
                     "required",
                     format!("Välj {}.", dimension.label_sv().to_lowercase()),
@@ -170,7 +170,7 @@ pub fn validate_line(
             None => None,
             Some(v) if taxonomy.accepts(dimension, v) => Some(v.to_string()),
             Some(_) => {
-                errors.push(FieldError::new(
+                errors.push(FieldError::text(
                     dimension.code(),
                     "invalid_code",
                     format!(
@@ -190,7 +190,7 @@ pub fn validate_line(
     let citizenship = code(Dimension::Citizenship, &input.citizenship, false);
     let fraud_type = code(Dimension::FraudType, &input.fraud_type, false);
     if fraud_type.is_some() && blank_to_none(&input.document_type).is_none() {
-        errors.push(FieldError::new(
+        errors.push(FieldError::text(
             "fraud_type",
             "requires_document_type",
             "Ange handlingstyp när du anger bedrägeriform, eller ta bort bedrägeriformen.",
@@ -206,7 +206,7 @@ pub fn validate_line(
         Some(t) => match Trend::parse(t) {
             Some(t) => Some(t),
             None => {
-                errors.push(FieldError::new(
+                errors.push(FieldError::text(
                     "trend",
                     "invalid_code",
                     "Välj trend: ökar, oförändrad, minskar eller ny företeelse.",
@@ -225,7 +225,7 @@ pub fn validate_line(
                     match (chars.next(), chars.next()) {
                         (Some(c), None) if allowed.contains(c) => Some(c),
                         _ => {
-                            errors.push(FieldError::new(
+                            errors.push(FieldError::text(
                                 field,
                                 "invalid_code",
                                 if field == "reliability" {
@@ -247,7 +247,7 @@ pub fn validate_line(
         None => None,
         Some(d) => {
             if d.chars().count() > MAX_DESCRIPTION_CHARS {
-                errors.push(FieldError::new(
+                errors.push(FieldError::text(
                     "description",
                     "too_long",
                     format!(
@@ -284,7 +284,7 @@ pub fn validate_line(
             validity,
             description,
         }),
-        _ => Err(vec![FieldError::new(
+        _ => Err(vec![FieldError::text(
             "line",
             "invalid",
             "Raden är ofullständig.",
@@ -311,7 +311,7 @@ pub fn validate_lines(
     for (no, line) in &lines {
         if let Some(first) = seen.get(&line.key) {
             errors.push(
-                FieldError::new(
+                FieldError::text(
                     "line",
                     "duplicate",
                     format!(
@@ -410,6 +410,6 @@ mod tests {
         .unwrap_err();
         assert_eq!(errs.len(), 1);
         assert_eq!(errs[0].line, Some(2));
-        assert!(errs[0].message.contains("rad 1"));
+        assert!(errs[0].message.text_sv().contains("rad 1"));
     }
 }

@@ -69,7 +69,7 @@ pub fn parse_series_key(key: &str) -> Option<(Dimension, String)> {
 /// characters. Returns the URL trimmed.
 pub fn parse_http_url(raw: &str) -> Result<String, FieldError> {
     let err = || {
-        FieldError::new(
+        FieldError::text(
             "url",
             "invalid_url",
             "Ange en fullständig webbadress som börjar med https:// eller http://, t.ex. https://polisen.se/lagesbild.",
@@ -77,7 +77,7 @@ pub fn parse_http_url(raw: &str) -> Result<String, FieldError> {
     };
     let url = raw.trim();
     if url.chars().count() > MAX_URL_CHARS {
-        return Err(FieldError::new(
+        return Err(FieldError::text(
             "url",
             "too_long",
             format!("Webbadressen får vara högst {MAX_URL_CHARS} tecken."),
@@ -125,7 +125,7 @@ pub fn parse_http_url(raw: &str) -> Result<String, FieldError> {
 /// `-3`. Returns the value and the number of decimals given.
 pub fn parse_decimal(raw: &str) -> Result<(f64, usize), FieldError> {
     let err = || {
-        FieldError::new(
+        FieldError::text(
             "value",
             "not_number",
             "Ange uppgiften som ett tal, t.ex. 1 234 eller 12,5.",
@@ -153,7 +153,7 @@ pub fn parse_decimal(raw: &str) -> Result<(f64, usize), FieldError> {
         return Err(err());
     }
     if frac.len() > MAX_DECIMALS {
-        return Err(FieldError::new(
+        return Err(FieldError::text(
             "value",
             "too_many_decimals",
             format!("Ange högst {MAX_DECIMALS} decimaler."),
@@ -166,7 +166,7 @@ pub fn parse_decimal(raw: &str) -> Result<(f64, usize), FieldError> {
     );
     let value: f64 = normalised.parse().map_err(|_| err())?;
     if !value.is_finite() || value.abs() > MAX_ABS_VALUE {
-        return Err(FieldError::new(
+        return Err(FieldError::text(
             "value",
             "out_of_range",
             "Talet är för stort. Ange det i en större enhet, t.ex. mnkr i stället för kronor.",
@@ -188,7 +188,7 @@ pub fn validate(
     let mut text = |field: &str, label: &str, value: &Option<String>, max: usize| {
         let v = trimmed(value);
         if v.is_empty() {
-            errors.push(FieldError::new(
+            errors.push(FieldError::text(
                 field,
                 "required",
                 format!("Skriv {}.", label.to_lowercase()),
@@ -196,7 +196,7 @@ pub fn validate(
             return None;
         }
         if v.chars().count() > max {
-            errors.push(FieldError::new(
+            errors.push(FieldError::text(
                 field,
                 "too_long",
                 format!("{label} får vara högst {max} tecken. Korta texten."),
@@ -214,7 +214,7 @@ pub fn validate(
     let unit = text("unit", "Enheten", &input.unit, MAX_UNIT_CHARS);
     let published_on = match trimmed(&input.published_on) {
         "" => {
-            errors.push(FieldError::new(
+            errors.push(FieldError::text(
                 "published_on",
                 "required",
                 "Ange publiceringsdatum, t.ex. 2026-05-15.",
@@ -227,7 +227,7 @@ pub fn validate(
     };
     let url = match trimmed(&input.url) {
         "" => {
-            errors.push(FieldError::new(
+            errors.push(FieldError::text(
                 "url",
                 "required",
                 "Ange webbadressen till publikationen, t.ex. https://polisen.se/lagesbild.",
@@ -250,7 +250,7 @@ pub fn validate(
     };
     let value = match trimmed(&input.value) {
         "" => {
-            errors.push(FieldError::new(
+            errors.push(FieldError::text(
                 "value",
                 "required",
                 "Ange uppgiften som ett tal, t.ex. 1 234 eller 12,5.",
@@ -261,7 +261,7 @@ pub fn validate(
     };
     let period = match trimmed(&input.period) {
         "" => {
-            errors.push(FieldError::new(
+            errors.push(FieldError::text(
                 "period",
                 "required",
                 "Ange vilken period uppgiften gäller: en månad (2026-07), ett kvartal (2026-Q3), ett halvår (2026-H2) eller ett år (2026).",
@@ -269,12 +269,12 @@ pub fn validate(
             None
         }
         p => Period::parse(p)
-            .map_err(|e| errors.push(FieldError::new("period", "invalid", e.to_string())))
+            .map_err(|e| errors.push(FieldError::text("period", "invalid", e.to_string())))
             .ok(),
     };
     let series = match trimmed(&input.series) {
         "" => {
-            errors.push(FieldError::new(
+            errors.push(FieldError::text(
                 "series",
                 "required",
                 "Välj vilken missbrukstyp eller vilket utnyttjandeområde uppgiften gäller.",
@@ -284,7 +284,7 @@ pub fn validate(
         s => match parse_series_key(s) {
             Some((d, c)) if taxonomy.accepts(d, &c) => Some((d, c)),
             _ => {
-                errors.push(FieldError::new(
+                errors.push(FieldError::text(
                     "series",
                     "invalid_code",
                     "Välj missbrukstyp eller utnyttjandeområde ur listan.",
@@ -457,7 +457,7 @@ mod tests {
         );
         assert_eq!(errors[0].code, "personal_data");
         assert!(
-            errors[6].message.contains("2026-Q3"),
+            errors[6].message.text_sv().contains("2026-Q3"),
             "lists the accepted forms"
         );
     }

@@ -4,55 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-/// The report's language: headings, labels and generated text. The analyst's own text is
-/// printed as written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    Sv,
-    En,
-}
-
-impl Lang {
-    pub fn parse(code: &str) -> Option<Self> {
-        match code {
-            "sv" => Some(Self::Sv),
-            "en" => Some(Self::En),
-            _ => None,
-        }
-    }
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Sv => "sv",
-            Self::En => "en",
-        }
-    }
-
-    /// The language's name in Swedish (for the UI).
-    pub fn label_sv(self) -> &'static str {
-        match self {
-            Self::Sv => "Svenska",
-            Self::En => "Engelska",
-        }
-    }
-
-    /// BCP 47 tag for the PDF's /Lang.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Self::Sv => "sv-SE",
-            Self::En => "en-GB",
-        }
-    }
-
-    /// Picks the text of this language.
-    pub fn pick<'a>(self, sv: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Self::Sv => sv,
-            Self::En => en,
-        }
-    }
-}
+pub use super::lang::Lang;
 
 /// A text in both report languages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]

@@ -40,6 +40,17 @@ impl Role {
         Role::ALL.into_iter().find(|r| r.code() == code.trim())
     }
 
+    /// The catalogue key of the role's name.
+    pub fn key(self) -> &'static str {
+        match self {
+            Role::Coordinator => crate::key!("role-coordinator"),
+            Role::Analyst => crate::key!("role-analyst"),
+            Role::Approver => crate::key!("role-approver"),
+            Role::Ministry => crate::key!("role-ministry"),
+            Role::Admin => crate::key!("role-admin"),
+        }
+    }
+
     pub fn label_sv(self) -> &'static str {
         match self {
             Role::Coordinator => "Samordnare",

@@ -95,10 +95,10 @@ fn safe_code(s: &str) -> AppResult<&str> {
     if ok {
         Ok(s)
     } else {
-        Err(AppError::BadRequest(format!(
+        Err(AppError::BadRequest(crate::i18n::Msg::verbatim(format!(
             "”{}” är ingen giltig kod. Använd koderna i taxonomin, t.ex. false_identity.",
             s.chars().take(40).collect::<String>()
-        )))
+        ))))
     }
 }
 

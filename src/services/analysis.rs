@@ -33,10 +33,10 @@ impl Axis {
             "source" => Ok(Self::Source),
             "period" => Ok(Self::Period),
             other => Dimension::parse(other).map(Self::Dim).ok_or_else(|| {
-                AppError::BadRequest(format!(
+                AppError::BadRequest(crate::i18n::Msg::verbatim(format!(
                     "Okänd dimension ”{}”. Välj agency, source, period, misuse_type, exploitation_area, document_type, chain_stage, age_band, citizenship eller fraud_type.",
                     other.chars().take(40).collect::<String>()
-                ))
+                )))
             }),
         }
     }
@@ -120,14 +120,14 @@ fn axis_values(
 
 pub fn cross(conn: &mut DbConnection, q: &CrossQuery) -> AppResult<CrossTable> {
     if q.rows == q.cols {
-        return Err(AppError::BadRequest(
-            "Välj två olika dimensioner för rader och kolumner.".into(),
-        ));
+        return Err(AppError::BadRequest(crate::i18n::Msg::verbatim(
+            "Välj två olika dimensioner för rader och kolumner.",
+        )));
     }
     if q.to < q.from {
-        return Err(AppError::BadRequest(
-            "Perioden ”från” ligger efter ”till”.".into(),
-        ));
+        return Err(AppError::BadRequest(crate::i18n::Msg::verbatim(
+            "Perioden ”från” ligger efter ”till”.",
+        )));
     }
     let kind = q.to.kind();
     let tax = taxonomy::load(conn)?;

@@ -1,5 +1,6 @@
 //! Users, passwords and login.
 
+use crate::domain::lang::Lang;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use argon2::Argon2;
 use rand::distr::{Alphanumeric, SampleString};
@@ -26,6 +27,9 @@ pub struct User {
     pub agency_code: Option<String>,
     pub agency_name: Option<String>,
     pub session_epoch: i32,
+    /// The language the user chose for pages and e-mails.
+    pub language: Lang,
+    pub email: Option<String>,
 }
 
 impl User {
@@ -83,6 +87,8 @@ fn to_user(conn: &mut DbConnection, row: UserRow) -> AppResult<User> {
         agency_code: agency.as_ref().map(|a| a.code.clone()),
         agency_name: agency.map(|a| a.name_sv),
         session_epoch: row.session_epoch,
+        language: Lang::parse(&row.language).unwrap_or_default(),
+        email: row.email,
     })
 }
 
@@ -243,13 +249,13 @@ pub fn check_password_policy(username: &str, password: &str) -> Vec<FieldError> 
     let mut errors = Vec::new();
     let lower = password.to_lowercase();
     if password.chars().count() < MIN_PASSWORD_CHARS {
-        errors.push(FieldError::new(
+        errors.push(FieldError::text(
             "password",
             "too_short",
             format!("Lösenordet ska vara minst {MIN_PASSWORD_CHARS} tecken."),
         ));
     } else if password.chars().count() > MAX_PASSWORD_CHARS {
-        errors.push(FieldError::new(
+        errors.push(FieldError::text(
             "password",
             "too_long",
             format!("Lösenordet får vara högst {MAX_PASSWORD_CHARS} tecken."),
@@ -261,13 +267,13 @@ pub fn check_password_policy(username: &str, password: &str) -> Vec<FieldError> 
             .len()
             <= 2
     {
-        errors.push(FieldError::new(
+        errors.push(FieldError::text(
             "password",
             "common",
             "Lösenordet är för vanligt eller för enkelt. Välj en lång fras som är svår att gissa.",
         ));
     } else if !username.trim().is_empty() && lower.contains(&username.trim().to_lowercase()) {
-        errors.push(FieldError::new(
+        errors.push(FieldError::text(
             "password",
             "contains_username",
             "Lösenordet får inte innehålla användarnamnet.",
@@ -299,7 +305,7 @@ pub fn create_user(
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
     {
-        errors.push(FieldError::new(
+        errors.push(FieldError::text(
             "username",
             "invalid",
             "Användarnamnet ska vara 3–64 tecken: bokstäver a–z, siffror, punkt, bindestreck eller understreck.",
@@ -318,7 +324,7 @@ pub fn create_user(
     }
     let agency_id = match (account.role.needs_agency(), account.agency_code) {
         (true, None) => {
-            errors.push(FieldError::new(
+            errors.push(FieldError::text(
                 "agency",
                 "required",
                 "En samordnare måste höra till en myndighet: ange --agency med myndighetens kod, t.ex. SKV.",
@@ -328,7 +334,7 @@ pub fn create_user(
         (_, Some(code)) => match agencies::by_code(conn, code.trim())? {
             Some(a) => Some(a.id),
             None => {
-                errors.push(FieldError::new(
+                errors.push(FieldError::text(
                     "agency",
                     "invalid_code",
                     format!("Det finns ingen myndighet med koden ”{code}”."),
@@ -339,7 +345,7 @@ pub fn create_user(
         (false, None) => None,
     };
     if users::by_username(conn, username)?.is_some() {
-        errors.push(FieldError::new(
+        errors.push(FieldError::text(
             "username",
             "taken",
             "Användarnamnet är upptaget. Välj ett annat.",
@@ -387,4 +393,10 @@ mod length_tests {
         assert_eq!(errors[0].code, "too_long");
         assert!(check_password_policy("anna", &long[..200]).is_empty());
     }
+}
+
+/// Remembers the language a user chose, for their pages on any device and their e-mails.
+pub fn set_language(conn: &mut DbConnection, user_id: i64, lang: Lang) -> AppResult<()> {
+    users::set_language(conn, user_id, lang.code())?;
+    Ok(())
 }

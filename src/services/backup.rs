@@ -71,10 +71,10 @@ pub fn backup(url: &DatabaseUrl, out: &Path) -> AppResult<Summary> {
         )));
     }
     if out.exists() {
-        return Err(AppError::Conflict(format!(
+        return Err(AppError::Conflict(crate::i18n::Msg::verbatim(format!(
             "Filen {} finns redan. Ange ett nytt filnamn; en säkerhetskopia skriver aldrig över en annan fil.",
             out.display()
-        )));
+        ))));
     }
     let dir = match out.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
@@ -113,10 +113,10 @@ pub fn backup(url: &DatabaseUrl, out: &Path) -> AppResult<Summary> {
         // A hard link gives the copy its name only if the name is still free.
         std::fs::hard_link(&tmp, out).map_err(|e| {
             if e.kind() == std::io::ErrorKind::AlreadyExists {
-                AppError::Conflict(format!(
+                AppError::Conflict(crate::i18n::Msg::verbatim(format!(
                     "Filen {} skapades av någon annan under kopieringen. Ange ett nytt filnamn.",
                     out.display()
-                ))
+                )))
             } else {
                 file_err("Kan inte skapa", out, e)
             }
@@ -181,10 +181,10 @@ pub fn restore(url: &DatabaseUrl, from: &Path) -> AppResult<Summary> {
     let c = sqlite(&mut conn);
     let objects = q::schema_object_count(c)?;
     if objects > 0 {
-        return Err(AppError::Conflict(format!(
+        return Err(AppError::Conflict(crate::i18n::Msg::verbatim(format!(
             "Databasen {} är inte tom ({objects} tabeller och index). Återställning görs bara till en tom databas: ange en ny fil i DATABASE_URL.",
             target.display()
-        )));
+        ))));
     }
     const FROM: &str = "lagesbild_backup";
     q::attach(c, from, FROM)?;

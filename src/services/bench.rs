@@ -383,10 +383,10 @@ pub fn report_aggregates(
     use crate::domain::taxonomy::Dimension;
 
     if period.kind() != PeriodKind::Quarter {
-        return Err(AppError::BadRequest(format!(
+        return Err(AppError::BadRequest(crate::i18n::Msg::verbatim(format!(
             "Ange ett kvartal, t.ex. 2026-Q3, inte ”{}”.",
             period.code()
-        )));
+        ))));
     }
     let mut out: Vec<(&'static str, Cells, f64)> = Vec::with_capacity(13);
     // Each aggregate's own time, for finding the slow one.

@@ -47,9 +47,9 @@ pub fn may_record(conn: &mut DbConnection, user: &User, meeting_id: i64) -> AppR
 fn must_record(conn: &mut DbConnection, user: &User, meeting_id: i64) -> AppResult<MeetingRow> {
     let meeting = q::by_id(conn, meeting_id)?.ok_or(AppError::NotFound)?;
     if !may_record(conn, user, meeting_id)? {
-        return Err(AppError::Forbidden(
-            "Bara samordnare för den sammankallande eller en deltagande myndighet kan föra in uppgifter i mötet.".into(),
-        ));
+        return Err(AppError::Forbidden(crate::i18n::Msg::verbatim(
+            "Bara samordnare för den sammankallande eller en deltagande myndighet kan föra in uppgifter i mötet.",
+        )));
     }
     Ok(meeting)
 }
@@ -64,7 +64,7 @@ fn text_field(
     let v = value.trim();
     if v.is_empty() {
         return if required {
-            Err(vec![FieldError::new(
+            Err(vec![FieldError::text(
                 field,
                 "required",
                 format!("Skriv {}.", label.to_lowercase()),
@@ -74,7 +74,7 @@ fn text_field(
         };
     }
     if v.chars().count() > MAX_TEXT {
-        return Err(vec![FieldError::new(
+        return Err(vec![FieldError::text(
             field,
             "too_long",
             format!("{label} får vara högst {MAX_TEXT} tecken."),
@@ -123,14 +123,14 @@ pub fn set_rotation(conn: &mut DbConnection, user: &User, codes: &[String]) -> A
             .enumerate()
         {
             let a = agencies::by_code(conn, code)?.ok_or_else(|| {
-                AppError::Validation(vec![FieldError::new(
+                AppError::Validation(vec![FieldError::text(
                     "rotation",
                     "invalid_code",
                     format!("Det finns ingen myndighet med koden ”{code}”."),
                 )])
             })?;
             if seen.contains(&a.id) {
-                return Err(AppError::Validation(vec![FieldError::new(
+                return Err(AppError::Validation(vec![FieldError::text(
                     "rotation",
                     "duplicate",
                     format!("{code} står två gånger i ordningen."),
@@ -169,22 +169,22 @@ pub fn create_meeting(
     override_reason: &str,
 ) -> AppResult<i64> {
     if user.role != Role::Coordinator {
-        return Err(AppError::Forbidden(
-            "Forummöten förs in av myndigheternas samordnare.".into(),
-        ));
+        return Err(AppError::Forbidden(crate::i18n::Msg::verbatim(
+            "Forummöten förs in av myndigheternas samordnare.",
+        )));
     }
     let result = transaction(conn, |conn| {
         let proposed = proposed_convener(conn)?;
         let convener = match convener_code.map(str::trim).filter(|c| !c.is_empty()) {
             Some(code) => agencies::by_code(conn, code)?.ok_or_else(|| {
-                AppError::Validation(vec![FieldError::new(
+                AppError::Validation(vec![FieldError::text(
                     "convener",
                     "invalid_code",
                     "Välj sammankallande myndighet ur listan.",
                 )])
             })?,
             None => proposed.clone().ok_or_else(|| {
-                AppError::Validation(vec![FieldError::new(
+                AppError::Validation(vec![FieldError::text(
                     "convener",
                     "required",
                     "Välj sammankallande myndighet. Ingen rotationsordning är inställd.",
@@ -259,10 +259,10 @@ fn create_observation_submission(
         }
     };
     if period.status == PeriodStatus::Locked.code() {
-        return Err(AppError::Conflict(format!(
+        return Err(AppError::Conflict(crate::i18n::Msg::verbatim(format!(
             "Perioden {} är låst eftersom en publicerad lägesbild bygger på den.",
             period.code
-        )));
+        ))));
     }
     let t = now();
     let sid = sq::insert(
@@ -399,8 +399,9 @@ pub fn set_attendance(
         let meeting = must_record(conn, user, id)?;
         let mut ids = vec![meeting.convener_agency_id];
         for code in codes {
-            let a = agencies::by_code(conn, code)?
-                .ok_or(AppError::BadRequest("Okänd myndighet.".into()))?;
+            let a = agencies::by_code(conn, code)?.ok_or(AppError::BadRequest(
+                crate::i18n::Msg::verbatim("Okänd myndighet."),
+            ))?;
             if !ids.contains(&a.id) {
                 ids.push(a.id);
             }
@@ -490,7 +491,7 @@ pub fn add_followup(
         });
         let owner = agencies::by_code(conn, owner_code.trim())?;
         if owner.is_none() {
-            errors.push(FieldError::new(
+            errors.push(FieldError::text(
                 "owner",
                 "required",
                 "Välj ansvarig myndighet.",
@@ -525,14 +526,14 @@ pub fn set_followup_status(
     status: &str,
 ) -> AppResult<()> {
     let status = FollowupStatus::parse(status)
-        .ok_or_else(|| AppError::BadRequest("Okänd status.".into()))?;
+        .ok_or_else(|| AppError::BadRequest(crate::i18n::Msg::verbatim("Okänd status.")))?;
     transaction(conn, |conn| {
         let f = q::followup(conn, followup_id)?.ok_or(AppError::NotFound)?;
         let owner = user.role == Role::Coordinator && user.agency_id == Some(f.owner_agency_id);
         if !owner && !may_record(conn, user, meeting_id)? {
-            return Err(AppError::Forbidden(
-                "Du kan inte ändra den här uppföljningspunkten.".into(),
-            ));
+            return Err(AppError::Forbidden(crate::i18n::Msg::verbatim(
+                "Du kan inte ändra den här uppföljningspunkten.",
+            )));
         }
         q::set_followup_status(conn, followup_id, status.code(), now())?;
         audit::record(

@@ -51,7 +51,7 @@ fn parse(conn: &mut DbConnection, input: &MeasureInput) -> AppResult<Parsed> {
     let mut errors = Vec::new();
     let title = input.title.trim().to_string();
     if title.is_empty() || title.chars().count() > 200 {
-        errors.push(FieldError::new(
+        errors.push(FieldError::text(
             "title",
             "required",
             "Ange en rubrik på högst 200 tecken.",
@@ -62,7 +62,7 @@ fn parse(conn: &mut DbConnection, input: &MeasureInput) -> AppResult<Parsed> {
     let description = match input.description.trim() {
         "" => None,
         d if d.chars().count() > 4000 => {
-            errors.push(FieldError::new(
+            errors.push(FieldError::text(
                 "description",
                 "too_long",
                 "Beskrivningen får vara högst 4 000 tecken.",
@@ -79,7 +79,7 @@ fn parse(conn: &mut DbConnection, input: &MeasureInput) -> AppResult<Parsed> {
     };
     let kind = MeasureKind::parse(&input.kind);
     if kind.is_none() {
-        errors.push(FieldError::new(
+        errors.push(FieldError::text(
             "kind",
             "required",
             "Välj vilken sorts åtgärd det är.",
@@ -87,12 +87,12 @@ fn parse(conn: &mut DbConnection, input: &MeasureInput) -> AppResult<Parsed> {
     }
     let status = MeasureStatus::parse(&input.status);
     if status.is_none() {
-        errors.push(FieldError::new("status", "required", "Välj status."));
+        errors.push(FieldError::text("status", "required", "Välj status."));
     }
     let date = |s: &str| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok();
     let start_on = date(&input.start_on);
     if start_on.is_none() {
-        errors.push(FieldError::new(
+        errors.push(FieldError::text(
             "start_on",
             "invalid",
             "Ange startdatum som ÅÅÅÅ-MM-DD, t.ex. 2026-03-01.",
@@ -103,7 +103,7 @@ fn parse(conn: &mut DbConnection, input: &MeasureInput) -> AppResult<Parsed> {
         s => match date(s) {
             Some(d) if start_on.is_none_or(|st| d >= st) => Some(d),
             Some(_) => {
-                errors.push(FieldError::new(
+                errors.push(FieldError::text(
                     "end_on",
                     "invalid",
                     "Slutdatum kan inte vara före startdatum.",
@@ -111,7 +111,7 @@ fn parse(conn: &mut DbConnection, input: &MeasureInput) -> AppResult<Parsed> {
                 None
             }
             None => {
-                errors.push(FieldError::new(
+                errors.push(FieldError::text(
                     "end_on",
                     "invalid",
                     "Ange slutdatum som ÅÅÅÅ-MM-DD eller lämna tomt.",
@@ -124,7 +124,7 @@ fn parse(conn: &mut DbConnection, input: &MeasureInput) -> AppResult<Parsed> {
     for code in input.agencies.iter().filter(|c| !c.trim().is_empty()) {
         match agencies::by_code(conn, code.trim())? {
             Some(a) => agency_ids.push(a.id),
-            None => errors.push(FieldError::new(
+            None => errors.push(FieldError::text(
                 "agencies",
                 "invalid_code",
                 format!("Okänd myndighet ”{code}”."),
@@ -142,7 +142,7 @@ fn parse(conn: &mut DbConnection, input: &MeasureInput) -> AppResult<Parsed> {
             if tax.all(dim).any(|e| e.code == code) {
                 targets.push((dim.code().to_string(), code.to_string()));
             } else {
-                errors.push(FieldError::new(
+                errors.push(FieldError::text(
                     dim.code(),
                     "invalid_code",
                     format!("Välj {} ur listan.", dim.label_sv().to_lowercase()),
@@ -154,7 +154,7 @@ fn parse(conn: &mut DbConnection, input: &MeasureInput) -> AppResult<Parsed> {
         .iter()
         .any(|(d, _)| d == Dimension::MisuseType.code())
     {
-        errors.push(FieldError::new(
+        errors.push(FieldError::text(
             "misuse_type",
             "required",
             "Välj minst en missbrukstyp som åtgärden riktar sig mot.",

@@ -209,9 +209,9 @@ fn audit_refusal<T>(
 pub fn create(conn: &mut DbConnection, user: &User, input: &NoticeInput) -> AppResult<i64> {
     let result = transaction(conn, |conn| {
         let issuer = notice::issuer_for(&viewer(user)).ok_or_else(|| {
-            AppError::Forbidden(
-                "Kunskapsnotiser skrivs av samordnare för sin myndighet och av analytiker för Operativt ID-forum.".into(),
-            )
+            AppError::Forbidden(crate::i18n::Msg::verbatim(
+                "Kunskapsnotiser skrivs av samordnare för sin myndighet och av analytiker för Operativt ID-forum.",
+            ))
         })?;
         let tax = taxonomy::load(conn)?;
         let valid = notice::validate(input, &tax, &[]).map_err(AppError::Validation)?;
@@ -262,16 +262,18 @@ fn must_edit(user: &User, row: &NoticeRow) -> AppResult<NoticeFacts> {
         return Err(AppError::NotFound);
     }
     if notice::issuer_for(&v) != Some(facts.issuer) {
-        return Err(AppError::Forbidden(match facts.issuer {
-            Issuer::Forum => "Forumets notiser ändras av Nationellt ID-centers analytiker.".into(),
-            Issuer::Agency(_) => "Du kan bara ändra din egen myndighets notiser.".into(),
-        }));
+        return Err(AppError::Forbidden(crate::i18n::Msg::verbatim(
+            match facts.issuer {
+                Issuer::Forum => "Forumets notiser ändras av Nationellt ID-centers analytiker.",
+                Issuer::Agency(_) => "Du kan bara ändra din egen myndighets notiser.",
+            },
+        )));
     }
     if !notice::may_edit(&v, &facts) {
-        return Err(AppError::Conflict(format!(
+        return Err(AppError::Conflict(crate::i18n::Msg::verbatim(format!(
             "Notisen har status ”{}” och kan inte ändras nu.",
             facts.status.label_sv().to_lowercase()
-        )));
+        ))));
     }
     Ok(facts)
 }
@@ -308,9 +310,9 @@ pub fn update(conn: &mut DbConnection, user: &User, id: i64, input: &NoticeInput
             },
         )?;
         if changed != 1 {
-            return Err(AppError::Conflict(
-                "Notisen har just skickats in eller granskats. Ladda om sidan.".into(),
-            ));
+            return Err(AppError::Conflict(crate::i18n::Msg::verbatim(
+                "Notisen har just skickats in eller granskats. Ladda om sidan.",
+            )));
         }
         q::replace_links(conn, id, &links_rows(id, &valid))?;
         audit::record(
@@ -333,9 +335,9 @@ pub fn submit(conn: &mut DbConnection, user: &User, id: i64) -> AppResult<()> {
         let facts = must_edit(user, &row)?;
         let changed = q::mark_submitted(conn, id, &EDITABLE, user.id, now())?;
         if changed != 1 {
-            return Err(AppError::Conflict(
-                "Notisen har just ändrat status. Ladda om sidan.".into(),
-            ));
+            return Err(AppError::Conflict(crate::i18n::Msg::verbatim(
+                "Notisen har just ändrat status. Ladda om sidan.",
+            )));
         }
         audit::record(
             conn,
@@ -365,16 +367,15 @@ pub fn review(
             return Err(AppError::NotFound);
         }
         if facts.status != NoticeStatus::Submitted {
-            return Err(AppError::Conflict(format!(
+            return Err(AppError::Conflict(crate::i18n::Msg::verbatim(format!(
                 "Notisen har status ”{}” och kan inte granskas nu.",
                 facts.status.label_sv().to_lowercase()
-            )));
+            ))));
         }
         if !notice::may_review(&v, &facts) {
-            return Err(AppError::Forbidden(
-                "Du kan inte granska en notis som du själv har skrivit, ändrat eller skickat in. Be en annan analytiker granska den."
-                    .into(),
-            ));
+            return Err(AppError::Forbidden(crate::i18n::Msg::verbatim(
+                "Du kan inte granska en notis som du själv har skrivit, ändrat eller skickat in. Be en annan analytiker granska den.",
+            )));
         }
         let (status, comment) = match &decision {
             Decision::Accept => (NoticeStatus::Approved, None),
@@ -386,9 +387,9 @@ pub fn review(
         let changed =
             q::mark_reviewed(conn, id, status.code(), user.id, comment.as_deref(), now())?;
         if changed != 1 {
-            return Err(AppError::Conflict(
-                "Någon annan har just granskat notisen. Ladda om sidan.".into(),
-            ));
+            return Err(AppError::Conflict(crate::i18n::Msg::verbatim(
+                "Någon annan har just granskat notisen. Ladda om sidan.",
+            )));
         }
         audit::record(
             conn,
@@ -432,9 +433,9 @@ pub fn search(
     filter: &NoticeFilter,
 ) -> AppResult<Vec<NoticeSummary>> {
     let bad = |what: &str| {
-        AppError::BadRequest(format!(
+        AppError::BadRequest(crate::i18n::Msg::verbatim(format!(
             "Adressen innehåller ett okänt värde för {what}. Välj i sökformuläret i stället."
-        ))
+        )))
     };
     let mut query = NoticeQuery {
         patterns: given(&filter.q)

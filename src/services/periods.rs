@@ -23,9 +23,9 @@ pub fn open_period(
         let row = match periods::by_code(conn, &code)? {
             Some(existing) => {
                 if existing.status == PeriodStatus::Locked.code() {
-                    return Err(AppError::Conflict(format!(
+                    return Err(AppError::Conflict(crate::i18n::Msg::verbatim(format!(
                         "Perioden {code} är låst eftersom en publicerad lägesbild bygger på den. Ändringar kräver en ny version av lägesbilden."
-                    )));
+                    ))));
                 }
                 periods::update_status_and_deadline(
                     conn,
@@ -85,9 +85,9 @@ pub fn close_period(
     let code = period.code();
     let row = periods::by_code(conn, &code)?.ok_or(AppError::NotFound)?;
     if row.status == PeriodStatus::Locked.code() {
-        return Err(AppError::Conflict(format!(
+        return Err(AppError::Conflict(crate::i18n::Msg::verbatim(format!(
             "Perioden {code} är redan låst."
-        )));
+        ))));
     }
     periods::update_status_and_deadline(conn, row.id, PeriodStatus::Closed.code(), row.deadline)?;
     audit::record(conn, actor, "period_closed", "period", Some(&code), None)?;

@@ -70,9 +70,9 @@ fn must_manage(user: &User) -> AppResult<()> {
     if Capability::ManageReferences.allows(user.role) {
         Ok(())
     } else {
-        Err(AppError::Forbidden(
-            "Referensuppgifter registreras av Nationellt ID-centers analytiker.".into(),
-        ))
+        Err(AppError::Forbidden(crate::i18n::Msg::verbatim(
+            "Referensuppgifter registreras av Nationellt ID-centers analytiker.",
+        )))
     }
 }
 

@@ -55,15 +55,15 @@ fn period_must_accept_changes(period: &PeriodRow, correction: bool) -> AppResult
     let today = chrono::Utc::now().date_naive();
     match periods::effective_status(period, today) {
         PeriodStatus::Open => Ok(()),
-        PeriodStatus::Locked => Err(AppError::Conflict(format!(
+        PeriodStatus::Locked => Err(AppError::Conflict(crate::i18n::Msg::verbatim(format!(
             "Perioden {} är låst eftersom en publicerad lägesbild bygger på den. Inga ändringar kan göras.",
             period.code
-        ))),
+        )))),
         PeriodStatus::Closed if correction => Ok(()),
-        PeriodStatus::Closed => Err(AppError::Conflict(format!(
+        PeriodStatus::Closed => Err(AppError::Conflict(crate::i18n::Msg::verbatim(format!(
             "Perioden {} är stängd för inrapportering. Kontakta Nationellt ID-center om ni behöver rapportera i efterhand.",
             period.code
-        ))),
+        )))),
     }
 }
 
@@ -71,19 +71,19 @@ fn period_must_accept_changes(period: &PeriodRow, correction: bool) -> AppResult
 /// period and source; opening it again returns the same one.
 pub fn open_draft(conn: &mut DbConnection, user: &User, period_code: &str) -> AppResult<i64> {
     let agency_id = user.agency_id.ok_or_else(|| {
-        AppError::Forbidden(
-            "Ditt konto hör inte till någon myndighet och kan inte rapportera.".into(),
-        )
+        AppError::Forbidden(crate::i18n::Msg::verbatim(
+            "Ditt konto hör inte till någon myndighet och kan inte rapportera.",
+        ))
     })?;
     let period = Period::parse(period_code).map_err(|e| {
-        AppError::Validation(vec![FieldError::new("period", "invalid", e.to_string())])
+        AppError::Validation(vec![FieldError::text("period", "invalid", e.to_string())])
     })?;
     transaction(conn, |conn| {
         let period_row = period_q::by_code(conn, &period.code())?.ok_or_else(|| {
-            AppError::Conflict(format!(
+            AppError::Conflict(crate::i18n::Msg::verbatim(format!(
                 "Perioden {} är inte öppnad för inrapportering.",
                 period.code()
-            ))
+            )))
         })?;
         if let Some(existing) = q::find(conn, agency_id, period_row.id, SOURCE_AGENCY)? {
             return Ok(existing.id);
@@ -108,9 +108,9 @@ pub fn open_draft(conn: &mut DbConnection, user: &User, period_code: &str) -> Ap
             // Another request opened it a moment ago: that one is the agency's submission.
             let existing =
                 q::find(conn, agency_id, period_row.id, SOURCE_AGENCY)?.ok_or_else(|| {
-                    AppError::Conflict(
-                        "Inrapporteringen ändrades samtidigt av någon annan. Försök igen.".into(),
-                    )
+                    AppError::Conflict(crate::i18n::Msg::verbatim(
+                        "Inrapporteringen ändrades samtidigt av någon annan. Försök igen.",
+                    ))
                 })?;
             return Ok(existing.id);
         };
@@ -145,9 +145,9 @@ pub fn load(conn: &mut DbConnection, user: &User, id: i64) -> AppResult<Submissi
             None => false,
         };
     if !allowed {
-        return Err(AppError::Forbidden(
-            "Inrapporteringen tillhör en annan myndighet.".into(),
-        ));
+        return Err(AppError::Forbidden(crate::i18n::Msg::verbatim(
+            "Inrapporteringen tillhör en annan myndighet.",
+        )));
     }
     load_unchecked(conn, submission)
 }
@@ -188,9 +188,9 @@ fn editable_version(
             .may_edit_submission(detail.submission.agency_id),
     };
     if !allowed {
-        return Err(AppError::Forbidden(
-            "Du kan bara ändra din egen myndighets inrapporteringar.".into(),
-        ));
+        return Err(AppError::Forbidden(crate::i18n::Msg::verbatim(
+            "Du kan bara ändra din egen myndighets inrapporteringar.",
+        )));
     }
     // The forum records what a meeting saw whenever it met; only a lock stops it.
     let correction = detail.is_correction() || detail.submission.forum_meeting_id.is_some();
@@ -234,9 +234,9 @@ fn editable_version(
             q::set_status(conn, detail.submission.id, SubmissionStatus::Draft.code(), next, t)?;
             q::version(conn, detail.submission.id, next).map_err(Into::into)
         }
-        SubmissionStatus::Submitted | SubmissionStatus::Accepted => Err(AppError::Conflict(
-            "Inrapporteringen är redan inskickad och kan inte ändras. Om den behöver rättas kan en analytiker returnera den.".into(),
-        )),
+        SubmissionStatus::Submitted | SubmissionStatus::Accepted => Err(AppError::Conflict(crate::i18n::Msg::verbatim(
+            "Inrapporteringen är redan inskickad och kan inte ändras. Om den behöver rättas kan en analytiker returnera den.",
+        ))),
     }
 }
 
@@ -414,7 +414,7 @@ pub fn submit(conn: &mut DbConnection, user: &User, id: i64) -> AppResult<()> {
         let version = editable_version(conn, user, &detail)?;
         let lines = q::lines(conn, version.id)?;
         if lines.is_empty() {
-            return Err(AppError::Validation(vec![FieldError::new(
+            return Err(AppError::Validation(vec![FieldError::text(
                 "lines",
                 "required",
                 "Lägg till minst en observation innan du skickar in. Har ni inte sett några fall, ange antal 0.",
@@ -482,26 +482,25 @@ pub fn review(
     let result = transaction(conn, |conn| {
         let detail = load(conn, user, id)?;
         if detail.status() != SubmissionStatus::Submitted {
-            return Err(AppError::Conflict(format!(
+            return Err(AppError::Conflict(crate::i18n::Msg::verbatim(format!(
                 "Inrapporteringen har status ”{}” och kan inte granskas nu.",
                 detail.status().label_sv().to_lowercase()
-            )));
+            ))));
         }
         if !user
             .actor()
             .may_review(detail.version.submitted_by, detail.version.edited_by)
         {
-            return Err(AppError::Forbidden(
-                "Du kan inte granska en inrapportering som du själv har skrivit eller skickat in."
-                    .into(),
-            ));
+            return Err(AppError::Forbidden(crate::i18n::Msg::verbatim(
+                "Du kan inte granska en inrapportering som du själv har skrivit eller skickat in.",
+            )));
         }
         let (status, comment) = match &decision {
             Decision::Accept => (SubmissionStatus::Accepted, None),
             Decision::Return { comment } => {
                 let comment = comment.trim();
                 if comment.is_empty() {
-                    return Err(AppError::Validation(vec![FieldError::new(
+                    return Err(AppError::Validation(vec![FieldError::text(
                         "comment",
                         "required",
                         "Skriv en kommentar som säger vad som behöver rättas.",
@@ -524,9 +523,9 @@ pub fn review(
             t,
         )?;
         if changed != 1 {
-            return Err(AppError::Conflict(
-                "Någon annan har just granskat inrapporteringen. Ladda om sidan.".into(),
-            ));
+            return Err(AppError::Conflict(crate::i18n::Msg::verbatim(
+                "Någon annan har just granskat inrapporteringen. Ladda om sidan.",
+            )));
         }
         q::set_status(conn, id, status.code(), detail.version.version, t)?;
         // The rollup changes in the same transaction as the acceptance.
@@ -589,7 +588,7 @@ pub fn submit_lines(
         let version = editable_version(conn, user, &detail)?;
         let validated = validate_lines(inputs, &detail.taxonomy).map_err(AppError::Validation)?;
         if validated.is_empty() {
-            return Err(AppError::Validation(vec![FieldError::new(
+            return Err(AppError::Validation(vec![FieldError::text(
                 "lines",
                 "required",
                 "Ange minst en observation. Har ni inte sett några fall, ange antal 0.",

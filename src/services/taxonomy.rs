@@ -46,7 +46,7 @@ fn check_labels(label_sv: &str, label_en: &str) -> Vec<FieldError> {
     ] {
         let v = value.trim();
         if v.is_empty() || v.chars().count() > 120 {
-            errors.push(FieldError::new(
+            errors.push(FieldError::text(
                 field,
                 "invalid",
                 format!("{name} ska vara 1–120 tecken."),
@@ -70,7 +70,7 @@ pub fn add_code(
     let code = code.trim();
     let mut errors = check_labels(label_sv, label_en);
     let Some(dim) = Dimension::parse(dimension) else {
-        return Err(AppError::Validation(vec![FieldError::new(
+        return Err(AppError::Validation(vec![FieldError::text(
             "dimension",
             "invalid_code",
             "Välj en dimension ur listan.",
@@ -82,7 +82,7 @@ pub fn add_code(
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '_' | '-' | '+'))
     {
-        errors.push(FieldError::new(
+        errors.push(FieldError::text(
             "code",
             "invalid",
             "Koden ska vara 1–40 tecken: små bokstäver a–z, siffror, understreck eller bindestreck, t.ex. synthetic_identity.",
@@ -90,7 +90,7 @@ pub fn add_code(
     }
     transaction(conn, |conn| {
         if errors.is_empty() && tq::find(conn, dim.code(), code)?.is_some() {
-            errors.push(FieldError::new(
+            errors.push(FieldError::text(
                 "code",
                 "taken",
                 "Koden finns redan i dimensionen. Välj en annan kod.",
@@ -157,7 +157,9 @@ pub fn retire(conn: &mut DbConnection, actor: &User, dimension: &str, code: &str
     transaction(conn, |conn| {
         let row = tq::find(conn, dimension, code)?.ok_or(AppError::NotFound)?;
         if row.retired != 0 {
-            return Err(AppError::Conflict("Koden är redan tagen ur bruk.".into()));
+            return Err(AppError::Conflict(crate::i18n::Msg::verbatim(
+                "Koden är redan tagen ur bruk.",
+            )));
         }
         let version = tq::current_version(conn)? + 1;
         tq::retire(conn, row.id, version)?;

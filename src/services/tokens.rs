@@ -76,7 +76,7 @@ pub fn create_agency_token(
 ) -> AppResult<String> {
     transaction(conn, |conn| {
         let agency = agencies::by_code(conn, agency_code.trim())?.ok_or_else(|| {
-            AppError::Validation(vec![FieldError::new(
+            AppError::Validation(vec![FieldError::text(
                 "agency",
                 "invalid_code",
                 format!("Det finns ingen myndighet med koden ”{agency_code}”."),
@@ -115,7 +115,7 @@ pub fn create_user_token(
     username: &str,
 ) -> AppResult<String> {
     let row = users::by_username(conn, username.trim())?.ok_or_else(|| {
-        AppError::Validation(vec![FieldError::new(
+        AppError::Validation(vec![FieldError::text(
             "user",
             "invalid",
             format!("Det finns ingen användare ”{username}”."),

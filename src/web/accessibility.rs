@@ -4,9 +4,13 @@
 use actix_web::HttpResponse;
 use askama::Template;
 
+use actix_session::Session;
+
+use super::csrf;
 use super::layout::{render, Chrome};
 use super::routes::Routes;
 use crate::error::AppResult;
+use crate::i18n::Tr;
 
 pub fn config(r: &mut Routes) {
     r.get("/tillganglighet", statement);
@@ -18,9 +22,10 @@ struct StatementPage {
     chrome: Chrome,
 }
 
-/// Public: no login, no form, so no session and no CSRF token either.
-async fn statement() -> AppResult<HttpResponse> {
+/// Public: no login. The session only carries the CSRF token of the language switch.
+async fn statement(session: Session, tr: Tr) -> AppResult<HttpResponse> {
     render(&StatementPage {
-        chrome: Chrome::anonymous("Tillgänglighetsredogörelse", String::new()),
+        chrome: Chrome::anonymous(tr.t("footer-accessibility"), csrf::token(&session)?, tr)
+            .at("/tillganglighet"),
     })
 }

@@ -117,14 +117,14 @@ async fn open_period(
     let (period_raw, deadline_raw) = (period.unwrap_or_default(), deadline.unwrap_or_default());
     let mut errors = Vec::new();
     let p = Period::parse(&period_raw)
-        .map_err(|e| errors.push(FieldError::new("period", "invalid", e.to_string())))
+        .map_err(|e| errors.push(FieldError::text("period", "invalid", e.to_string())))
         .ok();
     let d = if deadline_raw.trim().is_empty() {
         None
     } else {
         chrono::NaiveDate::parse_from_str(deadline_raw.trim(), "%Y-%m-%d")
             .map_err(|_| {
-                errors.push(FieldError::new(
+                errors.push(FieldError::text(
                     "deadline",
                     "invalid",
                     "Ange sista dag som ÅÅÅÅ-MM-DD, t.ex. 2026-10-15.",
@@ -153,9 +153,9 @@ async fn open_period(
         }
         Err(AppError::Validation(errors)) => {
             let mut form = FormState {
-                errors,
                 ..Default::default()
-            };
+            }
+            .with_errors(&errors, &auth.tr);
             form.values.insert("period".into(), period_raw);
             form.values.insert("deadline".into(), deadline_raw);
             render_with(
@@ -276,10 +276,10 @@ async fn add_code(
         }
         Err(AppError::Validation(errors)) => {
             let form = FormState {
-                errors,
                 values: values.into_iter().collect(),
                 ..Default::default()
-            };
+            }
+            .with_errors(&errors, &auth.tr);
             render_with(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 &taxonomy_view(&state, &auth, form).await?,
@@ -357,9 +357,9 @@ async fn update_code(
         }
         Err(AppError::Validation(errors)) => {
             let mut form = FormState {
-                errors,
                 ..Default::default()
-            };
+            }
+            .with_errors(&errors, &auth.tr);
             form.values.insert("label_sv".into(), sv);
             form.values.insert("label_en".into(), en);
             render_with(
@@ -456,9 +456,9 @@ async fn create_token(
                 .run(move |c| tokens::create_user_token(c, Some(&user), &username))
                 .await
         }
-        _ => Err(AppError::BadRequest(
-            "Välj vilken sorts token som ska skapas.".into(),
-        )),
+        _ => Err(AppError::BadRequest(crate::i18n::Msg::verbatim(
+            "Välj vilken sorts token som ska skapas.",
+        ))),
     };
     match result {
         // Shown once, on this page; never stored in clear or shown again.
@@ -467,9 +467,9 @@ async fn create_token(
         }
         Err(AppError::Validation(errors)) => {
             let mut form = FormState {
-                errors,
                 ..Default::default()
-            };
+            }
+            .with_errors(&errors, &auth.tr);
             form.values
                 .insert("username".into(), f.username.unwrap_or_default());
             render_with(

@@ -71,7 +71,10 @@ impl TableParams {
 
     fn period(v: &Option<String>) -> Result<Option<Period>, AppError> {
         nonempty(v)
-            .map(|s| Period::parse(&s).map_err(|e| AppError::BadRequest(e.to_string())))
+            .map(|s| {
+                Period::parse(&s)
+                    .map_err(|e| AppError::BadRequest(crate::i18n::Msg::verbatim(e.to_string())))
+            })
             .transpose()
     }
 
@@ -87,9 +90,11 @@ impl TableParams {
             .unwrap_or(default_cols);
         let period = Self::period(&self.period)?;
         let uses_period = rows == Axis::Period || cols == Axis::Period;
-        let to = Self::period(&self.to)?
-            .or(period)
-            .ok_or_else(|| AppError::BadRequest("Ange period, t.ex. period=2026-Q3.".into()))?;
+        let to = Self::period(&self.to)?.or(period).ok_or_else(|| {
+            AppError::BadRequest(crate::i18n::Msg::verbatim(
+                "Ange period, t.ex. period=2026-Q3.",
+            ))
+        })?;
         // Without a period axis the table covers the one period asked for.
         let from = if uses_period {
             Self::period(&self.from)?.unwrap_or_else(|| analysis::default_from(to))
@@ -97,9 +102,9 @@ impl TableParams {
             to
         };
         if from.kind() != to.kind() {
-            return Err(AppError::BadRequest(
-                "Ange from och to som perioder av samma slag, t.ex. 2025-Q1 och 2026-Q3.".into(),
-            ));
+            return Err(AppError::BadRequest(crate::i18n::Msg::verbatim(
+                "Ange from och to som perioder av samma slag, t.ex. 2025-Q1 och 2026-Q3.",
+            )));
         }
         Ok(CrossQuery {
             rows,
@@ -118,9 +123,9 @@ impl TableParams {
             None | Some("" | "off" | "0" | "false") => false,
             Some("on" | "1" | "true") => true,
             Some(_) => {
-                return Err(AppError::BadRequest(
-                    "Ange disclosure=on för röjandeskontroll, eller utelämna parametern.".into(),
-                ))
+                return Err(AppError::BadRequest(crate::i18n::Msg::verbatim(
+                    "Ange disclosure=on för röjandeskontroll, eller utelämna parametern.",
+                )))
             }
         };
         Ok((asked || role == Role::Ministry).then_some(k))
@@ -149,7 +154,7 @@ async fn signals_api(
     q: web::Query<SignalQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let period = Period::parse(q.period.as_deref().unwrap_or("").trim())
-        .map_err(|e| AppError::BadRequest(e.to_string()))?;
+        .map_err(|e| AppError::BadRequest(crate::i18n::Msg::verbatim(e.to_string())))?;
     let alpha = state.settings.signal_alpha;
     let cache = state.signals.clone();
     let list = state.db.run(move |c| cache.get(c, period, alpha)).await?;

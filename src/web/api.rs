@@ -43,8 +43,8 @@ type ApiResult = Result<HttpResponse, ApiError>;
 async fn read_body(payload: web::Payload, limit: usize) -> Result<web::Bytes, ApiError> {
     match payload.to_bytes_limited(limit).await {
         Ok(Ok(bytes)) => Ok(bytes),
-        Ok(Err(e)) => Err(ApiError(AppError::BadRequest(format!(
-            "Begäran kunde inte läsas: {e}. Skicka den igen."
+        Ok(Err(e)) => Err(ApiError(AppError::BadRequest(crate::i18n::Msg::verbatim(
+            format!("Begäran kunde inte läsas: {e}. Skicka den igen."),
         )))),
         Err(_limit_exceeded) => Err(ApiError(AppError::too_large())),
     }
@@ -52,7 +52,7 @@ async fn read_body(payload: web::Payload, limit: usize) -> Result<web::Bytes, Ap
 
 fn parse_json<T: for<'de> Deserialize<'de>>(body: &[u8]) -> Result<T, ApiError> {
     serde_json::from_slice(body).map_err(|e| {
-        ApiError(AppError::Validation(vec![FieldError::new(
+        ApiError(AppError::Validation(vec![FieldError::text(
             "body",
             "invalid_json",
             format!("Begäran är inte giltig JSON enligt formatet: {e}."),
@@ -240,7 +240,7 @@ async fn review(
     let id = path.into_inner();
     let req: ReviewRequest = parse_json(&body)?;
     let decision = Decision::parse(&req.decision, req.comment).ok_or_else(|| {
-        ApiError(AppError::Validation(vec![FieldError::new(
+        ApiError(AppError::Validation(vec![FieldError::text(
             "decision",
             "invalid_code",
             "Ange decision som \"accept\" eller \"return\".",

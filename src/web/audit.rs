@@ -50,7 +50,7 @@ fn parse_date(
     let raw = non_empty(raw)?;
     NaiveDate::parse_from_str(&raw, "%Y-%m-%d")
         .map_err(|_| {
-            errors.push(FieldError::new(
+            errors.push(FieldError::text(
                 field,
                 "invalid",
                 format!("Skriv {label} som ÅÅÅÅ-MM-DD, t.ex. 2026-11-28."),
@@ -67,7 +67,7 @@ impl AuditParams {
         let to = parse_date(&self.to, "to", "till-datumet", &mut errors);
         if let (Some(f), Some(t)) = (from, to) {
             if f > t {
-                errors.push(FieldError::new(
+                errors.push(FieldError::text(
                     "to",
                     "before_from",
                     "Till-datumet ligger före från-datumet. Byt plats på dem eller ändra ett av dem.",
@@ -114,11 +114,8 @@ impl AuditParams {
         serde_urlencoded::to_string(&pairs).unwrap_or_default()
     }
 
-    fn form(&self, errors: Vec<FieldError>) -> FormState {
-        let mut form = FormState {
-            errors,
-            ..FormState::default()
-        };
+    fn form(&self, errors: Vec<FieldError>, tr: &crate::i18n::Tr) -> FormState {
+        let mut form = FormState::default().with_errors(&errors, tr);
         for (k, v) in [
             ("actor", &self.actor),
             ("from", &self.from),
@@ -234,7 +231,7 @@ async fn audit_page(
             next_url: (page < pages).then(|| link(page + 1)),
             csv_url: format!("/admin/audit.csv?{}", params.query(None)),
             chain: ChainView::from(&status),
-            form: params.form(errors),
+            form: params.form(errors, &auth.tr),
         },
     )
 }
@@ -255,17 +252,17 @@ fn view(r: &AuditRow) -> AuditView {
 /// be checked against the chain outside the application.
 async fn audit_csv(
     state: web::Data<AppState>,
-    _auth: Authorized<Administrator>,
+    auth: Authorized<Administrator>,
     q: web::Query<AuditParams>,
 ) -> AppResult<HttpResponse> {
     let filter = q.filter().map_err(|errors| {
-        AppError::BadRequest(
+        AppError::BadRequest(crate::i18n::Msg::verbatim(
             errors
                 .iter()
-                .map(|e| e.message.as_str())
+                .map(|e| auth.tr.msg(&e.message))
                 .collect::<Vec<_>>()
                 .join(" "),
-        )
+        ))
     })?;
     let rows = state
         .db

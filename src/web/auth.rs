@@ -13,6 +13,7 @@ use super::errors::for_path;
 use super::{csrf, AppState};
 use crate::domain::access::Capability;
 use crate::error::AppError;
+use crate::i18n::Tr;
 use crate::services::auth::{load_active_user, User};
 use crate::services::tokens;
 
@@ -68,7 +69,32 @@ pub struct Authorized<P: Policy> {
     pub user: User,
     pub csrf_token: String,
     pub flash: Option<String>,
+    /// The request's language.
+    pub tr: Tr,
     _policy: PhantomData<P>,
+}
+
+/// The cookie that holds the chosen language (`sv` or `en`).
+pub const COOKIE: &str = "lagesbild_lang";
+
+/// Whoever sends the request: a logged-in user's id, or none. For the few routes that
+/// anyone may use (the language switch).
+pub struct AnyUserOrAnonymous {
+    pub user_id: Option<i64>,
+}
+
+impl FromRequest for AnyUserOrAnonymous {
+    type Error = actix_web::Error;
+    type Future = LocalBoxFuture<'static, Result<Self, actix_web::Error>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move {
+            Ok(Self {
+                user_id: session_user_id(&req).await,
+            })
+        })
+    }
 }
 
 fn login_required(req: &HttpRequest) -> AppError {
@@ -133,6 +159,7 @@ async fn authorize<P: Policy + 'static>(req: &HttpRequest) -> Result<Authorized<
             user,
             csrf_token: String::new(),
             flash: None,
+            tr: super::language::tr_of(req),
             _policy: PhantomData,
         });
     }
@@ -168,8 +195,31 @@ async fn authorize<P: Policy + 'static>(req: &HttpRequest) -> Result<Authorized<
         user,
         csrf_token,
         flash,
+        tr: super::language::tr_of(req),
         _policy: PhantomData,
     })
+}
+
+/// The id of the session's user if the session is current and the account active,
+/// without the side effects of `authorize` (no flash taken, no idle clock moved).
+async fn session_user_id(req: &HttpRequest) -> Option<i64> {
+    let state = req.app_data::<web::Data<AppState>>()?.clone();
+    let session = req.get_session();
+    let uid = session.get::<i64>(UID).ok().flatten()?;
+    let epoch = session.get::<i32>(EPOCH).ok().flatten();
+    let now = chrono::Utc::now().timestamp();
+    let login_at = session.get::<i64>(LOGIN_AT).ok().flatten().unwrap_or(0);
+    let seen_at = session.get::<i64>(SEEN_AT).ok().flatten().unwrap_or(0);
+    let s = &state.settings;
+    if now - seen_at > s.session_idle_secs || now - login_at > s.session_max_secs {
+        return None;
+    }
+    let user = state
+        .db
+        .run(move |c| load_active_user(c, uid))
+        .await
+        .ok()??;
+    (Some(user.session_epoch) == epoch).then_some(user.id)
 }
 
 /// Starts a fresh session for `user` (a new session id, so a pre-login id is useless).

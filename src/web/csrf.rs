@@ -54,8 +54,9 @@ fn from_query(req: &ServiceRequest) -> Option<String> {
 /// session cookie) then applies to it like to any other response.
 fn refuse<B>(req: ServiceRequest, e: AppError) -> ServiceResponse<EitherBody<B>> {
     let err = super::errors::for_path(req.path(), e);
-    req.into_response(err.error_response())
-        .map_into_right_body()
+    // `from_err` keeps the error on the response, for the language middleware.
+    let (request, _) = req.into_parts();
+    ServiceResponse::from_err(err, request).map_into_right_body()
 }
 
 pub async fn guard<B: MessageBody>(

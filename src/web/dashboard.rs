@@ -144,7 +144,10 @@ async fn overview(
     q: web::Query<Query>,
 ) -> AppResult<HttpResponse> {
     let end = match q.period.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        Some(p) => Some(Period::parse(p).map_err(|e| AppError::BadRequest(e.to_string()))?),
+        Some(p) => Some(
+            Period::parse(p)
+                .map_err(|e| AppError::BadRequest(crate::i18n::Msg::verbatim(e.to_string())))?,
+        ),
         None => None,
     };
     let shared = state.clone();
@@ -392,7 +395,8 @@ async fn completeness(
     q: web::Query<Query>,
 ) -> AppResult<HttpResponse> {
     let raw = q.period.clone().unwrap_or_default();
-    let period = Period::parse(&raw).map_err(|e| AppError::BadRequest(e.to_string()))?;
+    let period = Period::parse(&raw)
+        .map_err(|e| AppError::BadRequest(crate::i18n::Msg::verbatim(e.to_string())))?;
     let c = state
         .db
         .run(move |conn| crate::services::completeness::for_period(conn, period))
@@ -458,7 +462,10 @@ async fn risks(
     q: web::Query<Query>,
 ) -> AppResult<HttpResponse> {
     let at = match q.period.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        Some(p) => Some(Period::parse(p).map_err(|e| AppError::BadRequest(e.to_string()))?),
+        Some(p) => Some(
+            Period::parse(p)
+                .map_err(|e| AppError::BadRequest(crate::i18n::Msg::verbatim(e.to_string())))?,
+        ),
         None => None,
     };
     let (period, series) = state

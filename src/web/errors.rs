@@ -5,9 +5,10 @@ use actix_web::http::{header, StatusCode};
 use actix_web::{HttpResponse, ResponseError};
 use askama::Template;
 
-use super::layout::Chrome;
-use crate::domain::validation::FieldError;
+use super::layout::{Chrome, ShownError};
 use crate::error::AppError;
+use crate::i18n::Tr;
+use crate::key;
 
 #[derive(Template)]
 #[template(path = "error.html")]
@@ -15,32 +16,37 @@ struct ErrorPage {
     chrome: Chrome,
     heading: String,
     message: String,
-    errors: Vec<FieldError>,
+    errors: Vec<ShownError>,
 }
 
 impl AppError {
-    /// The message shown to the user: plain Swedish, no internals.
-    pub fn public_message(&self) -> String {
+    /// The message shown to the user: plain language, no internals.
+    pub fn public_message(&self, tr: &Tr) -> String {
         match self {
-            AppError::Config(m) | AppError::TooLarge(m) | AppError::Forbidden(m) | AppError::Conflict(m) | AppError::BadRequest(m) => m.clone(),
-            AppError::Database(_) | AppError::Internal(_) => {
-                "Något gick fel hos oss. Försök igen om en stund. Om felet kvarstår, kontakta Nationellt ID-centers förvaltning.".into()
+            AppError::Config(m) => m.clone(),
+            AppError::TooLarge(m)
+            | AppError::Forbidden(m)
+            | AppError::Conflict(m)
+            | AppError::BadRequest(m) => tr.msg(m),
+            AppError::Database(_) | AppError::Internal(_) => tr.t("error-internal"),
+            AppError::Unavailable(_) => tr.t("error-unavailable"),
+            AppError::NotFound => tr.t("error-not-found"),
+            AppError::LoginRequired { .. } => tr.t("error-login-required"),
+            AppError::Unauthorized => tr.t("error-unauthorized"),
+            AppError::Csrf => tr.t("error-csrf"),
+            AppError::Validation(_) => tr.t("error-invalid"),
+            AppError::MethodNotAllowed { allow } => {
+                tr.t1("error-method-not-allowed", "allow", allow.as_str())
             }
-            AppError::Unavailable(_) => {
-                "Tjänsten är tillfälligt överbelastad eller når inte databasen. Försök igen om en stund.".into()
-            }
-            AppError::NotFound => "Sidan eller posten finns inte. Kontrollera adressen eller gå tillbaka till startsidan.".into(),
-            AppError::LoginRequired { .. } => "Du behöver logga in.".into(),
-            AppError::Unauthorized => {
-                "Logga in, eller ange en giltig token i huvudet Authorization: Bearer …".into()
-            }
-            AppError::Csrf => "Formuläret har gått ut eller skickades från en annan sida. Ladda om sidan och försök igen.".into(),
-            AppError::Validation(_) => "Uppgifterna behöver rättas innan de kan sparas.".into(),
-            AppError::MethodNotAllowed { allow } => format!(
-                "Adressen finns men tar inte emot den här sortens anrop. Använd {allow}."
-            ),
-            AppError::TooManyRequests { retry_after, per_minute } => format!(
-                "För många anrop med samma token: högst {per_minute} per minut. Vänta {retry_after} sekunder och försök igen, eller sprid anropen jämnare."
+            AppError::TooManyRequests {
+                retry_after,
+                per_minute,
+            } => tr.t2(
+                "error-too-many-requests",
+                "per_minute",
+                *per_minute,
+                "retry_after",
+                *retry_after,
             ),
         }
     }
@@ -59,18 +65,45 @@ impl AppError {
         }
     }
 
-    fn heading(&self) -> &'static str {
-        match self.status_code() {
-            StatusCode::NOT_FOUND => "Sidan finns inte",
-            StatusCode::FORBIDDEN => "Du har inte behörighet",
-            StatusCode::CONFLICT => "Det går inte just nu",
-            StatusCode::UNPROCESSABLE_ENTITY => "Uppgifterna behöver rättas",
-            StatusCode::BAD_REQUEST => "Felaktig begäran",
-            StatusCode::PAYLOAD_TOO_LARGE => "För mycket data",
-            StatusCode::SERVICE_UNAVAILABLE => "Tjänsten är inte tillgänglig",
-            StatusCode::TOO_MANY_REQUESTS => "För många förfrågningar",
-            StatusCode::METHOD_NOT_ALLOWED => "Metoden stöds inte",
-            _ => "Något gick fel",
+    fn heading(&self, tr: &Tr) -> String {
+        tr.t(match self.status_code() {
+            StatusCode::NOT_FOUND => key!("error-heading-not-found"),
+            StatusCode::FORBIDDEN => key!("error-heading-forbidden"),
+            StatusCode::CONFLICT => key!("error-heading-conflict"),
+            StatusCode::UNPROCESSABLE_ENTITY => key!("error-heading-invalid"),
+            StatusCode::BAD_REQUEST => key!("error-heading-bad-request"),
+            StatusCode::PAYLOAD_TOO_LARGE => key!("error-heading-too-large"),
+            StatusCode::SERVICE_UNAVAILABLE => key!("error-heading-unavailable"),
+            StatusCode::TOO_MANY_REQUESTS => key!("error-heading-too-many-requests"),
+            StatusCode::METHOD_NOT_ALLOWED => key!("error-heading-method-not-allowed"),
+            _ => key!("error-heading-internal"),
+        })
+    }
+
+    /// The error as a page in the common layout, in the reader's language. The
+    /// language middleware calls this for every error response of a page.
+    pub fn render_page(&self, tr: &Tr) -> HttpResponse {
+        if let AppError::LoginRequired { .. } = self {
+            return self.error_response();
+        }
+        let mut r = HttpResponse::build(self.status_code());
+        self.extra_headers(&mut r);
+        let errors = match self {
+            AppError::Validation(e) => ShownError::all(e, tr),
+            _ => Vec::new(),
+        };
+        let heading = self.heading(tr);
+        let page = ErrorPage {
+            chrome: Chrome::anonymous(heading.clone(), String::new(), tr.clone()),
+            heading,
+            message: self.public_message(tr),
+            errors,
+        };
+        match page.render() {
+            Ok(body) => r.content_type("text/html; charset=utf-8").body(body),
+            Err(_) => r
+                .content_type("text/plain; charset=utf-8")
+                .body(self.public_message(tr)),
         }
     }
 }
@@ -95,6 +128,8 @@ impl ResponseError for AppError {
         }
     }
 
+    /// Status and headers only: the body is written by the language middleware
+    /// (`web::language::localise_errors`), which knows the request's language.
     fn error_response(&self) -> HttpResponse {
         if let AppError::LoginRequired { next } = self {
             let target = format!(
@@ -111,24 +146,9 @@ impl ResponseError for AppError {
             // Details go to the log only; the user gets a plain message.
             tracing::error!(error = %self, "request failed");
         }
-        let errors = match self {
-            AppError::Validation(e) => e.clone(),
-            _ => Vec::new(),
-        };
-        let page = ErrorPage {
-            chrome: Chrome::anonymous(self.heading(), String::new()),
-            heading: self.heading().into(),
-            message: self.public_message(),
-            errors,
-        };
         let mut r = HttpResponse::build(self.status_code());
         self.extra_headers(&mut r);
-        match page.render() {
-            Ok(body) => r.content_type("text/html; charset=utf-8").body(body),
-            Err(_) => r
-                .content_type("text/plain; charset=utf-8")
-                .body(self.public_message()),
-        }
+        r.finish()
     }
 }
 
@@ -169,22 +189,25 @@ impl AppError {
     }
 }
 
-impl ResponseError for ApiError {
-    fn status_code(&self) -> StatusCode {
-        match self.0 {
-            AppError::LoginRequired { .. } => StatusCode::UNAUTHORIZED,
-            ref e => e.status_code(),
-        }
-    }
-
-    fn error_response(&self) -> HttpResponse {
-        if self.status_code().is_server_error() {
-            tracing::error!(error = %self.0, "API request failed");
-        }
+impl ApiError {
+    /// The JSON answer in the caller's language: `{"errors":[{"code","message",…}]}`.
+    pub fn render_json(&self, tr: &Tr) -> HttpResponse {
         let body = match &self.0 {
-            AppError::Validation(errors) => serde_json::json!({ "errors": errors }),
+            AppError::Validation(errors) => serde_json::json!({
+                "errors": errors.iter().map(|e| {
+                    let mut v = serde_json::json!({
+                        "field": e.field,
+                        "code": e.code,
+                        "message": tr.msg(&e.message),
+                    });
+                    if let Some(line) = e.line {
+                        v["line"] = line.into();
+                    }
+                    v
+                }).collect::<Vec<_>>()
+            }),
             e => serde_json::json!({
-                "errors": [{ "code": e.code(), "message": e.public_message() }]
+                "errors": [{ "code": e.code(), "message": e.public_message(tr) }]
             }),
         };
         let mut r = HttpResponse::build(self.status_code());
@@ -193,6 +216,28 @@ impl ResponseError for ApiError {
         }
         self.0.extra_headers(&mut r);
         r.json(body)
+    }
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        match self.0 {
+            AppError::LoginRequired { .. } => StatusCode::UNAUTHORIZED,
+            ref e => e.status_code(),
+        }
+    }
+
+    /// Status and headers; the language middleware writes the JSON body.
+    fn error_response(&self) -> HttpResponse {
+        if self.status_code().is_server_error() {
+            tracing::error!(error = %self.0, "API request failed");
+        }
+        let mut r = HttpResponse::build(self.status_code());
+        if self.status_code() == StatusCode::UNAUTHORIZED {
+            r.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
+        }
+        self.0.extra_headers(&mut r);
+        r.finish()
     }
 }
 

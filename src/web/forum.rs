@@ -129,7 +129,7 @@ async fn create(
                 .run(move |c| svc::create_meeting(c, &user, date, Some(&convener), &reason))
                 .await
         }
-        Err(_) => Err(AppError::Validation(vec![FieldError::new(
+        Err(_) => Err(AppError::Validation(vec![FieldError::text(
             "held_on",
             "invalid",
             "Ange mötesdatum som ÅÅÅÅ-MM-DD, t.ex. 2026-11-28.",
@@ -138,7 +138,7 @@ async fn create(
     match result {
         Ok(id) => Ok(see_other(&format!("/forum/{id}"))),
         Err(AppError::Validation(errors)) => {
-            let form = FormState { errors, ..form };
+            let form = FormState { ..form }.with_errors(&errors, &auth.tr);
             render_with(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 &list_page(&state, &auth, form).await?,
@@ -309,7 +309,7 @@ async fn after(
         }
         Err(AppError::Validation(errors)) => {
             let (d, agencies) = load(state, auth, back.id).await?;
-            let form = FormState { errors, ..form };
+            let form = FormState { ..form }.with_errors(&errors, &auth.tr);
             render_with(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 &show_page(auth, &d, &agencies, form),
@@ -430,7 +430,7 @@ async fn followup(
         NaiveDate::parse_from_str(&due_raw, "%Y-%m-%d")
             .map(Some)
             .map_err(|_| {
-                AppError::Validation(vec![FieldError::new(
+                AppError::Validation(vec![FieldError::text(
                     "due_on",
                     "invalid",
                     "Ange sista dag som ÅÅÅÅ-MM-DD, eller lämna tomt.",
@@ -665,7 +665,7 @@ async fn set_rotation(
             Ok(see_other("/admin/rotation"))
         }
         Err(AppError::Validation(errors)) => {
-            let form = FormState { errors, ..form };
+            let form = FormState { ..form }.with_errors(&errors, &auth.tr);
             render_with(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 &rotation_view(&state, &auth, form).await?,

@@ -7,21 +7,25 @@ use askama::Template;
 use super::auth::{Authorized, Policy};
 use crate::domain::access::Capability;
 use crate::domain::role::Role;
+use crate::domain::validation::FieldError;
 use crate::error::AppResult;
+use crate::i18n::{Arg, Lang, Msg, Tr};
+use crate::key;
 
 pub struct NavItem {
-    pub label: &'static str,
+    pub label: String,
     pub href: &'static str,
     pub current: bool,
 }
 
 pub struct UserBadge {
     pub name: String,
-    pub role: &'static str,
+    pub role: String,
     pub agency: Option<String>,
 }
 
-/// The page chrome, passed to every template as `chrome`.
+/// The page chrome, passed to every template as `chrome`. Templates write their text
+/// with `chrome.t` and a catalogue key (see `crate::i18n`).
 pub struct Chrome {
     pub title: String,
     pub user: Option<UserBadge>,
@@ -29,30 +33,42 @@ pub struct Chrome {
     pub csrf_token: String,
     pub flash: Option<String>,
     pub version: &'static str,
+    /// The page's language.
+    pub tr: Tr,
+    /// The path of this page, where the language switch returns to.
+    pub path: String,
 }
 
 /// Primary navigation by task; each item only for roles that may use it.
-fn nav_for(role: Role, current: &str) -> Vec<NavItem> {
+fn nav_for(role: Role, current: &str, tr: &Tr) -> Vec<NavItem> {
     let items: [(&str, &str, Capability); 9] = [
-        ("Inrapportering", "/submissions", Capability::Report),
-        ("Granskning", "/review", Capability::Review),
-        ("Översikt", "/dashboard", Capability::ReadDashboards),
-        ("Forum", "/forum", Capability::ReadDashboards),
-        ("Åtgärder", "/measures", Capability::ReadDashboards),
-        ("Kunskapsnotiser", "/notices", Capability::ReadNotices),
+        (key!("nav-submissions"), "/submissions", Capability::Report),
+        (key!("nav-review"), "/review", Capability::Review),
         (
-            "Referensuppgifter",
+            key!("nav-dashboard"),
+            "/dashboard",
+            Capability::ReadDashboards,
+        ),
+        (key!("nav-forum"), "/forum", Capability::ReadDashboards),
+        (
+            key!("nav-measures"),
+            "/measures",
+            Capability::ReadDashboards,
+        ),
+        (key!("nav-notices"), "/notices", Capability::ReadNotices),
+        (
+            key!("nav-references"),
             "/references",
             Capability::ReadDashboards,
         ),
-        ("Lägesbilder", "/reports", Capability::ReadReports),
-        ("Administration", "/admin", Capability::Administer),
+        (key!("nav-reports"), "/reports", Capability::ReadReports),
+        (key!("nav-admin"), "/admin", Capability::Administer),
     ];
     items
         .into_iter()
         .filter(|(_, _, cap)| cap.allows(role))
         .map(|(label, href, _)| NavItem {
-            label,
+            label: tr.t(label),
             href,
             current: href == current || (href != "/" && current.starts_with(href)),
         })
@@ -66,17 +82,19 @@ impl Chrome {
             title: title.into(),
             user: Some(UserBadge {
                 name: u.display_name.clone(),
-                role: u.role.label_sv(),
+                role: auth.tr.t(u.role.key()),
                 agency: u.agency_name.clone(),
             }),
-            nav: nav_for(u.role, path),
+            nav: nav_for(u.role, path, &auth.tr),
             csrf_token: auth.csrf_token.clone(),
             flash: auth.flash.clone(),
             version: env!("CARGO_PKG_VERSION"),
+            tr: auth.tr.clone(),
+            path: path.to_string(),
         }
     }
 
-    pub fn anonymous(title: impl Into<String>, csrf_token: String) -> Self {
+    pub fn anonymous(title: impl Into<String>, csrf_token: String, tr: Tr) -> Self {
         Self {
             title: title.into(),
             user: None,
@@ -84,7 +102,68 @@ impl Chrome {
             csrf_token,
             flash: None,
             version: env!("CARGO_PKG_VERSION"),
+            tr,
+            path: "/".to_string(),
         }
+    }
+
+    /// An anonymous page at `path` (the language switch returns there).
+    pub fn at(mut self, path: &str) -> Self {
+        self.path = path.to_string();
+        self
+    }
+
+    /// The message for `key` in the page's language.
+    pub fn t(&self, key: &str) -> String {
+        self.tr.t(key)
+    }
+
+    pub fn t1(&self, key: &str, name: &str, value: impl Into<Arg>) -> String {
+        self.tr.t1(key, name, value)
+    }
+
+    pub fn t2(
+        &self,
+        key: &str,
+        n1: &str,
+        v1: impl Into<Arg>,
+        n2: &str,
+        v2: impl Into<Arg>,
+    ) -> String {
+        self.tr.t2(key, n1, v1, n2, v2)
+    }
+
+    pub fn msg(&self, m: &Msg) -> String {
+        self.tr.msg(m)
+    }
+
+    /// The other languages, for the switch in the header.
+    pub fn other_languages(&self) -> Vec<Lang> {
+        Lang::ALL
+            .into_iter()
+            .filter(|l| *l != self.tr.lang)
+            .collect()
+    }
+}
+
+/// A refused field as shown: its message already in the page's language.
+#[derive(Debug, Clone)]
+pub struct ShownError {
+    pub line: Option<u32>,
+    pub field: String,
+    pub message: String,
+}
+
+impl ShownError {
+    pub fn all(errors: &[FieldError], tr: &Tr) -> Vec<Self> {
+        errors
+            .iter()
+            .map(|e| Self {
+                line: e.line,
+                field: e.field.clone(),
+                message: tr.msg(&e.message),
+            })
+            .collect()
     }
 }
 
@@ -113,10 +192,21 @@ pub struct FormState {
     pub values: std::collections::HashMap<String, String>,
     /// Fields with several values (checkbox groups).
     pub multi: std::collections::HashMap<String, Vec<String>>,
-    pub errors: Vec<crate::domain::validation::FieldError>,
+    pub errors: Vec<ShownError>,
 }
 
 impl FormState {
+    /// Shows `errors` in the page's language.
+    pub fn set_errors(&mut self, errors: &[FieldError], tr: &Tr) {
+        self.errors = ShownError::all(errors, tr);
+    }
+
+    /// A form showing `errors`.
+    pub fn with_errors(mut self, errors: &[FieldError], tr: &Tr) -> Self {
+        self.set_errors(errors, tr);
+        self
+    }
+
     pub fn value(&self, field: &str) -> &str {
         self.values.get(field).map(String::as_str).unwrap_or("")
     }

@@ -179,7 +179,7 @@ async fn save(
         }
         Err(AppError::Validation(errors)) => {
             let (agencies, tax) = lookups(state).await?;
-            let form = FormState { errors, ..form };
+            let form = FormState { ..form }.with_errors(&errors, &auth.tr);
             let (action, heading) = match id {
                 Some(id) => (format!("/measures/{id}"), "Ändra åtgärd".to_string()),
                 None => ("/measures".to_string(), "Ny åtgärd".to_string()),

@@ -13,6 +13,7 @@ pub mod dashboard;
 pub mod errors;
 pub mod forum;
 pub mod home;
+pub mod language;
 pub mod layout;
 pub mod measures;
 pub mod metrics;
@@ -46,6 +47,8 @@ pub struct AppState {
     pub api_limiter: rate_limit::RateLimiter,
     /// This instance's Prometheus metrics (read on the metrics listener).
     pub metrics: std::sync::Arc<crate::metrics::Metrics>,
+    /// The message catalogues (Swedish and English).
+    pub catalogue: std::sync::Arc<crate::i18n::Catalogue>,
 }
 
 /// Registers every route of the application on actix.
@@ -66,6 +69,7 @@ fn register(r: &mut Routes) {
     admin::config(r);
     api::config(r);
     analysis::config(r);
+    language::config(r);
     assets::config(r);
     accessibility::config(r);
     session::config(r);

@@ -378,9 +378,9 @@ fn form_page(
     let [misuse_types, document_types, chain_stages] = link_groups(tax, &submitted.links);
     let form = FormState {
         values: submitted.values,
-        errors,
         ..Default::default()
-    };
+    }
+    .with_errors(&errors, &auth.tr);
     let kind = form.value("kind").to_string();
     let marking = Marking::parse(form.value("marking"));
     let (heading, action, cancel) = match editing {
@@ -429,9 +429,9 @@ fn must_write(auth: &Authorized<NoticeWriter>) -> AppResult<()> {
     notice::issuer_for(&svc::viewer(&auth.user))
         .map(|_| ())
         .ok_or_else(|| {
-            AppError::Forbidden(
-                "Ditt konto hör inte till någon myndighet och kan inte skriva notiser.".into(),
-            )
+            AppError::Forbidden(crate::i18n::Msg::verbatim(
+                "Ditt konto hör inte till någon myndighet och kan inte skriva notiser.",
+            ))
         })
 }
 
@@ -494,10 +494,10 @@ async fn edit_form(
     let id = path.into_inner();
     let d = load(&state, &auth, id).await?;
     if !d.may_edit {
-        return Err(AppError::Conflict(format!(
+        return Err(AppError::Conflict(crate::i18n::Msg::verbatim(format!(
             "Notisen har status ”{}” och kan inte ändras av dig nu.",
             d.notice.status.label_sv().to_lowercase()
-        )));
+        ))));
     }
     let submitted = Submitted::from_detail(&d);
     render(&form_page(
@@ -663,9 +663,9 @@ async fn review(
         Err(AppError::Validation(errors)) => {
             let d = load(&state, &auth, id).await?;
             let mut form = FormState {
-                errors,
                 ..Default::default()
-            };
+            }
+            .with_errors(&errors, &auth.tr);
             form.values
                 .insert("comment".into(), comment.unwrap_or_default());
             render_with(

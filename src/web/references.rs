@@ -112,9 +112,9 @@ async fn list(
     let series = match selected.as_str() {
         "" => None,
         s => Some(reference::parse_series_key(s).ok_or_else(|| {
-            AppError::BadRequest(
-                "Adressen innehåller en okänd serie. Välj serie i formuläret i stället.".into(),
-            )
+            AppError::BadRequest(crate::i18n::Msg::verbatim(
+                "Adressen innehåller en okänd serie. Välj serie i formuläret i stället.",
+            ))
         })?),
     };
     let (figures, tax) = state
@@ -251,9 +251,9 @@ async fn create(
             let tax = state.db.run(taxonomy::load).await?;
             let form = FormState {
                 values: values(&input),
-                errors,
                 ..Default::default()
-            };
+            }
+            .with_errors(&errors, &auth.tr);
             render_with(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 &form_page(&auth, &tax, None, form),
@@ -311,9 +311,9 @@ async fn update(
             let tax = state.db.run(taxonomy::load).await?;
             let form = FormState {
                 values: values(&input),
-                errors,
                 ..Default::default()
-            };
+            }
+            .with_errors(&errors, &auth.tr);
             render_with(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 &form_page(&auth, &tax, Some(id), form),

@@ -7,11 +7,10 @@ use actix_web::{web, HttpResponse};
 use askama::Template;
 
 use super::auth::{set_flash, Administrator, Authorized};
-use super::layout::{render, render_with, see_other, Chrome, FormState};
+use super::layout::{render, render_with, see_other, Chrome, FormState, ShownError};
 use super::routes::Routes;
 use super::AppState;
 use crate::domain::report::{Component, Label, Template as ReportTemplate, TemplateSection};
-use crate::domain::validation::FieldError;
 use crate::error::{AppError, AppResult};
 use crate::services::report::templates;
 
@@ -81,7 +80,7 @@ async fn create(
     {
         Ok(id) => Ok(see_other(&format!("/admin/report-templates/{id}"))),
         Err(AppError::Validation(errors)) => {
-            form.errors = errors;
+            form.set_errors(&errors, &auth.tr);
             render_with(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 &list_page(&state, &auth, form).await?,
@@ -112,7 +111,7 @@ struct EditPage {
     chrome: Chrome,
     id: i64,
     name: String,
-    errors: Vec<FieldError>,
+    errors: Vec<ShownError>,
     sections: Vec<SectionRow>,
 }
 
@@ -233,7 +232,7 @@ async fn save(
                 chrome: Chrome::for_user(&auth, format!("Mall: {name}"), "/admin"),
                 id,
                 name,
-                errors,
+                errors: ShownError::all(&errors, &auth.tr),
                 sections: rows_of(&template),
             },
         ),

@@ -246,7 +246,7 @@ async fn create(
     {
         Ok(id) => Ok(see_other(&format!("/reports/{id}/versions/1/edit"))),
         Err(AppError::Validation(errors)) => {
-            form.errors = errors;
+            form.set_errors(&errors, &auth.tr);
             render_with(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 &new_page(&state, &auth, form).await?,
@@ -644,10 +644,10 @@ async fn edit_page(
     let user = auth.user.clone();
     let v = state.db.run(move |c| ed::version(c, &user, id, no)).await?;
     if v.status() != VersionStatus::Draft {
-        return Err(AppError::Conflict(format!(
+        return Err(AppError::Conflict(crate::i18n::Msg::verbatim(format!(
             "Versionen är {} och kan inte ändras.",
             v.status().label_sv().to_lowercase()
-        )));
+        ))));
     }
     let mut form = meta_form.unwrap_or_default();
     if form.values.is_empty() {
@@ -682,7 +682,7 @@ async fn edit_page(
                 text: failed
                     .map(|f| f.1.clone())
                     .unwrap_or_else(|| s.text.clone()),
-                error: failed.and_then(|f| f.2.first().map(|e| e.message.clone())),
+                error: failed.and_then(|f| f.2.first().map(|e| auth.tr.msg(&e.message))),
                 components: s
                     .components
                     .iter()
@@ -697,7 +697,8 @@ async fn edit_page(
             }
         })
         .collect();
-    form.errors.extend(section_errors);
+    form.errors
+        .extend(super::layout::ShownError::all(&section_errors, &auth.tr));
     Ok(EditPage {
         chrome: Chrome::for_user(auth, format!("Komponera {}", v.version.title), "/reports"),
         id,
@@ -758,7 +759,7 @@ async fn save_meta(
             Ok(see_other(&format!("/reports/{id}/versions/{no}/edit")))
         }
         Err(AppError::Validation(errors)) => {
-            form.errors = errors;
+            form.set_errors(&errors, &auth.tr);
             render_with(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 &edit_page(&state, &auth, id, no, Some(form), None).await?,
@@ -887,7 +888,7 @@ async fn refuse(
                 &auth,
                 id,
                 no,
-                errors.first().map(|e| e.message.clone()),
+                errors.first().map(|e| auth.tr.msg(&e.message)),
                 None,
             )
             .await?,
@@ -949,7 +950,7 @@ async fn correct(
                     id,
                     latest,
                     None,
-                    errors.first().map(|e| e.message.clone()),
+                    errors.first().map(|e| auth.tr.msg(&e.message)),
                 )
                 .await?,
             )
@@ -972,7 +973,8 @@ async fn period_pdf(
     q: web::Query<PeriodQuery>,
 ) -> AppResult<HttpResponse> {
     let raw = q.period.clone().unwrap_or_default();
-    let period = Period::parse(&raw).map_err(|e| AppError::BadRequest(e.to_string()))?;
+    let period = Period::parse(&raw)
+        .map_err(|e| AppError::BadRequest(crate::i18n::Msg::verbatim(e.to_string())))?;
     let user = auth.user.clone();
     let env = ReportEnv::of(&state);
     let markings = state.settings.markings.clone();

@@ -126,8 +126,9 @@ pub struct DecisionForm {
 
 impl DecisionForm {
     pub fn decision(&self) -> AppResult<Decision> {
-        Decision::parse(self.decision.as_deref().unwrap_or(""), self.comment.clone())
-            .ok_or_else(|| AppError::BadRequest("Välj Godkänn eller Returnera.".into()))
+        Decision::parse(self.decision.as_deref().unwrap_or(""), self.comment.clone()).ok_or_else(
+            || AppError::BadRequest(crate::i18n::Msg::verbatim("Välj Godkänn eller Returnera.")),
+        )
     }
 }
 
@@ -161,9 +162,9 @@ async fn decide(
         Err(AppError::Validation(errors)) => {
             let (d, changes) = load(&state, &auth, id).await?;
             let mut form = FormState {
-                errors,
                 ..Default::default()
-            };
+            }
+            .with_errors(&errors, &auth.tr);
             form.values
                 .insert("comment".into(), comment.unwrap_or_default());
             render_with(

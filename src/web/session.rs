@@ -11,6 +11,7 @@ use super::layout::{render, render_with, see_other, Chrome};
 use super::routes::Routes;
 use super::{csrf, AppState};
 use crate::error::AppResult;
+use crate::i18n::Tr;
 use crate::services::auth::{authenticate, LoginOutcome};
 
 pub fn config(r: &mut Routes) {
@@ -34,16 +35,16 @@ struct NextQuery {
 }
 
 /// Only local paths, so the login page cannot be used to send people elsewhere.
-fn safe_next(next: Option<&str>) -> String {
+pub fn safe_next(next: Option<&str>) -> String {
     match next {
         Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_string(),
         _ => "/".to_string(),
     }
 }
 
-async fn login_form(session: Session, q: web::Query<NextQuery>) -> AppResult<HttpResponse> {
+async fn login_form(session: Session, tr: Tr, q: web::Query<NextQuery>) -> AppResult<HttpResponse> {
     let page = LoginPage {
-        chrome: Chrome::anonymous("Logga in", csrf::token(&session)?),
+        chrome: Chrome::anonymous("Logga in", csrf::token(&session)?, tr).at("/login"),
         next: safe_next(q.next.as_deref()),
         username: String::new(),
         error: None,
@@ -62,6 +63,7 @@ async fn login(
     state: web::Data<AppState>,
     session: Session,
     req: actix_web::HttpRequest,
+    tr: Tr,
     form: web::Form<LoginForm>,
 ) -> AppResult<HttpResponse> {
     let LoginForm {
@@ -82,7 +84,25 @@ async fn login(
     let (status, error) = match outcome {
         LoginOutcome::LoggedIn(user) => {
             start_session(&session, &user)?;
-            return Ok(see_other(&safe_next(next.as_deref())));
+            let mut res = see_other(&safe_next(next.as_deref()));
+            // A language chosen in this browser before logging in becomes the user's
+            // choice; otherwise the user's stored choice comes to this browser.
+            if req.cookie(super::auth::COOKIE).is_some() {
+                if tr.lang != user.language {
+                    let (id, lang) = (user.id, tr.lang);
+                    state
+                        .db
+                        .run(move |c| crate::services::auth::set_language(c, id, lang))
+                        .await?;
+                }
+            } else {
+                res.add_cookie(&super::language::cookie(
+                    user.language,
+                    state.settings.cookie_secure,
+                ))
+                .map_err(crate::error::AppError::internal)?;
+            }
+            return Ok(res);
         }
         LoginOutcome::Failed => (
             StatusCode::UNAUTHORIZED,
@@ -98,7 +118,7 @@ async fn login(
         ),
     };
     let page = LoginPage {
-        chrome: Chrome::anonymous("Logga in", csrf::token(&session)?),
+        chrome: Chrome::anonymous("Logga in", csrf::token(&session)?, tr).at("/login"),
         next: safe_next(next.as_deref()),
         username,
         error: Some(error),

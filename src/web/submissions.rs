@@ -18,6 +18,7 @@ use crate::domain::outlier::OutlierWarning;
 use crate::domain::status::SubmissionStatus;
 use crate::domain::taxonomy::{Dimension, Taxonomy};
 use crate::error::{AppError, AppResult};
+use crate::i18n::Msg;
 use crate::services::submissions::{self as svc, LineOutcome, SubmissionDetail};
 use crate::services::{periods, submissions::SOURCE_AGENCY};
 
@@ -105,9 +106,9 @@ async fn create(
         Ok(id) => Ok(see_other(&format!("/submissions/{id}"))),
         Err(AppError::Validation(errors)) => {
             let mut f = FormState {
-                errors,
                 ..Default::default()
-            };
+            }
+            .with_errors(&errors, &auth.tr);
             f.values.insert("period".into(), period);
             render_with(
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -433,9 +434,9 @@ async fn add_line(
             let d = load(&state, &auth, id).await?;
             let form = FormState {
                 values: form_values(&input),
-                errors,
                 ..Default::default()
-            };
+            }
+            .with_errors(&errors, &auth.tr);
             render_with(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 &show_page(&auth, &d, form),
@@ -506,9 +507,9 @@ async fn submit(
         Err(AppError::Validation(errors)) => {
             let d = load(&state, &auth, id).await?;
             let form = FormState {
-                errors,
                 ..Default::default()
-            };
+            }
+            .with_errors(&errors, &auth.tr);
             render_with(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 &show_page(&auth, &d, form),
@@ -536,9 +537,9 @@ async fn read_upload(req: &actix_web::HttpRequest, payload: web::Payload) -> App
         Err(e) if e.as_response_error().status_code() == StatusCode::PAYLOAD_TOO_LARGE => {
             Err(AppError::too_large())
         }
-        Err(_) => Err(AppError::BadRequest(
-            "Filen kunde inte läsas. Välj en CSV-fil i formuläret och försök igen.".into(),
-        )),
+        Err(_) => Err(AppError::BadRequest(crate::i18n::Msg::verbatim(
+            "Filen kunde inte läsas. Välj en CSV-fil i formuläret och försök igen.",
+        ))),
     }
 }
 
@@ -577,22 +578,21 @@ async fn import_csv(
             Ok(see_other(&format!("/submissions/{}", outcome.id)))
         }
         Err(AppError::Validation(errors)) => {
-            let mut f = FormState {
-                errors: errors
-                    .into_iter()
-                    .map(|mut e| {
-                        // Every CSV problem points at the file field in the form.
-                        e.message = match e.line {
-                            Some(l) => format!("Rad {l} i filen: {}", e.message),
-                            None => e.message,
-                        };
-                        e.line = None;
-                        e.field = "file".into();
-                        e
-                    })
-                    .collect(),
-                ..Default::default()
-            };
+            let errors: Vec<_> = errors
+                .into_iter()
+                .map(|mut e| {
+                    // Every CSV problem points at the file field in the form.
+                    if let Some(l) = e.line {
+                        e.message = Msg::new("csv-error-on-line")
+                            .arg("line", l)
+                            .arg("message", e.message);
+                    }
+                    e.line = None;
+                    e.field = "file".into();
+                    e
+                })
+                .collect();
+            let mut f = FormState::default().with_errors(&errors, &auth.tr);
             f.values.insert("period".into(), period);
             render_with(
                 StatusCode::UNPROCESSABLE_ENTITY,

@@ -211,7 +211,9 @@ async fn a_rolled_back_transaction_takes_its_record_and_the_chain_continues() {
         .with_db(|c| {
             db::transaction(c, |c| {
                 audit::record(c, None, "rolled_back", "test", None, None)?;
-                Err::<(), _>(lagesbild::error::AppError::Conflict("nej".into()))
+                Err::<(), _>(lagesbild::error::AppError::Conflict(
+                    lagesbild::i18n::Msg::verbatim("nej"),
+                ))
             })
         })
         .await;

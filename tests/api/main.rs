@@ -18,6 +18,7 @@ mod forum;
 mod fuzz;
 mod helpers;
 mod instances;
+mod language;
 mod limits;
 mod notices;
 mod observability;

@@ -74,6 +74,7 @@ const EXPECTATIONS: &[(&str, &str)] = &[
     ("GET /tillganglighet", "P P P P P P"),
     ("POST /login", "P P P P P P"),
     ("POST /logout", "P P P P P P"),
+    ("POST /language", "P P P P P P"),
     ("GET /", "L A A A A A"),
     // Reporting.
     ("POST /submissions/import", "L A D D D D"),

@@ -41,3 +41,17 @@ pub fn set_active(conn: &mut DbConnection, id: i64, active: bool) -> QueryResult
         ))
         .execute(conn)
 }
+
+/// Stores the language a user chose (`sv` or `en`).
+pub fn set_language(conn: &mut DbConnection, id: i64, language: &str) -> QueryResult<usize> {
+    diesel::update(users::table.find(id))
+        .set(users::language.eq(language))
+        .execute(conn)
+}
+
+/// Sets or clears a user's e-mail address for notifications.
+pub fn set_email(conn: &mut DbConnection, id: i64, email: Option<&str>) -> QueryResult<usize> {
+    diesel::update(users::table.find(id))
+        .set(users::email.eq(email))
+        .execute(conn)
+}

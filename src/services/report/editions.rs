@@ -49,10 +49,9 @@ fn check_read(user: &User, v: &VersionRow) -> AppResult<()> {
     if v.status == VersionStatus::Published.code() || reads_drafts(user.role) {
         Ok(())
     } else {
-        Err(AppError::Forbidden(
-            "Den här versionen är inte publicerad. Du kan bara läsa publicerade lägesbilder."
-                .into(),
-        ))
+        Err(AppError::Forbidden(crate::i18n::Msg::verbatim(
+            "Den här versionen är inte publicerad. Du kan bara läsa publicerade lägesbilder.",
+        )))
     }
 }
 
@@ -136,7 +135,7 @@ fn check_language_and_marking(
 ) -> (Option<Lang>, Result<(String, Tlp), String>) {
     let lang = Lang::parse(language);
     if lang.is_none() {
-        errors.push(FieldError::new(
+        errors.push(FieldError::text(
             "language",
             "language",
             "Välj språk för rapporten: svenska eller engelska.",
@@ -149,7 +148,7 @@ fn check_language_and_marking(
         } else {
             "marking"
         };
-        errors.push(FieldError::new(field, "marking", msg.clone()));
+        errors.push(FieldError::text(field, "marking", msg.clone()));
     }
     (lang, marks)
 }
@@ -167,7 +166,7 @@ pub fn create(
     let mut errors = Vec::new();
     let period = Period::parse(input.period.trim());
     if let Err(e) = &period {
-        errors.push(FieldError::new("period", "period", e.to_string()));
+        errors.push(FieldError::text("period", "period", e.to_string()));
     }
     let (lang, marks) = check_language_and_marking(
         &input.language,
@@ -183,7 +182,7 @@ pub fn create(
     let (period, lang, (marking, tlp)) = (
         period.map_err(AppError::internal)?,
         lang.unwrap_or(Lang::Sv),
-        marks.map_err(AppError::BadRequest)?,
+        marks.map_err(|m| AppError::BadRequest(crate::i18n::Msg::verbatim(m)))?,
     );
     let content = serde_json::to_string(&EditionContent::from_template(&template.template))
         .map_err(AppError::internal)?;
@@ -267,9 +266,9 @@ pub fn edition(conn: &mut DbConnection, user: &User, id: i64) -> AppResult<Editi
         .filter(|v| check_read(user, v).is_ok())
         .collect();
     if versions.is_empty() {
-        return Err(AppError::Forbidden(
-            "Den här utgåvan är inte publicerad. Du kan bara läsa publicerade lägesbilder.".into(),
-        ));
+        return Err(AppError::Forbidden(crate::i18n::Msg::verbatim(
+            "Den här utgåvan är inte publicerad. Du kan bara läsa publicerade lägesbilder.",
+        )));
     }
     Ok(EditionView { edition, versions })
 }
@@ -334,7 +333,7 @@ fn editable(
     }
     let v = version(conn, user, edition_id, no)?;
     if !v.status().editable() {
-        return Err(AppError::Conflict(format!(
+        return Err(AppError::Conflict(crate::i18n::Msg::verbatim(format!(
             "Versionen är {} och kan inte ändras. {}",
             v.status().label_sv().to_lowercase(),
             if v.status() == VersionStatus::Published {
@@ -342,7 +341,7 @@ fn editable(
             } else {
                 "Den kan ändras igen om beslutsfattaren skickar tillbaka den."
             }
-        )));
+        ))));
     }
     Ok(v)
 }
@@ -367,7 +366,7 @@ pub fn update_meta(
     let mut errors = Vec::new();
     let title = meta.title.trim();
     if title.is_empty() || title.chars().count() > 200 {
-        errors.push(FieldError::new(
+        errors.push(FieldError::text(
             "title",
             "length",
             "Ange en titel på högst 200 tecken.",
@@ -386,7 +385,7 @@ pub fn update_meta(
     if !errors.is_empty() {
         return Err(AppError::Validation(errors));
     }
-    let (marking, tlp) = marks.map_err(AppError::BadRequest)?;
+    let (marking, tlp) = marks.map_err(|m| AppError::BadRequest(crate::i18n::Msg::verbatim(m)))?;
     let lang = lang.unwrap_or(Lang::Sv);
     transaction(conn, |conn| {
         let n = q::update_draft(
@@ -402,9 +401,9 @@ pub fn update_meta(
             now(),
         )?;
         if n == 0 {
-            return Err(AppError::Conflict(
-                "Versionen har just skickats för granskning och kan inte längre ändras.".into(),
-            ));
+            return Err(AppError::Conflict(crate::i18n::Msg::verbatim(
+                "Versionen har just skickats för granskning och kan inte längre ändras.",
+            )));
         }
         q::add_editor(conn, v.version.id, user.id)?;
         event(conn, user, v.version.id, "edited", None)?;
@@ -433,7 +432,7 @@ pub fn update_section(
     let text = input.text.replace("\r\n", "\n");
     let mut errors = Vec::new();
     if text.chars().count() > MAX_SECTION_TEXT {
-        errors.push(FieldError::new(
+        errors.push(FieldError::text(
             "text",
             "length",
             format!(
@@ -487,9 +486,9 @@ pub fn update_section(
             now(),
         )?;
         if n == 0 {
-            return Err(AppError::Conflict(
-                "Versionen har just skickats för granskning och kan inte längre ändras.".into(),
-            ));
+            return Err(AppError::Conflict(crate::i18n::Msg::verbatim(
+                "Versionen har just skickats för granskning och kan inte längre ändras.",
+            )));
         }
         q::add_editor(conn, v.version.id, user.id)?;
         event(conn, user, v.version.id, "edited", None)?;
@@ -509,9 +508,9 @@ fn move_status(
     transaction(conn, |conn| {
         let n = q::transition(conn, v.version.id, from.code(), to.code(), user.id, now())?;
         if n == 0 {
-            return Err(AppError::Conflict(
-                "Versionen har just ändrats av någon annan. Ladda om sidan.".into(),
-            ));
+            return Err(AppError::Conflict(crate::i18n::Msg::verbatim(
+                "Versionen har just ändrats av någon annan. Ladda om sidan.",
+            )));
         }
         event(conn, user, v.version.id, event_code, note)?;
         audit::record(
@@ -538,7 +537,7 @@ fn required_text<'a>(
     let text = text.trim();
     let mut errors = Vec::new();
     if text.is_empty() || text.chars().count() > max {
-        errors.push(FieldError::new(field, "required", missing));
+        errors.push(FieldError::text(field, "required", missing));
     }
     if let Err(e) = screen_field(field, label, text) {
         errors.extend(e);
@@ -573,17 +572,17 @@ fn reviewable(
     want: VersionStatus,
 ) -> AppResult<VersionView> {
     if user.role != Role::Approver {
-        return Err(AppError::Forbidden(
-            "Bara beslutsfattare godkänner och publicerar lägesbilder.".into(),
-        ));
+        return Err(AppError::Forbidden(crate::i18n::Msg::verbatim(
+            "Bara beslutsfattare godkänner och publicerar lägesbilder.",
+        )));
     }
     let v = version(conn, user, edition_id, no)?;
     if v.status() != want {
-        return Err(AppError::Conflict(format!(
+        return Err(AppError::Conflict(crate::i18n::Msg::verbatim(format!(
             "Versionen är {}, inte {}.",
             v.status().label_sv().to_lowercase(),
             want.label_sv().to_lowercase()
-        )));
+        ))));
     }
     Ok(v)
 }
@@ -592,9 +591,9 @@ fn reviewable(
 pub fn approve(conn: &mut DbConnection, user: &User, edition_id: i64, no: i32) -> AppResult<()> {
     let v = reviewable(conn, user, edition_id, no, VersionStatus::InReview)?;
     if !may_approve(user.id, &v.editors) {
-        return Err(AppError::Forbidden(
-            "Du har skrivit i den här utgåvan och kan därför inte godkänna den (fyraögonsprincipen). En annan beslutsfattare måste godkänna.".into(),
-        ));
+        return Err(AppError::Forbidden(crate::i18n::Msg::verbatim(
+            "Du har skrivit i den här utgåvan och kan därför inte godkänna den (fyraögonsprincipen). En annan beslutsfattare måste godkänna.",
+        )));
     }
     move_status(
         conn,
@@ -720,9 +719,9 @@ pub fn publish(
             bytes.len() as i64,
         )?;
         if n == 0 {
-            return Err(AppError::Conflict(
-                "Versionen har just ändrats av någon annan. Ladda om sidan.".into(),
-            ));
+            return Err(AppError::Conflict(crate::i18n::Msg::verbatim(
+                "Versionen har just ändrats av någon annan. Ladda om sidan.",
+            )));
         }
         let locked = q::lock_periods_within(conn, period.starts_on(), period.ends_on())?;
         event(conn, user, v.version.id, "published", None)?;
@@ -756,10 +755,10 @@ pub fn correct(
     let versions = q::versions_of(conn, edition_id)?;
     let latest = versions.last().ok_or(AppError::NotFound)?;
     if latest.status != VersionStatus::Published.code() {
-        return Err(AppError::Conflict(format!(
+        return Err(AppError::Conflict(crate::i18n::Msg::verbatim(format!(
             "Version {} är inte publicerad än. Ändra den i stället för att göra en rättelse.",
             latest.version_no
-        )));
+        ))));
     }
     let note = required_text(
         "note",

@@ -47,7 +47,7 @@ pub fn load(conn: &mut DbConnection, id: Option<i64>) -> AppResult<StoredTemplat
         None => all.into_iter().next(),
     };
     found.ok_or_else(|| {
-        AppError::Validation(vec![FieldError::new(
+        AppError::Validation(vec![FieldError::text(
             "template_id",
             "unknown",
             "Mallen finns inte. Välj en mall i listan.",
@@ -66,14 +66,14 @@ pub fn save(
     let name = name.trim();
     let mut errors = Vec::new();
     if name.is_empty() || name.chars().count() > 80 {
-        errors.push(FieldError::new(
+        errors.push(FieldError::text(
             "name",
             "length",
             "Ge mallen ett namn på högst 80 tecken.",
         ));
     }
     if let Err(msg) = template.validate() {
-        errors.push(FieldError::new("sections", "template", msg));
+        errors.push(FieldError::text("sections", "template", msg));
     }
     for (i, s) in template.sections.iter().enumerate() {
         for (field, label, text) in [
@@ -99,7 +99,7 @@ pub fn save(
                 id
             }
             None => q::insert_template(conn, name, &json, Some(user.id), now()).map_err(|_| {
-                AppError::Validation(vec![FieldError::new(
+                AppError::Validation(vec![FieldError::text(
                     "name",
                     "taken",
                     "Det finns redan en mall med det namnet. Välj ett annat.",
