@@ -26,6 +26,8 @@ pub struct User {
     pub agency_id: Option<i64>,
     pub agency_code: Option<String>,
     pub agency_name: Option<String>,
+    /// The agency's name in English.
+    pub agency_name_en: Option<String>,
     pub session_epoch: i32,
     /// The language the user chose for pages and e-mails.
     pub language: Lang,
@@ -85,6 +87,7 @@ fn to_user(conn: &mut DbConnection, row: UserRow) -> AppResult<User> {
         role,
         agency_id: row.agency_id,
         agency_code: agency.as_ref().map(|a| a.code.clone()),
+        agency_name_en: agency.as_ref().map(|a| a.name_en.clone()),
         agency_name: agency.map(|a| a.name_sv),
         session_epoch: row.session_epoch,
         language: Lang::parse(&row.language).unwrap_or_default(),

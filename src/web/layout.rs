@@ -83,7 +83,10 @@ impl Chrome {
             user: Some(UserBadge {
                 name: u.display_name.clone(),
                 role: auth.tr.t(u.role.key()),
-                agency: u.agency_name.clone(),
+                agency: match auth.tr.lang {
+                    Lang::Sv => u.agency_name.clone(),
+                    Lang::En => u.agency_name_en.clone(),
+                },
             }),
             nav: nav_for(u.role, path, &auth.tr),
             csrf_token: auth.csrf_token.clone(),
