@@ -1,7 +1,6 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use diesel::connection::SimpleConnection;
-use diesel::Connection;
 use lagesbild::configuration::{DatabaseUrl, Settings};
 use lagesbild::db::Database;
 use lagesbild::domain::period::Period;
@@ -19,7 +18,7 @@ enum DbGuard {
 impl Drop for DbGuard {
     fn drop(&mut self) {
         if let DbGuard::Postgres { base_url, schema } = self {
-            if let Ok(mut c) = diesel::PgConnection::establish(base_url) {
+            if let Ok(mut c) = lagesbild::db::establish_postgres(base_url) {
                 let _ = c.batch_execute(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE"));
             }
         }
@@ -58,7 +57,7 @@ fn fresh_database() -> (DatabaseUrl, DbGuard) {
                 COUNTER.fetch_add(1, Ordering::SeqCst),
                 rand_suffix()
             );
-            let mut c = diesel::PgConnection::establish(&base_url)
+            let mut c = lagesbild::db::establish_postgres(&base_url)
                 .expect("LAGESBILD_TEST_POSTGRES_URL must point at a reachable PostgreSQL");
             c.batch_execute(&format!("CREATE SCHEMA {schema}"))
                 .expect("create schema");
