@@ -24,7 +24,14 @@ macro_rules! catalogue_files {
 }
 
 /// (area, Swedish source, English source).
-pub const FILES: &[(&str, &str, &str)] = catalogue_files!["common", "errors"];
+pub const FILES: &[(&str, &str, &str)] = catalogue_files![
+    "common",
+    "errors",
+    "forum",
+    "measures",
+    "notices",
+    "references",
+];
 
 /// Both languages' messages, built once at start and shared by every request.
 pub struct Catalogue {

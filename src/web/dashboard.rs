@@ -443,7 +443,7 @@ pub struct RiskRow {
     pub expected: String,
     pub reasons: String,
     pub covered_by: Vec<(i64, String)>,
-    pub not_taken: Vec<(i64, String, &'static str)>,
+    pub not_taken: Vec<(i64, String, String)>,
 }
 
 #[derive(Template)]
@@ -500,8 +500,8 @@ async fn risks(
                     m.id,
                     m.title.clone(),
                     crate::domain::measure::MeasureStatus::parse(&m.status)
-                        .map(|st| st.label_sv())
-                        .unwrap_or(""),
+                        .map(|st| auth.tr.t(st.key()))
+                        .unwrap_or_default(),
                 )
             })
             .collect(),

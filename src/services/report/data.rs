@@ -475,7 +475,7 @@ pub fn gather(
         let (effect_sv, effect_en) = effect_text(&detail.effects, &cx.tax, status.taken());
         measure_lines.push(MeasureLine {
             title: m.title.clone(),
-            status: Label::new(status.label_sv(), measure_status_en(status)),
+            status: Label::new(measure_status_sv(status), measure_status_en(status)),
             start_on: m.start_on.format("%Y-%m-%d").to_string(),
             targets: Label::new(targets_sv.join(", "), targets_en.join(", ")),
             effect: Label::new(effect_sv, effect_en),
@@ -712,6 +712,16 @@ pub fn changes_since(before: &ReportData, now: &ReportData) -> Vec<ChangeLine> {
         }
     }
     out
+}
+
+fn measure_status_sv(s: MeasureStatus) -> &'static str {
+    match s {
+        MeasureStatus::Proposed => "Föreslagen",
+        MeasureStatus::Decided => "Beslutad",
+        MeasureStatus::InForce => "Gäller",
+        MeasureStatus::Ended => "Avslutad",
+        MeasureStatus::Rejected => "Avslagen",
+    }
 }
 
 fn measure_status_en(s: MeasureStatus) -> &'static str {
