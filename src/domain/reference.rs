@@ -269,7 +269,7 @@ pub fn validate(
             None
         }
         p => Period::parse(p)
-            .map_err(|e| errors.push(FieldError::text("period", "invalid", e.to_string())))
+            .map_err(|e| errors.push(FieldError::new("period", "invalid", e.msg())))
             .ok(),
     };
     let series = match trimmed(&input.series) {
