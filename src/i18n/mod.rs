@@ -25,7 +25,7 @@ macro_rules! catalogue_files {
 
 /// (area, Swedish source, English source).
 pub const FILES: &[(&str, &str, &str)] =
-    catalogue_files!["common", "errors", "admin"];
+    catalogue_files!["common", "errors", "session", "accessibility", "admin"];
 
 /// Both languages' messages, built once at start and shared by every request.
 pub struct Catalogue {
