@@ -277,13 +277,7 @@ pub fn validate(
             None
         }
         p => Period::parse(p)
-            .map_err(|e| {
-                errors.push(FieldError::new(
-                    "period",
-                    "invalid",
-                    Msg::new("references-period-invalid").arg("input", e.input),
-                ))
-            })
+            .map_err(|e| errors.push(FieldError::new("period", "invalid", e.msg())))
             .ok(),
     };
     let series = match trimmed(&input.series) {

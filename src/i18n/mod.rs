@@ -31,6 +31,9 @@ pub const FILES: &[(&str, &str, &str)] = catalogue_files![
     "measures",
     "notices",
     "references",
+    "session",
+    "accessibility",
+    "admin",
 ];
 
 /// Both languages' messages, built once at start and shared by every request.

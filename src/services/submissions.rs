@@ -75,9 +75,8 @@ pub fn open_draft(conn: &mut DbConnection, user: &User, period_code: &str) -> Ap
             "Ditt konto hör inte till någon myndighet och kan inte rapportera.",
         ))
     })?;
-    let period = Period::parse(period_code).map_err(|e| {
-        AppError::Validation(vec![FieldError::text("period", "invalid", e.to_string())])
-    })?;
+    let period = Period::parse(period_code)
+        .map_err(|e| AppError::Validation(vec![FieldError::new("period", "invalid", e.msg())]))?;
     transaction(conn, |conn| {
         let period_row = period_q::by_code(conn, &period.code())?.ok_or_else(|| {
             AppError::Conflict(crate::i18n::Msg::verbatim(format!(
@@ -506,8 +505,13 @@ pub fn review(
                         "Skriv en kommentar som säger vad som behöver rättas.",
                     )]));
                 }
-                check_max_chars("comment", "Kommentaren", comment, MAX_COMMENT_CHARS)
-                    .map_err(|e| AppError::Validation(vec![e]))?;
+                check_max_chars(
+                    "comment",
+                    crate::key!("error-field-comment"),
+                    comment,
+                    MAX_COMMENT_CHARS,
+                )
+                .map_err(|e| AppError::Validation(vec![e]))?;
                 screen_field("comment", "Kommentaren", comment).map_err(AppError::Validation)?;
                 (SubmissionStatus::Returned, Some(comment))
             }

@@ -144,10 +144,7 @@ async fn overview(
     q: web::Query<Query>,
 ) -> AppResult<HttpResponse> {
     let end = match q.period.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        Some(p) => Some(
-            Period::parse(p)
-                .map_err(|e| AppError::BadRequest(crate::i18n::Msg::verbatim(e.to_string())))?,
-        ),
+        Some(p) => Some(Period::parse(p).map_err(|e| AppError::BadRequest(e.msg()))?),
         None => None,
     };
     let shared = state.clone();
@@ -395,8 +392,7 @@ async fn completeness(
     q: web::Query<Query>,
 ) -> AppResult<HttpResponse> {
     let raw = q.period.clone().unwrap_or_default();
-    let period = Period::parse(&raw)
-        .map_err(|e| AppError::BadRequest(crate::i18n::Msg::verbatim(e.to_string())))?;
+    let period = Period::parse(&raw).map_err(|e| AppError::BadRequest(e.msg()))?;
     let c = state
         .db
         .run(move |conn| crate::services::completeness::for_period(conn, period))
@@ -462,10 +458,7 @@ async fn risks(
     q: web::Query<Query>,
 ) -> AppResult<HttpResponse> {
     let at = match q.period.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        Some(p) => Some(
-            Period::parse(p)
-                .map_err(|e| AppError::BadRequest(crate::i18n::Msg::verbatim(e.to_string())))?,
-        ),
+        Some(p) => Some(Period::parse(p).map_err(|e| AppError::BadRequest(e.msg()))?),
         None => None,
     };
     let (period, series) = state

@@ -300,7 +300,7 @@ struct ShowPage {
 fn show_page(auth: &Authorized<Reporter>, d: &SubmissionDetail, form: FormState) -> ShowPage {
     let status = d.status();
     let period_label = crate::domain::period::Period::parse(&d.period.code)
-        .map(|p| p.label_sv())
+        .map(|p| auth.tr.msg(&p.label()))
         .unwrap_or_else(|_| d.period.code.clone());
     ShowPage {
         chrome: Chrome::for_user(

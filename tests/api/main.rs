@@ -20,6 +20,7 @@ mod helpers;
 mod instances;
 mod language;
 mod language_forum;
+mod language_admin;
 mod limits;
 mod notices;
 mod observability;

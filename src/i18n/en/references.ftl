@@ -65,6 +65,5 @@ references-value-invalid = Enter the figure as a number, e.g. 1234 or 12.5.
 references-value-too-many-decimals = Enter at most { $max } decimals.
 references-value-too-large = The number is too large. Give it in a larger unit, e.g. SEK million instead of SEK.
 references-period-required = Enter the period the figure covers: a month (2026-07), a quarter (2026-Q3), a half-year (2026-H2) or a year (2026).
-references-period-invalid = "{ $input }" is not a valid period. Write a month (2026-07), a quarter (2026-Q3), a half-year (2026-H2) or a year (2026).
 references-series-required = Choose the type of misuse or exploitation area the figure concerns.
 references-series-invalid = Choose a type of misuse or an exploitation area from the list.

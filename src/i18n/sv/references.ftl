@@ -65,6 +65,5 @@ references-value-invalid = Ange uppgiften som ett tal, t.ex. 1 234 eller 12,5.
 references-value-too-many-decimals = Ange högst { $max } decimaler.
 references-value-too-large = Talet är för stort. Ange det i en större enhet, t.ex. mnkr i stället för kronor.
 references-period-required = Ange vilken period uppgiften gäller: en månad (2026-07), ett kvartal (2026-Q3), ett halvår (2026-H2) eller ett år (2026).
-references-period-invalid = ”{ $input }” är ingen giltig period. Skriv en månad (2026-07), ett kvartal (2026-Q3), ett halvår (2026-H2) eller ett år (2026).
 references-series-required = Välj vilken missbrukstyp eller vilket utnyttjandeområde uppgiften gäller.
 references-series-invalid = Välj missbrukstyp eller utnyttjandeområde ur listan.

@@ -199,8 +199,17 @@ fn dim_label(tax: &Taxonomy, d: Dimension, code: &str) -> Label {
     Label::new(tax.label_sv(d, code), tax.label_en(d, code))
 }
 
+/// The period in Swedish prose ("kvartal 3 2026"); in English its code.
 fn period_label(p: Period) -> Label {
-    Label::new(p.label_sv(), p.code())
+    match crate::i18n::Catalogue::load() {
+        Ok(c) => Label::new(
+            std::sync::Arc::new(c)
+                .tr(crate::i18n::Lang::Sv)
+                .msg(&p.label()),
+            p.code(),
+        ),
+        Err(_) => Label::same(p.code()),
+    }
 }
 
 /// Builds a figure from a published cross table whose rows are a taxonomy dimension.

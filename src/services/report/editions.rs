@@ -166,7 +166,7 @@ pub fn create(
     let mut errors = Vec::new();
     let period = Period::parse(input.period.trim());
     if let Err(e) = &period {
-        errors.push(FieldError::text("period", "period", e.to_string()));
+        errors.push(FieldError::new("period", "period", e.msg()));
     }
     let (lang, marks) = check_language_and_marking(
         &input.language,
