@@ -235,11 +235,11 @@ fn show_page(
             })
             .collect(),
         agenda: d.agenda.iter().map(|a| a.text.clone()).collect(),
-        lines: line_views(&obs.lines, &obs.taxonomy),
+        lines: line_views(&obs.lines, &obs.taxonomy, &auth.tr),
         editable: d.can_record && obs.is_editable(),
         version: obs.version.version,
         observation_status: obs.status().label_sv(),
-        selects: selects(&obs.taxonomy, &form),
+        selects: selects(&obs.taxonomy, &form, &auth.tr),
         followups: d.followups.iter().map(followup_view).collect(),
         owners: form.choices(
             "owner",
