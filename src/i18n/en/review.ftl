@@ -3,7 +3,7 @@
 review-heading = Review
 review-lead = Submissions waiting for review, oldest first.
 review-none-waiting = No submissions are waiting for review.
-review-caption = Submitted submissions
+review-caption = Submissions sent for review
 review-col-agency = Agency
 review-col-period = Period
 review-col-version = Version
