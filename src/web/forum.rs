@@ -257,11 +257,11 @@ fn show_page(
             })
             .collect(),
         agenda: d.agenda.iter().map(|a| a.text.clone()).collect(),
-        lines: line_views(&obs.lines, &obs.taxonomy),
+        lines: line_views(&obs.lines, &obs.taxonomy, &auth.tr),
         editable: d.can_record && obs.is_editable(),
         version: obs.version.version,
         observation_status: tr.t1("forum-observations-status", "status", obs.status().code()),
-        selects: selects(&obs.taxonomy, &form),
+        selects: selects(&obs.taxonomy, &form, &auth.tr),
         followups: d.followups.iter().map(|f| followup_view(tr, f)).collect(),
         owners: form.choices("owner", agency_options(tr, agencies)),
         statuses: FollowupStatus::ALL

@@ -21,6 +21,7 @@ mod instances;
 mod language;
 mod language_forum;
 mod language_admin;
+mod language_reporting;
 mod limits;
 mod notices;
 mod observability;
