@@ -9,7 +9,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::FontStyle;
 
-use crate::domain::format::int_sv;
+use crate::domain::lang::Lang;
 
 /// Okabe–Ito, the colour-blind-safe palette of UI.md (black last).
 pub const PALETTE: [RGBColor; 8] = [
@@ -50,7 +50,9 @@ pub struct ChartMarker {
     pub label: String,
 }
 
-/// A time series chart: counts per period, one line per series.
+/// A time series chart: counts per period, one line per series. Every text comes from
+/// the caller in the language wanted (the page's, or the edition's for a report);
+/// `lang` writes the numbers on the axis and the labels.
 #[derive(Debug, Clone)]
 pub struct TrendChart {
     pub title: String,
@@ -59,6 +61,7 @@ pub struct TrendChart {
     pub y_axis: String,
     pub series: Vec<ChartSeries>,
     pub markers: Vec<ChartMarker>,
+    pub lang: Lang,
 }
 
 pub type ChartResult<E> = Result<(), DrawingAreaErrorKind<E>>;
@@ -69,7 +72,9 @@ pub const WEB_SIZE: (u32, u32) = (880, 440);
 type PeriodChart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
 
 /// The frame every period chart shares: title, one x position per period label, counts
-/// from zero on y, Swedish number labels. `s` scales sizes with the drawing width.
+/// from zero on y, numbers written the language's way. `s` scales sizes with the drawing
+/// width.
+#[allow(clippy::too_many_arguments)]
 fn period_axes<'a, DB: DrawingBackend>(
     area: &'a DrawingArea<DB, Shift>,
     title: &str,
@@ -77,6 +82,7 @@ fn period_axes<'a, DB: DrawingBackend>(
     y_top: f64,
     x_desc: Option<&str>,
     y_desc: &str,
+    lang: Lang,
     s: f64,
 ) -> Result<PeriodChart<'a, DB>, DrawingAreaErrorKind<DB::ErrorType>> {
     let ux = |base: f64| (base * s).round().max(0.0) as u32;
@@ -98,11 +104,12 @@ fn period_axes<'a, DB: DrawingBackend>(
             String::new()
         }
     };
+    let y_formatter = |y: &f64| lang.int(*y as i64);
     let mut mesh = ctx.configure_mesh();
     mesh.disable_x_mesh()
         .x_labels(n)
         .x_label_formatter(&formatter)
-        .y_label_formatter(&|y| int_sv(*y as i64))
+        .y_label_formatter(&y_formatter)
         .y_desc(y_desc)
         .label_style(font(13.0))
         .axis_desc_style(font(14.0));
@@ -147,6 +154,7 @@ pub fn draw_trend<DB: DrawingBackend>(
         y_top,
         Some(&chart.x_axis),
         &chart.y_axis,
+        chart.lang,
         s,
     )?;
 
@@ -199,7 +207,7 @@ pub fn draw_trend<DB: DrawingBackend>(
         // A direct label with the latest value at the end of the line.
         if let Some((x, y)) = last_point {
             ctx.draw_series(std::iter::once(Text::new(
-                int_sv(y as i64),
+                chart.lang.int(y as i64),
                 (x, y),
                 font(11.0)
                     .into_font()
@@ -268,7 +276,8 @@ pub fn trend_svg(chart: &TrendChart) -> Result<String, String> {
     Ok(svg)
 }
 
-/// Stacked bars: one bar per period, one segment per category.
+/// Stacked bars: one bar per period, one segment per category. Texts as for
+/// [`TrendChart`].
 #[derive(Debug, Clone)]
 pub struct StackedChart {
     pub title: String,
@@ -276,6 +285,7 @@ pub struct StackedChart {
     pub y_axis: String,
     /// (label, value per bar); `None` = no report or suppressed, drawn as nothing.
     pub series: Vec<(String, Vec<Option<i64>>)>,
+    pub lang: Lang,
 }
 
 pub fn draw_stacked<DB: DrawingBackend>(
@@ -312,6 +322,7 @@ pub fn draw_stacked<DB: DrawingBackend>(
         y_top,
         None,
         &chart.y_axis,
+        chart.lang,
         s,
     )?;
     let mut base = vec![0f64; n];
@@ -334,7 +345,7 @@ pub fn draw_stacked<DB: DrawingBackend>(
             if (y1 - y0) / y_top > 0.06 {
                 let text_color = if k % PALETTE.len() == 7 { WHITE } else { BLACK };
                 ctx.draw_series(std::iter::once(Text::new(
-                    int_sv(v),
+                    chart.lang.int(v),
                     (i as f64, (y0 + y1) / 2.0),
                     font(11.0)
                         .into_font()
@@ -379,6 +390,7 @@ pub fn stacked_svg(chart: &StackedChart) -> Result<String, String> {
 
 /// A heatmap of counts: rows × columns, shaded by value in one hue (readable in
 /// greyscale) with the number in every cell; `None` cells are hatched-free white with "–".
+/// The caller writes every text, cell texts included, in the language wanted.
 #[derive(Debug, Clone)]
 pub struct Heatmap {
     pub title: String,
@@ -547,6 +559,7 @@ mod escaping_tests {
                 x: 1,
                 label: "Åtgärd & <b>fet</b>".into(),
             }],
+            lang: Lang::Sv,
         };
         let svg = trend_svg(&chart).unwrap();
         assert!(!svg.contains("<script"), "{svg}");
@@ -561,5 +574,47 @@ mod escaping_tests {
         };
         let svg = heatmap_svg(&map).unwrap();
         assert!(!svg.contains("<script") && !svg.contains("<img"), "{svg}");
+    }
+}
+
+#[cfg(test)]
+mod language_tests {
+    use super::*;
+
+    #[test]
+    fn numbers_on_a_chart_follow_its_language() {
+        let trend = |lang| TrendChart {
+            title: "T".into(),
+            x_labels: vec!["2026-Q2".into(), "2026-Q3".into()],
+            x_axis: "x".into(),
+            y_axis: "y".into(),
+            series: vec![ChartSeries {
+                label: "s".into(),
+                values: vec![Some(900), Some(1234)],
+            }],
+            markers: Vec::new(),
+            lang,
+        };
+        let sv = trend_svg(&trend(Lang::Sv)).unwrap();
+        let en = trend_svg(&trend(Lang::En)).unwrap();
+        // The latest value's label, and the y axis in thousands.
+        assert!(
+            sv.contains(">1\u{202f}234<") && !sv.contains(">1,234<"),
+            "{sv}"
+        );
+        assert!(en.contains(">1,234<") && !en.contains('\u{202f}'), "{en}");
+        assert!(sv.contains(">1\u{202f}000<") && en.contains(">1,000<"));
+
+        let stacked = |lang| StackedChart {
+            title: "T".into(),
+            x_labels: vec!["2026-Q3".into()],
+            y_axis: "y".into(),
+            series: vec![("a".into(), vec![Some(4321)])],
+            lang,
+        };
+        assert!(stacked_svg(&stacked(Lang::Sv))
+            .unwrap()
+            .contains(">4\u{202f}321<"));
+        assert!(stacked_svg(&stacked(Lang::En)).unwrap().contains(">4,321<"));
     }
 }

@@ -27,7 +27,6 @@ macro_rules! catalogue_files {
 pub const FILES: &[(&str, &str, &str)] = catalogue_files![
     "common",
     "errors",
-pub const FILES: &[(&str, &str, &str)] = catalogue_files![
     "forum",
     "measures",
     "notices",
@@ -40,7 +39,9 @@ pub const FILES: &[(&str, &str, &str)] = catalogue_files![
     "csv",
     "api",
     "screening",
-];
+    "dashboard",
+    "charts",
+    "analysis",
 ];
 
 /// Both languages' messages, built once at start and shared by every request.

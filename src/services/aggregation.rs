@@ -3,7 +3,6 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::charts::{ChartSeries, TrendChart};
 use crate::db::queries::aggregates;
 use crate::db::DbConnection;
 use crate::domain::period::{Period, PeriodKind};
@@ -22,10 +21,10 @@ pub struct TrendTable {
     pub reporting: Vec<Vec<String>>,
 }
 
+/// One misuse type's counts; whoever shows it names the code in the reader's language.
 #[derive(Debug, Clone)]
 pub struct TrendSeries {
     pub code: String,
-    pub label: String,
     pub values: Vec<Option<i64>>,
 }
 
@@ -45,25 +44,6 @@ impl TrendTable {
                 }
             })
             .collect()
-    }
-
-    pub fn chart(&self, title: String) -> TrendChart {
-        TrendChart {
-            title,
-            x_labels: self.periods.iter().map(|p| p.code()).collect(),
-            x_axis: "Kvartal".into(),
-            y_axis: "Antal fall".into(),
-            series: self
-                .series
-                .iter()
-                .filter(|s| s.values.iter().any(|v| v.is_some_and(|n| n > 0)))
-                .map(|s| ChartSeries {
-                    label: s.label.clone(),
-                    values: s.values.clone(),
-                })
-                .collect(),
-            markers: Vec::new(),
-        }
     }
 }
 
@@ -95,10 +75,10 @@ fn safe_code(s: &str) -> AppResult<&str> {
     if ok {
         Ok(s)
     } else {
-        Err(AppError::BadRequest(crate::i18n::Msg::verbatim(format!(
-            "”{}” är ingen giltig kod. Använd koderna i taxonomin, t.ex. false_identity.",
-            s.chars().take(40).collect::<String>()
-        ))))
+        Err(AppError::BadRequest(
+            crate::i18n::Msg::new("analysis-invalid-code")
+                .arg("value", s.chars().take(40).collect::<String>()),
+        ))
     }
 }
 
@@ -413,7 +393,6 @@ pub fn trend(
         })
         .map(|entry| TrendSeries {
             code: entry.code.clone(),
-            label: entry.label_sv.clone(),
             values: periods
                 .iter()
                 .map(|p| {

@@ -14,6 +14,8 @@ use crate::domain::disclosure::{protect, CellStatus, ProtectedTable};
 use crate::domain::period::Period;
 use crate::domain::taxonomy::Dimension;
 use crate::error::{AppError, AppResult};
+use crate::i18n::{Lang, Msg};
+use crate::key;
 
 /// The key the forum's observations carry on the agency axis: a source of its own.
 pub const FORUM_KEY: &str = "FORUM";
@@ -33,10 +35,10 @@ impl Axis {
             "source" => Ok(Self::Source),
             "period" => Ok(Self::Period),
             other => Dimension::parse(other).map(Self::Dim).ok_or_else(|| {
-                AppError::BadRequest(crate::i18n::Msg::verbatim(format!(
-                    "Okänd dimension ”{}”. Välj agency, source, period, misuse_type, exploitation_area, document_type, chain_stage, age_band, citizenship eller fraud_type.",
-                    other.chars().take(40).collect::<String>()
-                )))
+                AppError::BadRequest(
+                    Msg::new("analysis-unknown-dimension")
+                        .arg("value", other.chars().take(40).collect::<String>()),
+                )
             }),
         }
     }
@@ -50,12 +52,19 @@ impl Axis {
         }
     }
 
-    pub fn label_sv(self) -> &'static str {
+    /// The catalogue key of the axis's name ("Myndighet", "Missbrukstyp").
+    pub fn key(self) -> &'static str {
         match self {
-            Self::Agency => "Myndighet",
-            Self::Source => "Källa",
-            Self::Period => "Period",
-            Self::Dim(d) => d.label_sv(),
+            Self::Agency => key!("analysis-axis-agency"),
+            Self::Source => key!("analysis-axis-source"),
+            Self::Period => key!("analysis-axis-period"),
+            Self::Dim(Dimension::MisuseType) => key!("analysis-axis-misuse-type"),
+            Self::Dim(Dimension::ExploitationArea) => key!("analysis-axis-exploitation-area"),
+            Self::Dim(Dimension::DocumentType) => key!("analysis-axis-document-type"),
+            Self::Dim(Dimension::ChainStage) => key!("analysis-axis-chain-stage"),
+            Self::Dim(Dimension::AgeBand) => key!("analysis-axis-age-band"),
+            Self::Dim(Dimension::Citizenship) => key!("analysis-axis-citizenship"),
+            Self::Dim(Dimension::FraudType) => key!("analysis-axis-fraud-type"),
         }
     }
 }
@@ -72,10 +81,13 @@ pub struct CrossQuery {
 }
 
 /// A cross table. `cells[r][c]` is `None` where no one reported (never shown as 0).
+/// Rows and columns are codes (a taxonomy code, `""` for "not specified", an agency code
+/// or `FORUM`, a source, a period); whoever shows the table names them in the reader's
+/// language.
 #[derive(Debug, Clone)]
 pub struct CrossTable {
-    pub rows: Vec<(String, String)>,
-    pub cols: Vec<(String, String)>,
+    pub rows: Vec<String>,
+    pub cols: Vec<String>,
     pub cells: Vec<Vec<Option<i64>>>,
     /// Which agencies (and `FORUM`) had accepted data, per period of the range.
     pub reporting: BTreeMap<String, Vec<String>>,
@@ -84,23 +96,23 @@ pub struct CrossTable {
 fn axis_values(
     axis: Axis,
     q: &CrossQuery,
-    agency_rows: &[(String, String)],
+    agency_codes: &[String],
     tax: &crate::domain::taxonomy::Taxonomy,
-) -> Vec<(String, String)> {
+) -> Vec<String> {
     match axis {
-        Axis::Agency => agency_rows.to_vec(),
+        Axis::Agency => agency_codes.to_vec(),
         Axis::Source => vec![
-            ("agency".into(), "Myndigheter".into()),
-            ("forum".into(), "Operativt ID-forum".into()),
+            super::submissions::SOURCE_AGENCY.into(),
+            super::forum::SOURCE_FORUM.into(),
         ],
         Axis::Period => q
             .from
             .range_to(q.to)
             .into_iter()
-            .map(|p| (p.code(), p.code()))
+            .map(|p| p.code())
             .collect(),
         Axis::Dim(d) => {
-            let mut v: Vec<(String, String)> = tax
+            let mut v: Vec<String> = tax
                 .all(d)
                 .filter(|e| {
                     q.filters
@@ -108,10 +120,11 @@ fn axis_values(
                         .iter()
                         .all(|(fd, fv)| *fd != d || *fv == e.code)
                 })
-                .map(|e| (e.code.clone(), e.label_sv.clone()))
+                .map(|e| e.code.clone())
                 .collect();
+            // "Not specified" is a value of its own (the empty code).
             if d != Dimension::MisuseType && !q.filters.taxonomy.iter().any(|(fd, _)| *fd == d) {
-                v.push((String::new(), "Ej angivet".into()));
+                v.push(String::new());
             }
             v
         }
@@ -120,14 +133,10 @@ fn axis_values(
 
 pub fn cross(conn: &mut DbConnection, q: &CrossQuery) -> AppResult<CrossTable> {
     if q.rows == q.cols {
-        return Err(AppError::BadRequest(crate::i18n::Msg::verbatim(
-            "Välj två olika dimensioner för rader och kolumner.",
-        )));
+        return Err(AppError::BadRequest(Msg::new("analysis-same-axes")));
     }
     if q.to < q.from {
-        return Err(AppError::BadRequest(crate::i18n::Msg::verbatim(
-            "Perioden ”från” ligger efter ”till”.",
-        )));
+        return Err(AppError::BadRequest(Msg::new("analysis-from-after-to")));
     }
     let kind = q.to.kind();
     let tax = taxonomy::load(conn)?;
@@ -152,17 +161,17 @@ pub fn cross(conn: &mut DbConnection, q: &CrossQuery) -> AppResult<CrossTable> {
     // With two dimensions the second one's value is in `value2`.
     let second_dim = group_dims.get(1).copied();
     let rep = reporting(conn, from, to, &q.filters)?;
-    let mut agency_rows: Vec<(String, String)> = agencies::all(conn)?
+    let mut agency_codes: Vec<String> = agencies::all(conn)?
         .into_iter()
         .filter(|a| a.active != 0)
         .filter(|a| q.filters.agency.as_ref().is_none_or(|f| *f == a.code))
-        .map(|a| (a.code, a.name_sv))
+        .map(|a| a.code)
         .collect();
     if q.filters.agency.is_none() {
-        agency_rows.push((FORUM_KEY.into(), "Operativt ID-forum".into()));
+        agency_codes.push(FORUM_KEY.into());
     }
-    let rows = axis_values(q.rows, q, &agency_rows, &tax);
-    let cols = axis_values(q.cols, q, &agency_rows, &tax);
+    let rows = axis_values(q.rows, q, &agency_codes, &tax);
+    let cols = axis_values(q.cols, q, &agency_codes, &tax);
 
     let key = |axis: Axis,
                period: Period,
@@ -237,9 +246,9 @@ pub fn cross(conn: &mut DbConnection, q: &CrossQuery) -> AppResult<CrossTable> {
     };
     let cells = rows
         .iter()
-        .map(|(rk, _)| {
+        .map(|rk| {
             cols.iter()
-                .map(|(ck, _)| {
+                .map(|ck| {
                     let (a1, s1, p1) = coords(q.rows, rk);
                     let (a2, s2, p2) = coords(q.cols, ck);
                     let probe = (a1.or(a2), s1.or(s2), p1.or(p2));
@@ -301,12 +310,12 @@ impl Cell {
         }
     }
 
-    /// `..` suppressed, `–` no report, else the number in Swedish form.
-    pub fn display_sv(&self) -> String {
+    /// `..` suppressed, `–` no report, else the number written the language's way.
+    pub fn display(&self, lang: Lang) -> String {
         match (self.suppressed, self.value) {
             (true, _) => "..".into(),
             (false, None) => "–".into(),
-            (false, Some(n)) => crate::domain::format::int_sv(n),
+            (false, Some(n)) => lang.int(n),
         }
     }
 }
@@ -314,12 +323,9 @@ impl Cell {
 /// The table as published: cells and totals, with disclosure control applied or not.
 #[derive(Debug, Clone, Serialize)]
 pub struct PublishedTable {
+    /// Codes, as in [`CrossTable`].
     pub rows: Vec<String>,
     pub cols: Vec<String>,
-    #[serde(skip)]
-    pub row_labels: Vec<String>,
-    #[serde(skip)]
-    pub col_labels: Vec<String>,
     pub cells: Vec<Vec<Cell>>,
     pub row_totals: Vec<Cell>,
     pub col_totals: Vec<Cell>,
@@ -352,10 +358,8 @@ pub fn publish(t: &CrossTable, k: Option<u64>) -> PublishedTable {
         .collect();
     let protected: ProtectedTable = protect(&cells, k.unwrap_or(0));
     PublishedTable {
-        rows: t.rows.iter().map(|r| r.0.clone()).collect(),
-        cols: t.cols.iter().map(|c| c.0.clone()).collect(),
-        row_labels: t.rows.iter().map(|r| r.1.clone()).collect(),
-        col_labels: t.cols.iter().map(|c| c.1.clone()).collect(),
+        rows: t.rows.clone(),
+        cols: t.cols.clone(),
         cells: protected
             .cells
             .iter()

@@ -350,7 +350,7 @@ fn table_cells(t: &super::analysis::CrossTable) -> Cells {
     for (r, row) in t.rows.iter().zip(&t.cells) {
         for (c, v) in t.cols.iter().zip(row) {
             if let Some(n) = v {
-                out.push((r.0.clone(), c.0.clone(), *n));
+                out.push((r.clone(), c.clone(), *n));
             }
         }
     }

@@ -14,6 +14,7 @@ use crate::error::{AppError, AppResult};
 pub struct AgencyState {
     pub agency_code: String,
     pub agency_name: String,
+    pub agency_name_en: String,
     /// `None`: no submission at all.
     pub status: Option<SubmissionStatus>,
     pub version: Option<i32>,
@@ -49,6 +50,7 @@ pub fn for_period(conn: &mut DbConnection, period: Period) -> AppResult<Complete
             AgencyState {
                 agency_code: a.code,
                 agency_name: a.name_sv,
+                agency_name_en: a.name_en,
                 status: s.and_then(|s| SubmissionStatus::parse(&s.status)),
                 version: s.map(|s| s.current_version),
                 submission_id: s.map(|s| s.id),

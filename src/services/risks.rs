@@ -19,7 +19,6 @@ const HISTORY_QUARTERS: usize = 24;
 #[derive(Debug, Clone)]
 pub struct RisingSeries {
     pub misuse_type: String,
-    pub label: String,
     pub observed: u64,
     pub expected: Option<f64>,
     pub signal: bool,
@@ -96,7 +95,6 @@ pub fn rising(
             .collect();
         out.push(RisingSeries {
             misuse_type: s.code.clone(),
-            label: s.label.clone(),
             observed: series.get(current).copied().flatten().unwrap_or(0),
             expected: eval.map(|e| e.expected),
             signal,

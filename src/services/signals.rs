@@ -47,8 +47,8 @@ pub fn evaluate_period(
         PeriodKind::Quarter => DetectorConfig::quarterly(),
         PeriodKind::Month => DetectorConfig::monthly(),
         _ => {
-            return Err(AppError::BadRequest(crate::i18n::Msg::verbatim(
-                "Signaler beräknas för kvartal (2026-Q3) eller månader (2026-07).",
+            return Err(AppError::BadRequest(crate::i18n::Msg::new(
+                "analysis-signals-period-kind",
             )))
         }
     };

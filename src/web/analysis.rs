@@ -11,6 +11,7 @@ use crate::domain::period::Period;
 use crate::domain::role::Role;
 use crate::domain::taxonomy::Dimension;
 use crate::error::AppError;
+use crate::i18n::Msg;
 use crate::services::aggregation::Filters;
 use crate::services::analysis::{self, Axis, CrossQuery};
 
@@ -87,11 +88,9 @@ impl TableParams {
             .unwrap_or(default_cols);
         let period = Self::period(&self.period)?;
         let uses_period = rows == Axis::Period || cols == Axis::Period;
-        let to = Self::period(&self.to)?.or(period).ok_or_else(|| {
-            AppError::BadRequest(crate::i18n::Msg::verbatim(
-                "Ange period, t.ex. period=2026-Q3.",
-            ))
-        })?;
+        let to = Self::period(&self.to)?
+            .or(period)
+            .ok_or_else(|| AppError::BadRequest(Msg::new("analysis-period-required")))?;
         // Without a period axis the table covers the one period asked for.
         let from = if uses_period {
             Self::period(&self.from)?.unwrap_or_else(|| analysis::default_from(to))
@@ -99,8 +98,8 @@ impl TableParams {
             to
         };
         if from.kind() != to.kind() {
-            return Err(AppError::BadRequest(crate::i18n::Msg::verbatim(
-                "Ange from och to som perioder av samma slag, t.ex. 2025-Q1 och 2026-Q3.",
+            return Err(AppError::BadRequest(Msg::new(
+                "analysis-period-kinds-differ",
             )));
         }
         Ok(CrossQuery {
@@ -119,11 +118,7 @@ impl TableParams {
         let asked = match self.disclosure.as_deref().map(str::trim) {
             None | Some("" | "off" | "0" | "false") => false,
             Some("on" | "1" | "true") => true,
-            Some(_) => {
-                return Err(AppError::BadRequest(crate::i18n::Msg::verbatim(
-                    "Ange disclosure=on för röjandeskontroll, eller utelämna parametern.",
-                )))
-            }
+            Some(_) => return Err(AppError::BadRequest(Msg::new("analysis-disclosure-value"))),
         };
         Ok((asked || role == Role::Ministry).then_some(k))
     }

@@ -1,21 +1,30 @@
 //! Översikt: the trend of accepted observations, as a chart and the same numbers in a table.
+//!
+//! Every page here is in the reader's language: texts from the catalogue, taxonomy labels
+//! and agency names of that language, numbers written the language's way (`1 234` /
+//! `1,234`), and the charts drawn with the same texts.
 
 use actix_web::{web, HttpResponse};
 use askama::Template;
 use serde::Deserialize;
 
 use super::auth::{Authorized, DashboardReader};
-use super::layout::{render, Chrome};
+use super::layout::{render, Choice, Chrome};
 use super::routes::Routes;
 use super::AppState;
 use crate::charts;
+use crate::db::models::AgencyRow;
 use crate::domain::access::Capability;
-use crate::domain::format::int_sv;
+use crate::domain::measure::MeasureStatus;
+use crate::domain::notice::Issuer;
 use crate::domain::period::Period;
-use crate::domain::taxonomy::Dimension;
+use crate::domain::status::{PeriodStatus, SubmissionStatus};
+use crate::domain::taxonomy::{Dimension, Taxonomy};
 use crate::error::{AppError, AppResult};
+use crate::i18n::{Lang, Msg, Tr};
+use crate::key;
 use crate::services::aggregation;
-use crate::services::analysis::{self, Axis, Cell, CrossQuery, PublishedTable};
+use crate::services::analysis::{self, Axis, Cell, CrossQuery, PublishedTable, FORUM_KEY};
 use crate::services::cache::VersionedCache;
 use crate::services::report::TREND_QUARTERS;
 use crate::web::analysis::TableParams;
@@ -33,6 +42,105 @@ pub fn config(r: &mut Routes) {
 #[derive(Deserialize)]
 struct Query {
     period: Option<String>,
+}
+
+/// A taxonomy label in the language (the Swedish one when the English is missing).
+fn tax_label<'a>(tax: &'a Taxonomy, lang: Lang, d: Dimension, code: &'a str) -> &'a str {
+    match lang {
+        Lang::Sv => tax.label_sv(d, code),
+        Lang::En => match tax.label_en(d, code) {
+            "" => tax.label_sv(d, code),
+            en => en,
+        },
+    }
+}
+
+/// An agency's name in the language (the Swedish one when the English is missing).
+fn agency_name(a: &AgencyRow, lang: Lang) -> String {
+    match lang {
+        Lang::En if !a.name_en.trim().is_empty() => a.name_en.clone(),
+        _ => a.name_sv.clone(),
+    }
+}
+
+/// Names the values of an axis in the reader's language: taxonomy labels, agency names,
+/// and the catalogue's words for the sources, the forum and "not specified".
+pub struct Names<'a> {
+    pub tr: &'a Tr,
+    pub tax: &'a Taxonomy,
+    pub agencies: &'a [AgencyRow],
+}
+
+impl Names<'_> {
+    pub fn of(&self, axis: Axis, code: &str) -> String {
+        match axis {
+            Axis::Period => code.to_string(),
+            Axis::Source if code == crate::services::forum::SOURCE_FORUM => {
+                self.tr.t("dashboard-source-forum")
+            }
+            Axis::Source => self.tr.t("dashboard-source-agencies"),
+            Axis::Agency if code == FORUM_KEY => self.tr.t("dashboard-source-forum"),
+            Axis::Agency => self
+                .agencies
+                .iter()
+                .find(|a| a.code == code)
+                .map(|a| agency_name(a, self.tr.lang))
+                .unwrap_or_else(|| code.to_string()),
+            Axis::Dim(_) if code.is_empty() => self.tr.t("dashboard-not-specified"),
+            Axis::Dim(d) => tax_label(self.tax, self.tr.lang, d, code).to_string(),
+        }
+    }
+
+    fn all(&self, axis: Axis, codes: &[String]) -> Vec<String> {
+        codes.iter().map(|c| self.of(axis, c)).collect()
+    }
+
+    /// A published table with its rows and columns named.
+    pub fn table(&self, t: PublishedTable, rows: Axis, cols: Axis) -> Named {
+        Named {
+            row_labels: self.all(rows, &t.rows),
+            col_labels: self.all(cols, &t.cols),
+            table: t,
+        }
+    }
+}
+
+/// A published table with its rows and columns named in the reader's language.
+pub struct Named {
+    pub table: PublishedTable,
+    pub row_labels: Vec<String>,
+    pub col_labels: Vec<String>,
+}
+
+/// The catalogue key of a submission's status on the dashboards (`None`: no submission).
+fn submission_status_key(s: Option<SubmissionStatus>) -> &'static str {
+    match s {
+        None => key!("dashboard-status-none"),
+        Some(SubmissionStatus::Draft) => key!("dashboard-status-draft"),
+        Some(SubmissionStatus::Submitted) => key!("dashboard-status-submitted"),
+        Some(SubmissionStatus::Accepted) => key!("dashboard-status-accepted"),
+        Some(SubmissionStatus::Returned) => key!("dashboard-status-returned"),
+    }
+}
+
+/// The sentence that says where a reporting period stands.
+fn period_status_key(s: PeriodStatus) -> &'static str {
+    match s {
+        PeriodStatus::Open => key!("dashboard-completeness-period-open"),
+        PeriodStatus::Closed => key!("dashboard-completeness-period-closed"),
+        PeriodStatus::Locked => key!("dashboard-completeness-period-locked"),
+    }
+}
+
+/// A measure's status as written after its title on the risks page ("föreslagen").
+fn measure_status_key(s: MeasureStatus) -> &'static str {
+    match s {
+        MeasureStatus::Proposed => key!("dashboard-measure-proposed"),
+        MeasureStatus::Decided => key!("dashboard-measure-decided"),
+        MeasureStatus::InForce => key!("dashboard-measure-in-force"),
+        MeasureStatus::Ended => key!("dashboard-measure-ended"),
+        MeasureStatus::Rejected => key!("dashboard-measure-rejected"),
+    }
 }
 
 #[derive(Clone)]
@@ -57,14 +165,19 @@ struct OverviewPage {
     can_download_pdf: bool,
     comparison: Vec<CompareRow>,
     compare_heads: [String; 3],
+    /// The period compared (`compare_heads[0]`).
+    now: String,
+    comparison_caption: Msg,
     comparison_notes: Vec<String>,
     signals: Vec<SignalView>,
-    rising: Vec<CompareRow>,
-    completeness: Vec<(String, &'static str)>,
+    signals_caption: Msg,
+    rising: Vec<String>,
+    completeness: Vec<(String, String)>,
 }
 
-/// Everything on the overview that does not depend on who is looking: computed from the
-/// data by the services, cached per instance until the data changes (`DashboardCache`).
+/// Everything on the overview that does not depend on who is looking, in one language:
+/// computed from the data by the services, cached per instance and language until the
+/// data changes (`DashboardCache`).
 pub struct OverviewModel {
     period: String,
     chart_title: String,
@@ -77,28 +190,49 @@ pub struct OverviewModel {
     reporting: Vec<String>,
     comparison: Vec<CompareRow>,
     compare_heads: [String; 3],
+    comparison_caption: Msg,
     comparison_notes: Vec<String>,
     signals: Vec<SignalView>,
-    rising: Vec<CompareRow>,
-    completeness: Vec<(String, &'static str)>,
+    signals_caption: Msg,
+    rising: Vec<String>,
+    completeness: Vec<(String, String)>,
 }
 
 /// The per-instance caches of the dashboard pages. Keys hold everything a page depends
-/// on besides the data (the query, and for the trends page what decides which notices
-/// and which disclosure the reader gets); the data is covered by the change counter.
+/// on besides the data (the query, the language, and for the trends page what decides
+/// which notices and which disclosure the reader gets); the data is covered by the change
+/// counter.
+///
+/// A cached page model is the page in one language — its texts, its numbers written that
+/// language's way and its chart drawn with them — so the language is part of every key:
+/// a reader never gets a page model made for a reader of the other language. (Caching
+/// language-neutral numbers and drawing per request would redo the chart on every load;
+/// keeping one entry per language costs at most twice the entries, and few people read
+/// the dashboards in English.)
 pub struct DashboardCache {
-    overview: VersionedCache<(Option<String>, chrono::NaiveDate), OverviewModel>,
+    overview: VersionedCache<OverviewKey, OverviewModel>,
     trends: VersionedCache<TrendsKey, TrendsModel>,
 }
 
-/// (query string, date, user id, role, agency).
-type TrendsKey = (String, chrono::NaiveDate, i64, &'static str, Option<i64>);
+/// (period asked for, date, language).
+type OverviewKey = (Option<String>, chrono::NaiveDate, &'static str);
+
+/// (query string, date, user id, role, agency, language).
+type TrendsKey = (
+    String,
+    chrono::NaiveDate,
+    i64,
+    &'static str,
+    Option<i64>,
+    &'static str,
+);
 
 impl Default for DashboardCache {
     fn default() -> Self {
         Self {
-            // Few periods are looked at; filter combinations are many, so keep a bound.
-            overview: VersionedCache::new(32),
+            // Few periods are looked at (in two languages); filter combinations are many,
+            // so keep a bound.
+            overview: VersionedCache::new(64),
             trends: VersionedCache::new(256),
         }
     }
@@ -124,18 +258,18 @@ pub struct SignalView {
     pub q_value: String,
 }
 
-fn change(now: Option<i64>, before: Option<i64>) -> String {
+/// The change in percent, "new" after a reported zero, `–` without both reports.
+fn change(tr: &Tr, now: Option<i64>, before: Option<i64>) -> String {
     match (now, before) {
-        (Some(n), Some(b)) if b > 0 => {
-            crate::domain::format::percent_change_sv((n - b) as f64 / b as f64 * 100.0)
-        }
-        (Some(_), Some(0)) => "ny".into(),
+        (Some(n), Some(b)) if b > 0 => tr.lang.percent_change((n - b) as f64 / b as f64 * 100.0),
+        (Some(_), Some(0)) => tr.t("dashboard-change-new"),
         _ => "–".into(),
     }
 }
 
-fn cell(v: Option<i64>) -> String {
-    v.map(int_sv).unwrap_or_else(|| "–".into())
+/// A count, or `–` for no report.
+fn cell(lang: Lang, v: Option<i64>) -> String {
+    v.map(|n| lang.int(n)).unwrap_or_else(|| "–".into())
 }
 
 async fn overview(
@@ -148,18 +282,22 @@ async fn overview(
         None => None,
     };
     let shared = state.clone();
+    let tr = auth.tr.clone();
+    let key = (
+        end.map(|p| p.code()),
+        chrono::Utc::now().date_naive(),
+        tr.lang.code(),
+    );
     let m = state
         .db
         .run(move |c| {
-            shared.dashboards.overview.get_or_compute(
-                c,
-                (end.map(|p| p.code()), chrono::Utc::now().date_naive()),
-                |c| overview_model(c, end, shared.settings.signal_alpha, &shared.signals),
-            )
+            shared.dashboards.overview.get_or_compute(c, key, |c| {
+                overview_model(c, end, shared.settings.signal_alpha, &shared.signals, &tr)
+            })
         })
         .await?;
     render(&OverviewPage {
-        chrome: Chrome::for_user(&auth, "Översikt", "/dashboard"),
+        chrome: Chrome::for_user(&auth, auth.tr.t("dashboard-title"), "/dashboard"),
         period: m.period.clone(),
         chart_title: m.chart_title.clone(),
         chart_svg: m.chart_svg.clone(),
@@ -172,131 +310,127 @@ async fn overview(
         can_download_pdf: Capability::DraftReports.allows(auth.user.role),
         comparison: m.comparison.clone(),
         compare_heads: m.compare_heads.clone(),
+        now: m.compare_heads[0].clone(),
+        comparison_caption: m.comparison_caption.clone(),
         comparison_notes: m.comparison_notes.clone(),
         signals: m.signals.clone(),
+        signals_caption: m.signals_caption.clone(),
         rising: m.rising.clone(),
         completeness: m.completeness.clone(),
     })
 }
 
 /// The overview's numbers, chart and texts up to `end` (default: the latest quarter with
-/// accepted data), from the same services as every other view of the data.
+/// accepted data) in the language of `tr`, from the same services as every other view of
+/// the data.
 fn overview_model(
     c: &mut crate::db::DbConnection,
     end: Option<Period>,
     alpha: f64,
     signal_cache: &crate::services::signals::SignalCache,
+    tr: &Tr,
 ) -> AppResult<OverviewModel> {
-    let (table, markers, totals3, signal_rows, tax, completeness) = {
-        let table = aggregation::quarterly_by_misuse_type(c, end, TREND_QUARTERS)?;
-        let markers = crate::services::measures::markers(c, &table.periods, None)?;
-        let p = *table
-            .periods
-            .last()
-            .ok_or_else(|| AppError::internal("no periods"))?;
-        let totals = aggregation::period_totals(c, &[p, p.previous(), p.year_earlier()])?;
-        let signals = signal_cache.get(c, p, alpha)?;
-        // Completeness by agency, when the period exists as a reporting period.
-        let completeness = match crate::services::completeness::for_period(c, p) {
-            Ok(cp) => cp
-                .agencies
-                .into_iter()
-                .map(|a| {
-                    (
-                        a.agency_name,
-                        a.status
-                            .map(|s| s.label_sv())
-                            .unwrap_or("Ingen inrapportering"),
-                    )
-                })
-                .collect(),
-            Err(AppError::NotFound) => Vec::new(),
-            Err(e) => return Err(e),
-        };
-        (
-            table,
-            markers,
-            totals,
-            signals,
-            crate::services::taxonomy::load(c)?,
-            completeness,
-        )
+    let lang = tr.lang;
+    let table = aggregation::quarterly_by_misuse_type(c, end, TREND_QUARTERS)?;
+    let markers = crate::services::measures::markers(c, &table.periods, None)?;
+    let p = *table
+        .periods
+        .last()
+        .ok_or_else(|| AppError::internal("no periods"))?;
+    let totals3 = aggregation::period_totals(c, &[p, p.previous(), p.year_earlier()])?;
+    let signal_rows = signal_cache.get(c, p, alpha)?;
+    // Completeness by agency, when the period exists as a reporting period.
+    let completeness = match crate::services::completeness::for_period(c, p) {
+        Ok(cp) => cp
+            .agencies
+            .into_iter()
+            .map(|a| {
+                let name = match lang {
+                    Lang::En if !a.agency_name_en.trim().is_empty() => a.agency_name_en,
+                    _ => a.agency_name,
+                };
+                (name, tr.t(submission_status_key(a.status)))
+            })
+            .collect(),
+        Err(AppError::NotFound) => Vec::new(),
+        Err(e) => return Err(e),
     };
-    let label = |code: &str| tax.label_sv(Dimension::MisuseType, code).to_string();
+    let tax = crate::services::taxonomy::load(c)?;
+    let label = |code: &str| tax_label(&tax, lang, Dimension::MisuseType, code).to_string();
     let [now_t, prev_t, year_t] = [&totals3[0], &totals3[1], &totals3[2]];
     let comparison: Vec<CompareRow> = tax
         .all(Dimension::MisuseType)
         .map(|e| {
             let (n, p, y) = (now_t.get(&e.code), prev_t.get(&e.code), year_t.get(&e.code));
             CompareRow {
-                label: e.label_sv.clone(),
-                now: cell(n),
-                previous: cell(p),
-                change_previous: change(n, p),
-                year_earlier: cell(y),
-                change_year: change(n, y),
+                label: label(&e.code),
+                now: cell(lang, n),
+                previous: cell(lang, p),
+                change_previous: change(tr, n, p),
+                year_earlier: cell(lang, y),
+                change_year: change(tr, n, y),
             }
         })
         .collect();
     // The five fastest-rising misuse types against the previous period (at least 5 cases).
-    let mut rising: Vec<(f64, CompareRow)> = tax
+    let mut rising: Vec<(f64, String)> = tax
         .all(Dimension::MisuseType)
         .filter_map(|e| {
             let (n, p) = (now_t.get(&e.code)?, prev_t.get(&e.code)?);
             (n >= 5 && p > 0 && n > p).then(|| {
-                let y = year_t.get(&e.code);
                 (
                     (n - p) as f64 / p as f64,
-                    CompareRow {
-                        label: e.label_sv.clone(),
-                        now: int_sv(n),
-                        previous: int_sv(p),
-                        change_previous: change(Some(n), Some(p)),
-                        year_earlier: cell(y),
-                        change_year: change(Some(n), y),
-                    },
+                    tr.msg(
+                        &Msg::new("dashboard-rising-item")
+                            .arg("label", label(&e.code))
+                            .arg("count", n)
+                            .arg("change", change(tr, Some(n), Some(p)))
+                            .arg("period", prev_t.period.code()),
+                    ),
                 )
             })
         })
         .collect();
     rising.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let rising: Vec<CompareRow> = rising.into_iter().take(5).map(|r| r.1).collect();
+    let rising: Vec<String> = rising.into_iter().take(5).map(|r| r.1).collect();
     // Say when the comparison rests on different agencies.
     let mut comparison_notes = Vec::new();
     for other in [prev_t, year_t] {
-        let only_now: Vec<&String> = now_t.reporting.difference(&other.reporting).collect();
-        let only_then: Vec<&String> = other.reporting.difference(&now_t.reporting).collect();
-        if !only_now.is_empty() || !only_then.is_empty() {
-            comparison_notes.push(format!(
-                "Jämförelsen med {} bygger inte på samma källor: {}{}.",
+        let only_now: Vec<&str> = now_t
+            .reporting
+            .difference(&other.reporting)
+            .map(String::as_str)
+            .collect();
+        let only_then: Vec<&str> = other
+            .reporting
+            .difference(&now_t.reporting)
+            .map(String::as_str)
+            .collect();
+        let only = |period: Period, sources: &[&str]| {
+            (!sources.is_empty()).then(|| {
+                tr.t2(
+                    "dashboard-comparison-only",
+                    "period",
+                    period.code(),
+                    "sources",
+                    sources.join(", "),
+                )
+            })
+        };
+        let details: Vec<String> = [
+            only(now_t.period, &only_now),
+            only(other.period, &only_then),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        if !details.is_empty() {
+            comparison_notes.push(tr.t2(
+                "dashboard-comparison-sources",
+                "period",
                 other.period.code(),
-                if only_now.is_empty() {
-                    String::new()
-                } else {
-                    format!(
-                        "bara {} rapporterade {}",
-                        now_t.period.code(),
-                        only_now
-                            .iter()
-                            .map(|s| s.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    )
-                },
-                if only_then.is_empty() {
-                    String::new()
-                } else {
-                    format!(
-                        "{}bara {} rapporterade {}",
-                        if only_now.is_empty() { "" } else { "; " },
-                        other.period.code(),
-                        only_then
-                            .iter()
-                            .map(|s| s.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    )
-                },
+                "details",
+                details.join("; "),
             ));
         }
     }
@@ -305,10 +439,13 @@ fn overview_model(
         .filter(|r| r.highlighted())
         .map(|r| SignalView {
             label: label(&r.misuse_type),
-            agency: r.agency.clone().unwrap_or_else(|| "Alla källor".into()),
-            observed: int_sv(r.observed as i64),
-            expected: crate::domain::format::decimal_sv(r.expected, 1),
-            q_value: crate::domain::format::decimal_sv(r.q_value, 3),
+            agency: r
+                .agency
+                .clone()
+                .unwrap_or_else(|| tr.t("dashboard-signals-all-sources")),
+            observed: tr.int(r.observed as i64),
+            expected: tr.decimal(r.expected, 1),
+            q_value: tr.decimal(r.q_value, 3),
         })
         .collect();
     let compare_heads = [
@@ -316,23 +453,56 @@ fn overview_model(
         prev_t.period.code(),
         year_t.period.code(),
     ];
+    let comparison_caption = Msg::new("dashboard-comparison-caption")
+        .arg("now", compare_heads[0].clone())
+        .arg("previous", compare_heads[1].clone())
+        .arg("year", compare_heads[2].clone());
+    let signals_caption = Msg::new("dashboard-signals-caption")
+        .arg("period", compare_heads[0].clone())
+        .arg(
+            "q",
+            crate::i18n::Arg::Decimal(crate::services::signals::Q_HIGHLIGHT, 2),
+        );
     let first = table.periods.first().map(|p| p.code()).unwrap_or_default();
-    let last = table.periods.last().copied();
-    let last_code = last.map(|p| p.code()).unwrap_or_default();
-    let chart_title = format!("Godkända fall per missbrukstyp och kvartal, {first}–{last_code}");
-    let mut chart = table.chart(chart_title.clone());
-    chart.markers = markers;
+    let last_code = table.periods.last().map(|p| p.code()).unwrap_or_default();
+    let chart_title = tr.t2(
+        "charts-overview-title",
+        "from",
+        first,
+        "to",
+        last_code.as_str(),
+    );
+    let chart = charts::TrendChart {
+        title: chart_title.clone(),
+        x_labels: table.periods.iter().map(|p| p.code()).collect(),
+        x_axis: tr.t("charts-axis-quarter"),
+        y_axis: tr.t("charts-axis-cases"),
+        series: table
+            .series
+            .iter()
+            .filter(|s| s.values.iter().any(|v| v.is_some_and(|n| n > 0)))
+            .map(|s| charts::ChartSeries {
+                label: label(&s.code),
+                values: s.values.clone(),
+            })
+            .collect(),
+        markers,
+        lang,
+    };
     let chart_svg = charts::trend_svg(&chart).map_err(AppError::internal)?;
     let totals = table.totals();
-    let latest_total = totals.last().copied().flatten();
-    let chart_summary = match latest_total {
-        Some(n) => format!(
-            "Diagrammet visar {} serier. Under {} godkändes totalt {} fall. Samma siffror finns i tabellen under diagrammet.",
-            chart.series.len(),
-            last_code,
-            int_sv(n)
+    let chart_summary = match totals.last().copied().flatten() {
+        Some(n) => tr.msg(
+            &Msg::new("charts-overview-summary")
+                .arg("series", chart.series.len())
+                .arg("period", last_code.clone())
+                .arg("total", n),
         ),
-        None => format!("Det finns inga godkända uppgifter för {last_code}. Tabellen visar de kvartal som har uppgifter."),
+        None => tr.t1(
+            "charts-overview-summary-empty",
+            "period",
+            last_code.as_str(),
+        ),
     };
     Ok(OverviewModel {
         period: last_code,
@@ -345,20 +515,22 @@ fn overview_model(
             .series
             .iter()
             .map(|s| Row {
-                label: s.label.clone(),
-                cells: s.values.iter().map(|v| cell(*v)).collect(),
+                label: label(&s.code),
+                cells: s.values.iter().map(|v| cell(lang, *v)).collect(),
             })
             .collect(),
-        totals: totals.into_iter().map(cell).collect(),
+        totals: totals.into_iter().map(|v| cell(lang, v)).collect(),
         reporting: table
             .reporting
             .iter()
-            .map(|r| r.len().to_string())
+            .map(|r| tr.int(r.len() as i64))
             .collect(),
         comparison,
         compare_heads,
+        comparison_caption,
         comparison_notes,
         signals,
+        signals_caption,
         rising,
         completeness,
     })
@@ -367,6 +539,7 @@ fn overview_model(
 pub struct CompletenessRow {
     pub agency: String,
     pub code: String,
+    /// The catalogue key of the status.
     pub status: &'static str,
     pub version: String,
     pub missing: bool,
@@ -377,6 +550,7 @@ pub struct CompletenessRow {
 struct CompletenessPage {
     chrome: Chrome,
     period: String,
+    /// The catalogue key of the sentence on the period's status.
     period_status: &'static str,
     deadline: String,
     deadline_passed: bool,
@@ -397,18 +571,21 @@ async fn completeness(
         .db
         .run(move |conn| crate::services::completeness::for_period(conn, period))
         .await?;
-    let accepted = c.count(Some(crate::domain::status::SubmissionStatus::Accepted));
+    let accepted = c.count(Some(SubmissionStatus::Accepted));
+    let tr = &auth.tr;
+    let deadline = match c.deadline {
+        Some(d) if c.deadline_passed => tr.t1("dashboard-completeness-deadline-passed", "date", d),
+        Some(d) => tr.t1("dashboard-completeness-deadline", "date", d),
+        None => tr.t("dashboard-completeness-no-deadline"),
+    };
     render(&CompletenessPage {
         chrome: Chrome::for_user(
             &auth,
-            format!("Inrapporteringsläge {}", c.period),
+            tr.t1("dashboard-completeness-title", "period", c.period.as_str()),
             "/dashboard",
         ),
-        period_status: c.status.label_sv(),
-        deadline: c
-            .deadline
-            .map(|d| d.to_string())
-            .unwrap_or_else(|| "ingen".into()),
+        period_status: period_status_key(c.status),
+        deadline,
         deadline_passed: c.deadline_passed,
         total: c.agencies.len(),
         accepted,
@@ -416,16 +593,13 @@ async fn completeness(
             .agencies
             .iter()
             .map(|a| CompletenessRow {
-                agency: a.agency_name.clone(),
+                agency: match tr.lang {
+                    Lang::En if !a.agency_name_en.trim().is_empty() => a.agency_name_en.clone(),
+                    _ => a.agency_name.clone(),
+                },
                 code: a.agency_code.clone(),
-                status: a
-                    .status
-                    .map(|s| s.label_sv())
-                    .unwrap_or("Ingen inrapportering"),
-                version: a
-                    .version
-                    .map(|v| v.to_string())
-                    .unwrap_or_else(|| "–".into()),
+                status: submission_status_key(a.status),
+                version: a.version.map(|v| tr.int(v)).unwrap_or_else(|| "–".into()),
                 missing: a.status.is_none(),
             })
             .collect(),
@@ -461,20 +635,27 @@ async fn risks(
         Some(p) => Some(Period::parse(p).map_err(|e| AppError::BadRequest(e.msg()))?),
         None => None,
     };
-    let (period, series) = state
+    let ((period, series), tax) = state
         .db
-        .run(move |c| crate::services::risks::rising(c, at))
+        .run(move |c| {
+            Ok((
+                crate::services::risks::rising(c, at)?,
+                crate::services::taxonomy::load(c)?,
+            ))
+        })
         .await?;
+    let tr = &auth.tr;
     let row = |s: &crate::services::risks::RisingSeries| RiskRow {
-        label: s.label.clone(),
-        observed: int_sv(s.observed as i64),
+        label: tax_label(&tax, tr.lang, Dimension::MisuseType, &s.misuse_type).to_string(),
+        observed: tr.int(s.observed as i64),
         expected: s
             .expected
-            .map(|e| crate::domain::format::decimal_sv(e, 1))
+            .map(|e| tr.decimal(e, 1))
             .unwrap_or_else(|| "–".into()),
         reasons: [
-            s.signal.then_some("ovanlig ökning (signal)"),
-            s.sustained.then_some("tre kvartal i rad över basnivån"),
+            s.signal.then(|| tr.t("dashboard-risks-reason-signal")),
+            s.sustained
+                .then(|| tr.t("dashboard-risks-reason-sustained")),
         ]
         .into_iter()
         .flatten()
@@ -500,7 +681,7 @@ async fn risks(
             .collect(),
     };
     render(&RisksPage {
-        chrome: Chrome::for_user(&auth, "Obehandlade risker", "/dashboard"),
+        chrome: Chrome::for_user(&auth, tr.t("dashboard-risks-title"), "/dashboard"),
         period: period.code(),
         uncovered: series.iter().filter(|s| s.uncovered()).map(row).collect(),
         covered: series.iter().filter(|s| !s.uncovered()).map(row).collect(),
@@ -522,30 +703,29 @@ pub struct TableView {
 }
 
 pub fn table_view(
-    t: &PublishedTable,
+    n: &Named,
     caption: String,
-    row_header: &str,
+    row_header: String,
     csv_url: String,
+    lang: Lang,
 ) -> TableView {
+    let t = &n.table;
+    let show = |c: &Cell| c.display(lang);
     TableView {
         caption,
-        row_header: row_header.to_string(),
-        col_labels: t.col_labels.clone(),
-        rows: t
+        row_header,
+        col_labels: n.col_labels.clone(),
+        rows: n
             .row_labels
             .iter()
             .zip(&t.cells)
             .zip(&t.row_totals)
             .map(|((label, cells), total)| {
-                (
-                    label.clone(),
-                    cells.iter().map(Cell::display_sv).collect(),
-                    total.display_sv(),
-                )
+                (label.clone(), cells.iter().map(show).collect(), show(total))
             })
             .collect(),
-        col_totals: t.col_totals.iter().map(Cell::display_sv).collect(),
-        total: t.total.display_sv(),
+        col_totals: t.col_totals.iter().map(show).collect(),
+        total: show(&t.total),
         suppressed: t.any_suppressed(),
         disclosure: t.disclosure_k.is_some(),
         csv_url,
@@ -553,28 +733,30 @@ pub fn table_view(
 }
 
 /// The same numbers as CSV for Swedish Excel: `;`, UTF-8 with BOM, `..` for suppressed.
-pub fn table_csv(t: &PublishedTable, row_header: &str) -> Vec<u8> {
+/// The headers and the row names are in the reader's language; the numbers are plain.
+pub fn table_csv(n: &Named, row_header: &str, total: &str) -> Vec<u8> {
+    let t = &n.table;
     let plain = |c: &Cell| match (c.suppressed, c.value) {
         (true, _) => "..".to_string(),
         (false, None) => "–".to_string(),
         (false, Some(n)) => n.to_string(),
     };
     let mut header: Vec<&str> = vec![row_header];
-    header.extend(t.col_labels.iter().map(String::as_str));
-    header.push("Totalt");
-    let mut rows: Vec<Vec<String>> = t
+    header.extend(n.col_labels.iter().map(String::as_str));
+    header.push(total);
+    let mut rows: Vec<Vec<String>> = n
         .row_labels
         .iter()
         .zip(&t.cells)
         .zip(&t.row_totals)
-        .map(|((label, cells), total)| {
+        .map(|((label, cells), row_total)| {
             let mut r = vec![label.clone()];
             r.extend(cells.iter().map(plain));
-            r.push(plain(total));
+            r.push(plain(row_total));
             r
         })
         .collect();
-    let mut totals = vec!["Totalt".to_string()];
+    let mut totals = vec![total.to_string()];
     totals.extend(t.col_totals.iter().map(plain));
     totals.push(plain(&t.total));
     rows.push(totals);
@@ -596,12 +778,12 @@ fn csv_link(query_string: &str, rows: &str, cols: &str) -> String {
 
 #[derive(Clone)]
 pub struct FilterForm {
-    pub misuse_types: Vec<crate::web::layout::Choice>,
-    pub agencies: Vec<crate::web::layout::Choice>,
-    pub sources: Vec<crate::web::layout::Choice>,
-    pub document_types: Vec<crate::web::layout::Choice>,
-    pub chain_stages: Vec<crate::web::layout::Choice>,
-    pub exploitation_areas: Vec<crate::web::layout::Choice>,
+    pub misuse_types: Vec<Choice>,
+    pub agencies: Vec<Choice>,
+    pub sources: Vec<Choice>,
+    pub document_types: Vec<Choice>,
+    pub chain_stages: Vec<Choice>,
+    pub exploitation_areas: Vec<Choice>,
     pub from: String,
     pub to: String,
     pub disclosure: bool,
@@ -609,13 +791,7 @@ pub struct FilterForm {
     pub by: Option<String>,
 }
 
-fn filter_form(
-    p: &TableParams,
-    q: &CrossQuery,
-    agencies: &[crate::db::models::AgencyRow],
-    tax: &crate::domain::taxonomy::Taxonomy,
-) -> FilterForm {
-    use crate::web::layout::Choice;
+fn filter_form(p: &TableParams, q: &CrossQuery, names: &Names) -> FilterForm {
     let choose = |current: &Option<String>, opts: Vec<(String, String)>| -> Vec<Choice> {
         opts.into_iter()
             .map(|(value, label)| Choice {
@@ -626,26 +802,30 @@ fn filter_form(
             .collect()
     };
     let dim = |d: Dimension| {
-        tax.all(d)
-            .map(|e| (e.code.clone(), e.label_sv.clone()))
+        names
+            .tax
+            .all(d)
+            .map(|e| (e.code.clone(), names.of(Axis::Dim(d), &e.code)))
             .collect::<Vec<_>>()
     };
+    let sources = [
+        crate::services::submissions::SOURCE_AGENCY,
+        crate::services::forum::SOURCE_FORUM,
+    ]
+    .iter()
+    .map(|s| (s.to_string(), names.of(Axis::Source, s)))
+    .collect();
     FilterForm {
         misuse_types: choose(&p.misuse_type, dim(Dimension::MisuseType)),
         agencies: choose(
             &p.agency,
-            agencies
+            names
+                .agencies
                 .iter()
-                .map(|a| (a.code.clone(), a.name_sv.clone()))
+                .map(|a| (a.code.clone(), agency_name(a, names.tr.lang)))
                 .collect(),
         ),
-        sources: choose(
-            &p.source,
-            vec![
-                ("agency".into(), "Myndigheter".into()),
-                ("forum".into(), "Operativt ID-forum".into()),
-            ],
-        ),
+        sources: choose(&p.source, sources),
         document_types: choose(&p.document_type, dim(Dimension::DocumentType)),
         chain_stages: choose(&p.chain_stage, dim(Dimension::ChainStage)),
         exploitation_areas: choose(&p.exploitation_area, dim(Dimension::ExploitationArea)),
@@ -656,12 +836,13 @@ fn filter_form(
     }
 }
 
-/// A chart's one-line summary: its largest published cell, and where the numbers are.
+/// A chart's one-line summary in the language of `tr`: its largest published cell, and
+/// where the numbers are. The dashboards and the report's web view both use it.
 pub(crate) fn peak_summary(
+    tr: &Tr,
     rows: &[String],
     cols: &[String],
     cells: &[Vec<Cell>],
-    sv: bool,
 ) -> String {
     let peak = rows
         .iter()
@@ -670,18 +851,15 @@ pub(crate) fn peak_summary(
         .filter(|(_, _, cell)| !cell.suppressed)
         .filter_map(|(r, c, cell)| cell.value.map(|n| (r, c, n)))
         .max_by_key(|(_, _, n)| *n);
-    let (peak, same) = if sv {
-        (
-            peak.map(|(r, c, n)| format!("Högst: {r}, {c}, med {} fall. ", int_sv(n))),
-            "Samma siffror finns i tabellen under diagrammet.",
-        )
-    } else {
-        (
-            peak.map(|(r, c, n)| format!("Highest: {r}, {c}, with {n} cases. ")),
-            "The same figures are in the table below the chart.",
-        )
-    };
-    format!("{}{same}", peak.unwrap_or_default())
+    match peak {
+        Some((r, c, n)) => tr.msg(
+            &Msg::new("charts-summary-peak")
+                .arg("row", r.as_str())
+                .arg("col", c.as_str())
+                .arg("count", n),
+        ),
+        None => tr.t("charts-summary-table"),
+    }
 }
 
 /// The end of the default range: the latest quarter with accepted data.
@@ -712,6 +890,26 @@ fn set_default_to(p: &mut TableParams, latest: Option<Period>) {
     p.to = Some(q.code());
 }
 
+/// A cross table under the query, disclosure-controlled and named, with what its filters
+/// and names need (the agencies and the taxonomy).
+fn named_cross(
+    c: &mut crate::db::DbConnection,
+    q: &CrossQuery,
+    k: Option<u64>,
+    tr: &Tr,
+) -> AppResult<(Named, Vec<AgencyRow>, Taxonomy)> {
+    let table = analysis::cross(c, q)?;
+    let agencies = crate::db::queries::agencies::all(c)?;
+    let tax = crate::services::taxonomy::load(c)?;
+    let named = Names {
+        tr,
+        tax: &tax,
+        agencies: &agencies,
+    }
+    .table(analysis::publish(&table, k), q.rows, q.cols);
+    Ok((named, agencies, tax))
+}
+
 #[derive(Template)]
 #[template(path = "dashboard/trends.html")]
 struct TrendsPage {
@@ -737,7 +935,8 @@ pub struct ReferenceView {
     pub url: String,
 }
 
-/// Everything on the trends page but the chrome, for one query and one reader.
+/// Everything on the trends page but the chrome, for one query, one reader and one
+/// language.
 pub struct TrendsModel {
     chart_summary: String,
     filters: FilterForm,
@@ -758,26 +957,29 @@ async fn trends(
     let p = q.into_inner();
     let query_string = req.query_string().to_string();
     let user = auth.user.clone();
-    // The page depends on the query, the date (default range), and the reader: the role
-    // decides disclosure, the reader which notices show. The data is the counter's job.
+    let tr = auth.tr.clone();
+    // The page depends on the query, the date (default range), the language, and the
+    // reader: the role decides disclosure, the reader which notices show. The data is
+    // the counter's job.
     let key = (
         query_string.clone(),
         chrono::Utc::now().date_naive(),
         user.id,
         user.role.code(),
         user.agency_id,
+        tr.lang.code(),
     );
     let shared = state.clone();
     let m = state
         .db
         .run(move |c| {
             shared.dashboards.trends.get_or_compute(c, key, |c| {
-                trends_model(c, p, &query_string, &user, shared.settings.min_cell)
+                trends_model(c, p, &query_string, &user, shared.settings.min_cell, &tr)
             })
         })
         .await?;
     render(&TrendsPage {
-        chrome: Chrome::for_user(&auth, "Trender", "/dashboard"),
+        chrome: Chrome::for_user(&auth, auth.tr.t("dashboard-trends-title"), "/dashboard"),
         chart_summary: m.chart_summary.clone(),
         filters: m.filters.clone(),
         chart_title: m.chart_title.clone(),
@@ -794,6 +996,7 @@ fn trends_model(
     query_string: &str,
     user: &crate::services::auth::User,
     min_cell: u64,
+    tr: &Tr,
 ) -> AppResult<TrendsModel> {
     default_to_in(c, &mut p)?;
     let query = p.query(Axis::Dim(Dimension::MisuseType), Axis::Period)?;
@@ -803,50 +1006,46 @@ fn trends_model(
         ..query
     };
     let k = p.disclosure(user.role, min_cell)?;
-    let q2 = &query;
-    let (table, markers, agencies, tax, notices, references) = {
-        let t = analysis::cross(c, q2)?;
-        let periods = q2.from.range_to(q2.to);
-        let mts: Vec<String> = t.rows.iter().map(|r| r.0.clone()).collect();
-        let m = crate::services::measures::markers(c, &periods, Some(&mts))?;
-        // Knowledge notices and reference figures for the series shown.
-        let mut notices: Vec<crate::services::notices::NoticeSummary> = Vec::new();
-        let mut references = Vec::new();
-        for mt in &mts {
-            for n in crate::services::notices::for_series(c, user, Some(mt), None, q2.to)? {
-                if !notices.iter().any(|x| x.id == n.id) {
-                    notices.push(n);
-                }
+    let (named, agencies, tax) = named_cross(c, &query, k, tr)?;
+    let periods = query.from.range_to(query.to);
+    let mts: Vec<String> = named.table.rows.clone();
+    let markers = crate::services::measures::markers(c, &periods, Some(&mts))?;
+    // Knowledge notices and reference figures for the series shown.
+    let mut notices: Vec<crate::services::notices::NoticeSummary> = Vec::new();
+    let mut references = Vec::new();
+    for mt in &mts {
+        for n in crate::services::notices::for_series(c, user, Some(mt), None, query.to)? {
+            if !notices.iter().any(|x| x.id == n.id) {
+                notices.push(n);
             }
-            references.extend(crate::services::references::for_series(
-                c,
-                Dimension::MisuseType,
-                mt,
-                q2.from,
-                q2.to,
-            )?);
         }
-        (
-            t,
-            m,
-            crate::db::queries::agencies::all(c)?,
-            crate::services::taxonomy::load(c)?,
-            notices,
-            references,
-        )
+        references.extend(crate::services::references::for_series(
+            c,
+            Dimension::MisuseType,
+            mt,
+            query.from,
+            query.to,
+        )?);
+    }
+    let names = Names {
+        tr,
+        tax: &tax,
+        agencies: &agencies,
     };
-    let published = analysis::publish(&table, k);
-    let title = format!(
-        "Godkända fall per missbrukstyp, {}–{}",
+    let published = &named.table;
+    let title = tr.t2(
+        "charts-trends-title",
+        "from",
         query.from.code(),
-        query.to.code()
+        "to",
+        query.to.code(),
     );
     let chart = charts::TrendChart {
         title: title.clone(),
-        x_labels: published.col_labels.clone(),
-        x_axis: "Period".into(),
-        y_axis: "Antal fall".into(),
-        series: published
+        x_labels: named.col_labels.clone(),
+        x_axis: tr.t("charts-axis-period"),
+        y_axis: tr.t("charts-axis-cases"),
+        series: named
             .row_labels
             .iter()
             .zip(&published.cells)
@@ -857,21 +1056,18 @@ fn trends_model(
             })
             .collect(),
         markers,
+        lang: tr.lang,
     };
     let chart_svg = charts::trend_svg(&chart).map_err(AppError::internal)?;
     Ok(TrendsModel {
-        chart_summary: peak_summary(
-            &published.row_labels,
-            &published.col_labels,
-            &published.cells,
-            true,
-        ),
-        filters: filter_form(&p, &query, &agencies, &tax),
+        chart_summary: peak_summary(tr, &named.row_labels, &named.col_labels, &published.cells),
+        filters: filter_form(&p, &query, &names),
         table: table_view(
-            &published,
+            &named,
             title.clone(),
-            "Missbrukstyp",
+            tr.t(query.rows.key()),
             csv_link(query_string, "misuse_type", "period"),
+            tr.lang,
         ),
         chart_title: title,
         chart_svg,
@@ -879,26 +1075,25 @@ fn trends_model(
             .iter()
             .take(10)
             .map(|n| {
-                (
-                    n.id,
-                    n.title.clone(),
-                    n.issuer_name.clone(),
-                    n.valid_from.to_string(),
-                )
+                let issuer = match n.issuer {
+                    Issuer::Forum => tr.t("dashboard-source-forum"),
+                    Issuer::Agency(id) => agencies
+                        .iter()
+                        .find(|a| a.id == id)
+                        .map(|a| agency_name(a, tr.lang))
+                        .unwrap_or_else(|| n.issuer_name.clone()),
+                };
+                (n.id, n.title.clone(), issuer, tr.date(n.valid_from))
             })
             .collect(),
         references: references
             .iter()
             .map(|r| ReferenceView {
-                series: tax.label_sv(Dimension::MisuseType, &r.code).to_string(),
+                series: names.of(Axis::Dim(Dimension::MisuseType), &r.code),
                 source: r.source.clone(),
                 title: r.title.clone(),
                 period: r.period.code(),
-                figure: format!(
-                    "{} {}",
-                    crate::domain::format::decimal_sv(r.value, r.decimals),
-                    r.unit
-                ),
+                figure: format!("{} {}", tr.decimal(r.value, r.decimals), r.unit),
                 url: r.url.clone(),
             })
             .collect(),
@@ -911,11 +1106,20 @@ struct BreakdownPage {
     chrome: Chrome,
     chart_summary: String,
     filters: FilterForm,
-    by_choices: Vec<crate::web::layout::Choice>,
+    by_choices: Vec<Choice>,
     chart_title: String,
     chart_svg: String,
     table: TableView,
 }
+
+/// What the breakdown can be by, in the order offered.
+const BREAKDOWN_AXES: [Axis; 5] = [
+    Axis::Agency,
+    Axis::Dim(Dimension::DocumentType),
+    Axis::Dim(Dimension::ExploitationArea),
+    Axis::Dim(Dimension::AgeBand),
+    Axis::Dim(Dimension::Citizenship),
+];
 
 /// Fördelning: stacked bars by agency, document type or exploitation area.
 async fn breakdown(
@@ -927,13 +1131,10 @@ async fn breakdown(
 ) -> AppResult<HttpResponse> {
     let mut p = q.into_inner();
     default_to(&state, &mut p).await?;
-    let by_axis = match by.by.as_deref().unwrap_or("agency") {
-        "document_type" => Axis::Dim(Dimension::DocumentType),
-        "exploitation_area" => Axis::Dim(Dimension::ExploitationArea),
-        "age_band" => Axis::Dim(Dimension::AgeBand),
-        "citizenship" => Axis::Dim(Dimension::Citizenship),
-        _ => Axis::Agency,
-    };
+    let by_axis = BREAKDOWN_AXES
+        .into_iter()
+        .find(|a| Some(a.code()) == by.by.as_deref())
+        .unwrap_or(Axis::Agency);
     let query = p.query(by_axis, Axis::Period)?;
     let query = CrossQuery {
         rows: by_axis,
@@ -942,67 +1143,56 @@ async fn breakdown(
     };
     let k = p.disclosure(auth.user.role, state.settings.min_cell)?;
     let q2 = query.clone();
-    let (table, agencies, tax) = state
-        .db
-        .run(move |c| {
-            Ok((
-                analysis::cross(c, &q2)?,
-                crate::db::queries::agencies::all(c)?,
-                crate::services::taxonomy::load(c)?,
-            ))
-        })
-        .await?;
-    let published = analysis::publish(&table, k);
-    let title = format!(
-        "Godkända fall per {} och period, {}–{}",
-        by_axis.label_sv().to_lowercase(),
-        query.from.code(),
-        query.to.code()
+    let tr = auth.tr.clone();
+    let (named, agencies, tax) = state.db.run(move |c| named_cross(c, &q2, k, &tr)).await?;
+    let tr = &auth.tr;
+    let names = Names {
+        tr,
+        tax: &tax,
+        agencies: &agencies,
+    };
+    let title = tr.msg(
+        &Msg::new("charts-breakdown-title")
+            .arg("by", tr.t(by_axis.key()).to_lowercase())
+            .arg("from", query.from.code())
+            .arg("to", query.to.code()),
     );
+    let published = &named.table;
     let chart = charts::StackedChart {
         title: title.clone(),
-        x_labels: published.col_labels.clone(),
-        y_axis: "Antal fall".into(),
-        series: published
+        x_labels: named.col_labels.clone(),
+        y_axis: tr.t("charts-axis-cases"),
+        series: named
             .row_labels
             .iter()
             .zip(&published.cells)
             .map(|(label, cells)| (label.clone(), cells.iter().map(|c| c.value).collect()))
             .collect(),
+        lang: tr.lang,
     };
     let chart_svg = charts::stacked_svg(&chart).map_err(AppError::internal)?;
     let by_code = by_axis.code().to_string();
     render(&BreakdownPage {
-        chart_summary: peak_summary(
-            &published.row_labels,
-            &published.col_labels,
-            &published.cells,
-            true,
-        ),
-        chrome: Chrome::for_user(&auth, "Fördelning", "/dashboard"),
+        chart_summary: peak_summary(tr, &named.row_labels, &named.col_labels, &published.cells),
+        chrome: Chrome::for_user(&auth, tr.t("dashboard-breakdown-title"), "/dashboard"),
         filters: FilterForm {
             by: Some(by_code.clone()),
-            ..filter_form(&p, &query, &agencies, &tax)
+            ..filter_form(&p, &query, &names)
         },
-        by_choices: [
-            ("agency", "Myndighet"),
-            ("document_type", "Handlingstyp"),
-            ("exploitation_area", "Utnyttjandeområde"),
-            ("age_band", "Åldersgrupp"),
-            ("citizenship", "Medborgarskap"),
-        ]
-        .iter()
-        .map(|(v, l)| crate::web::layout::Choice {
-            value: v.to_string(),
-            label: l.to_string(),
-            selected: *v == by_code,
-        })
-        .collect(),
+        by_choices: BREAKDOWN_AXES
+            .iter()
+            .map(|a| Choice {
+                value: a.code().to_string(),
+                label: tr.t(a.key()),
+                selected: a.code() == by_code,
+            })
+            .collect(),
         table: table_view(
-            &published,
+            &named,
             title.clone(),
-            by_axis.label_sv(),
+            tr.t(by_axis.key()),
             csv_link(req.query_string(), &by_code, "period"),
+            tr.lang,
         ),
         chart_title: title,
         chart_svg,
@@ -1048,45 +1238,41 @@ async fn heatmap(
     };
     let k = p.disclosure(auth.user.role, state.settings.min_cell)?;
     let q2 = query.clone();
-    let table = state.db.run(move |c| analysis::cross(c, &q2)).await?;
-    let published = analysis::publish(&table, k);
-    let title = format!(
-        "Steg i identitetskedjan och missbrukstyp, {}",
-        query.to.code()
-    );
+    let tr = auth.tr.clone();
+    let (named, _, _) = state.db.run(move |c| named_cross(c, &q2, k, &tr)).await?;
+    let tr = &auth.tr;
+    let published = &named.table;
+    let title = tr.t1("charts-heatmap-title", "period", query.to.code());
     let map = charts::Heatmap {
         title: title.clone(),
-        rows: published.row_labels.clone(),
-        cols: published.col_labels.clone(),
+        rows: named.row_labels.clone(),
+        cols: named.col_labels.clone(),
         cells: published
             .cells
             .iter()
-            .map(|r| r.iter().map(|c| (c.display_sv(), c.value)).collect())
+            .map(|r| r.iter().map(|c| (c.display(tr.lang), c.value)).collect())
             .collect(),
     };
     let chart_svg = charts::heatmap_svg(&map).map_err(AppError::internal)?;
     render(&HeatmapPage {
-        chart_summary: peak_summary(
-            &published.row_labels,
-            &published.col_labels,
-            &published.cells,
-            true,
-        ),
-        chrome: Chrome::for_user(&auth, "Värmekarta", "/dashboard"),
+        chart_summary: peak_summary(tr, &named.row_labels, &named.col_labels, &published.cells),
+        chrome: Chrome::for_user(&auth, tr.t("dashboard-heatmap-title"), "/dashboard"),
         period: query.to.code(),
         disclosure: k.is_some(),
         table: table_view(
-            &published,
+            &named,
             title.clone(),
-            "Steg i identitetskedjan",
+            tr.t(query.rows.key()),
             csv_link(req.query_string(), "chain_stage", "misuse_type"),
+            tr.lang,
         ),
         chart_title: title,
         chart_svg,
     })
 }
 
-/// "Ladda ner CSV": exactly the numbers of the table on the page.
+/// "Ladda ner CSV": exactly the numbers of the table on the page, with the headers and
+/// row names in the reader's language.
 async fn table_csv_download(
     state: web::Data<AppState>,
     auth: Authorized<DashboardReader>,
@@ -1096,9 +1282,12 @@ async fn table_csv_download(
     default_to(&state, &mut p).await?;
     let query = p.query(Axis::Dim(Dimension::MisuseType), Axis::Period)?;
     let k = p.disclosure(auth.user.role, state.settings.min_cell)?;
-    let row_header = query.rows.label_sv();
-    let table = state.db.run(move |c| analysis::cross(c, &query)).await?;
-    let published = analysis::publish(&table, k);
+    let row_header = auth.tr.t(query.rows.key());
+    let tr = auth.tr.clone();
+    let (named, _, _) = state
+        .db
+        .run(move |c| named_cross(c, &query, k, &tr))
+        .await?;
     Ok(HttpResponse::Ok()
         .insert_header((
             actix_web::http::header::CONTENT_TYPE,
@@ -1108,5 +1297,9 @@ async fn table_csv_download(
             actix_web::http::header::CONTENT_DISPOSITION,
             "attachment; filename=\"lagesbild-tabell.csv\"",
         ))
-        .body(table_csv(&published, row_header)))
+        .body(table_csv(
+            &named,
+            &row_header,
+            &auth.tr.t("dashboard-total"),
+        )))
 }

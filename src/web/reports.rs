@@ -312,7 +312,12 @@ pub struct SectionView {
     pub components: Vec<ComponentView>,
 }
 
-fn component_view(k: Component, d: &ReportData, lang: Lang) -> Option<ComponentView> {
+fn component_view(
+    k: Component,
+    d: &ReportData,
+    lang: Lang,
+    tr: &crate::i18n::Tr,
+) -> Option<ComponentView> {
     let w = |sv: &'static str, en: &'static str| lang.pick(sv, en).to_string();
     Some(match k {
         Component::SummaryTable => {
@@ -330,6 +335,7 @@ fn component_view(k: Component, d: &ReportData, lang: Lang) -> Option<ComponentV
             let (header, rows) = figure_table(f, lang);
             ComponentView {
                 summary: crate::web::dashboard::peak_summary(
+                    tr,
                     &f.rows
                         .iter()
                         .map(|l| l.get(lang).to_string())
@@ -339,7 +345,6 @@ fn component_view(k: Component, d: &ReportData, lang: Lang) -> Option<ComponentV
                         .map(|l| l.get(lang).to_string())
                         .collect::<Vec<_>>(),
                     &f.cells,
-                    matches!(lang, Lang::Sv),
                 ),
                 svg,
                 ..ComponentView::table(f.title.get(lang).to_string(), header, rows).counts()
@@ -403,8 +408,13 @@ fn component_view(k: Component, d: &ReportData, lang: Lang) -> Option<ComponentV
     })
 }
 
-pub fn section_views(v: &VersionView, d: &ReportData) -> Vec<SectionView> {
+pub fn section_views(
+    v: &VersionView,
+    d: &ReportData,
+    catalogue: &std::sync::Arc<crate::i18n::Catalogue>,
+) -> Vec<SectionView> {
     let lang = ed::lang_of(&v.version);
+    let tr = catalogue.tr(lang);
     v.content
         .sections
         .iter()
@@ -415,7 +425,7 @@ pub fn section_views(v: &VersionView, d: &ReportData) -> Vec<SectionView> {
             html: to_safe_html(&s.text),
             components: s
                 .included()
-                .filter_map(|k| component_view(k, d, lang))
+                .filter_map(|k| component_view(k, d, lang, &tr))
                 .collect(),
         })
         .collect()
@@ -559,7 +569,7 @@ async fn show_page<P: Policy>(
             .filter(|s| s.version_no != no)
             .map(|s| (s.version_no, ed::status_of(s).label_sv()))
             .collect(),
-        sections: section_views(&v, &data),
+        sections: section_views(&v, &data, &state.catalogue),
         html_lang: ed::lang_of(&v.version).code(),
         can_edit: composer && status == VersionStatus::Draft,
         can_submit: composer && status == VersionStatus::Draft,

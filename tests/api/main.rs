@@ -22,6 +22,7 @@ mod language;
 mod language_forum;
 mod language_admin;
 mod language_reporting;
+mod language_dashboards;
 mod limits;
 mod notices;
 mod observability;

@@ -242,12 +242,10 @@ fn figure(
             Label::new(d.label_sv(), d.label_en()),
             t.cols.iter().map(|c| dim_label(tax, d, c)).collect(),
         ),
+        // No report figure has agencies or sources as columns; shown by their codes.
         other => (
-            Label::same(other.label_sv()),
-            t.col_labels
-                .iter()
-                .map(|c| Label::same(c.clone()))
-                .collect(),
+            Label::same(other.code()),
+            t.cols.iter().map(|c| Label::same(c.clone())).collect(),
         ),
     };
     Figure {
@@ -342,8 +340,8 @@ pub fn gather(
         .map(|e| (e.code.clone(), e.label_sv.clone()))
         .collect();
     let summary_cross = CrossTable {
-        rows: misuse.clone(),
-        cols: compared.iter().map(|p| (p.code(), p.code())).collect(),
+        rows: misuse.iter().map(|(code, _)| code.clone()).collect(),
+        cols: compared.iter().map(|p| p.code()).collect(),
         cells: misuse
             .iter()
             .map(|(code, _)| {

@@ -96,6 +96,7 @@ pub fn figure_chart(f: &Figure, lang: Lang) -> FigureChart {
                     label: m.label.clone(),
                 })
                 .collect(),
+            lang,
         }),
         FigureKind::Stacked => FigureChart::Stacked(StackedChart {
             title: f.title.get(lang).to_string(),
@@ -107,6 +108,7 @@ pub fn figure_chart(f: &Figure, lang: Lang) -> FigureChart {
                 .zip(&f.cells)
                 .map(|(l, r)| (l.get(lang).to_string(), r.iter().map(chart_value).collect()))
                 .collect(),
+            lang,
         }),
         FigureKind::Heatmap => FigureChart::Heatmap(Heatmap {
             title: f.title.get(lang).to_string(),
