@@ -64,11 +64,8 @@ pub fn notify(conn: &mut DbConnection, event: Event<'_>) -> AppResult<usize> {
                     Some(meeting) => format!("/forum/{meeting}"),
                     None => format!("/submissions/{}", submission.id),
                 };
-                let recipients = q::active_in_agency(
-                    conn,
-                    Role::Coordinator.code(),
-                    submission.agency_id,
-                )?;
+                let recipients =
+                    people(conn, Role::Coordinator, Some(submission.agency_id))?;
                 (
                     kind,
                     Args::new()
@@ -91,7 +88,7 @@ pub fn notify(conn: &mut DbConnection, event: Event<'_>) -> AppResult<usize> {
                 // Four eyes: nobody who wrote any part of the edition approves it, so they
                 // are not asked to.
                 let authors = reports::editors_of_edition(conn, edition_id)?;
-                let recipients = q::active_with_role(conn, Role::Approver.code())?
+                let recipients = people(conn, Role::Approver, None)?
                     .into_iter()
                     .filter(|(id, _, _)| !authors.contains(id))
                     .collect();
@@ -115,7 +112,7 @@ pub fn notify(conn: &mut DbConnection, event: Event<'_>) -> AppResult<usize> {
                 // A link to the edition's page (the reader logs in to read it), never the
                 // PDF itself.
                 format!("/reports/{edition_id}/versions/{version_no}"),
-                q::active_with_role(conn, Role::Ministry.code())?,
+                people(conn, Role::Ministry, None)?,
                 Some(format!(
                     "{}:{edition_id}:v{version_no}",
                     Kind::EditionPublished.code()
@@ -131,6 +128,21 @@ pub fn notify(conn: &mut DbConnection, event: Event<'_>) -> AppResult<usize> {
         }
     }
     Ok(made)
+}
+
+/// The active people with `role` (in one agency, if given); never the service accounts
+/// behind agency tokens, which nobody reads for.
+fn people(
+    conn: &mut DbConnection,
+    role: Role,
+    agency_id: Option<i64>,
+) -> AppResult<Vec<Recipient>> {
+    Ok(q::people_with_role(
+        conn,
+        role.code(),
+        agency_id,
+        super::tokens::NO_LOGIN,
+    )?)
 }
 
 fn edition_args(edition_id: i64, version_no: i32, period_code: &str) -> Args {
@@ -237,7 +249,7 @@ pub fn create_reminders(
                 period_id,
                 super::submissions::SOURCE_AGENCY,
             )? {
-                for r in q::active_in_agency(conn, Role::Coordinator.code(), agency)? {
+                for r in people(conn, Role::Coordinator, Some(agency))? {
                     let dedupe = format!(
                         "{}:{code}:{stage}:u{}",
                         Kind::DeadlineReminder.code(),

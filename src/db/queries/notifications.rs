@@ -164,27 +164,23 @@ pub fn mark_all_read(
 /// A recipient: id, language and e-mail address of an active user.
 pub type Recipient = (i64, String, Option<String>);
 
-/// Active users of a role.
-pub fn active_with_role(conn: &mut DbConnection, role: &str) -> QueryResult<Vec<Recipient>> {
-    users::table
-        .filter(users::role.eq(role))
-        .filter(users::active.eq(1))
-        .order(users::id.asc())
-        .select((users::id, users::language, users::email))
-        .load(conn)
-}
-
-/// Active users of a role in one agency.
-pub fn active_in_agency(
+/// Active people with a role (in one agency, if given): accounts someone logs in with,
+/// not the service accounts behind agency tokens, whose password hash is `no_login`.
+pub fn people_with_role(
     conn: &mut DbConnection,
     role: &str,
-    agency_id: i64,
+    agency_id: Option<i64>,
+    no_login: &str,
 ) -> QueryResult<Vec<Recipient>> {
-    users::table
-        .filter(users::role.eq(role))
+    let mut q = users::table
+        .filter(users::role.eq(role.to_string()))
         .filter(users::active.eq(1))
-        .filter(users::agency_id.eq(agency_id))
-        .order(users::id.asc())
+        .filter(users::password_hash.ne(no_login.to_string()))
+        .into_boxed();
+    if let Some(a) = agency_id {
+        q = q.filter(users::agency_id.eq(a));
+    }
+    q.order(users::id.asc())
         .select((users::id, users::language, users::email))
         .load(conn)
 }
