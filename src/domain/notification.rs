@@ -206,7 +206,7 @@ pub fn domain_of(address: &str) -> Option<String> {
 /// Whether mail may go to `address`: its domain is exactly one of `allowed` (lower case).
 /// A subdomain is a domain of its own and must be listed.
 pub fn domain_allowed(address: &str, allowed: &[String]) -> bool {
-    domain_of(address).is_some_and(|d| allowed.iter().any(|a| *a == d))
+    domain_of(address).is_some_and(|d| allowed.contains(&d))
 }
 
 /// Which reminder is due on `today` for a deadline: the smallest of `days` that the days
@@ -296,8 +296,14 @@ mod tests {
         let m = message(Kind::DeadlineReminder.message_key(), &json);
         let sv = cat.tr(crate::i18n::Lang::Sv).msg(&m);
         let en = cat.tr(crate::i18n::Lang::En).msg(&m);
-        assert!(sv.contains("2026-10-15") && sv.contains("(i morgon)"), "{sv}");
-        assert!(en.contains("15 Oct 2026") && en.contains("(tomorrow)"), "{en}");
+        assert!(
+            sv.contains("2026-10-15") && sv.contains("(i morgon)"),
+            "{sv}"
+        );
+        assert!(
+            en.contains("15 Oct 2026") && en.contains("(tomorrow)"),
+            "{en}"
+        );
         let json = Args::new().int("days", 7).to_json();
         let m = message(Kind::DeadlineReminder.message_key(), &json);
         assert!(cat.tr(crate::i18n::Lang::Sv).msg(&m).contains("om 7 dagar"));

@@ -217,7 +217,12 @@ pub async fn drain(
                     reason = why.reason(),
                     "e-mail refused"
                 );
-                (OutboxStatus::Refused, Some(why.reason().to_string()), now, None)
+                (
+                    OutboxStatus::Refused,
+                    Some(why.reason().to_string()),
+                    now,
+                    None,
+                )
             }
             Outcome::Failed { error, permanent } => {
                 let error = rules::redact_addresses(&error);

@@ -64,8 +64,7 @@ pub fn notify(conn: &mut DbConnection, event: Event<'_>) -> AppResult<usize> {
                     Some(meeting) => format!("/forum/{meeting}"),
                     None => format!("/submissions/{}", submission.id),
                 };
-                let recipients =
-                    people(conn, Role::Coordinator, Some(submission.agency_id))?;
+                let recipients = people(conn, Role::Coordinator, Some(submission.agency_id))?;
                 (
                     kind,
                     Args::new()
@@ -73,11 +72,7 @@ pub fn notify(conn: &mut DbConnection, event: Event<'_>) -> AppResult<usize> {
                         .int("version", i64::from(version)),
                     link,
                     recipients,
-                    Some(format!(
-                        "{}:{}:v{version}",
-                        kind.code(),
-                        submission.id
-                    )),
+                    Some(format!("{}:{}:v{version}", kind.code(), submission.id)),
                 )
             }
             Event::EditionInReview {
@@ -244,17 +239,12 @@ pub fn create_reminders(
             .to_json();
         made += transaction(conn, |conn| {
             let mut n = 0;
-            for agency in q::agencies_not_submitted(
-                conn,
-                period_id,
-                super::submissions::SOURCE_AGENCY,
-            )? {
+            for agency in
+                q::agencies_not_submitted(conn, period_id, super::submissions::SOURCE_AGENCY)?
+            {
                 for r in people(conn, Role::Coordinator, Some(agency))? {
-                    let dedupe = format!(
-                        "{}:{code}:{stage}:u{}",
-                        Kind::DeadlineReminder.code(),
-                        r.0
-                    );
+                    let dedupe =
+                        format!("{}:{code}:{stage}:u{}", Kind::DeadlineReminder.code(), r.0);
                     if create(
                         conn,
                         &r,
@@ -343,8 +333,7 @@ pub fn unread_count(conn: &mut DbConnection, user_id: i64) -> AppResult<i64> {
 /// Marks one of the user's own notifications read. Another user's (or none) is
 /// `NotFound`: whether it exists is not told.
 pub fn mark_read(conn: &mut DbConnection, user: &User, id: i64) -> AppResult<()> {
-    if q::mark_read(conn, user.id, id, now())? == 0 && q::of_user(conn, user.id, id)?.is_none()
-    {
+    if q::mark_read(conn, user.id, id, now())? == 0 && q::of_user(conn, user.id, id)?.is_none() {
         return Err(AppError::NotFound);
     }
     Ok(())

@@ -116,11 +116,7 @@ impl Scheduler {
         }
         let today = now.date();
         // Each step on its own: a failure is logged and the others still run.
-        match inner
-            .db
-            .run(move |c| close_overdue_periods(c, today))
-            .await
-        {
+        match inner.db.run(move |c| close_overdue_periods(c, today)).await {
             Ok(closed) => report.closed = closed,
             Err(e) => tracing::error!(error = %e, "scheduler: closing periods failed"),
         }
@@ -145,7 +141,9 @@ impl Scheduler {
             Ok(m) => report.mail = m,
             Err(e) => tracing::error!(error = %e, "scheduler: sending e-mail failed"),
         }
-        if !report.closed.is_empty() || report.reminders > 0 || report.mail != DrainReport::default()
+        if !report.closed.is_empty()
+            || report.reminders > 0
+            || report.mail != DrainReport::default()
         {
             tracing::info!(
                 closed = report.closed.len(),
@@ -211,7 +209,10 @@ pub fn close_overdue_periods(
             continue;
         }
         let Ok(period) = Period::parse(&code) else {
-            tracing::warn!(period = code.as_str(), "scheduler: a period code it cannot read");
+            tracing::warn!(
+                period = code.as_str(),
+                "scheduler: a period code it cannot read"
+            );
             continue;
         };
         transaction(conn, |c| periods::close_period(c, None, period))?;

@@ -144,10 +144,7 @@ fn account_page(
     }
 }
 
-async fn account(
-    state: web::Data<AppState>,
-    auth: Authorized<AnyUser>,
-) -> AppResult<HttpResponse> {
+async fn account(state: web::Data<AppState>, auth: Authorized<AnyUser>) -> AppResult<HttpResponse> {
     let id = auth.user.id;
     let email = state.db.run(move |c| svc::email_of(c, id)).await?;
     let mut form = FormState::default();
@@ -189,11 +186,7 @@ async fn save_account(
         }
         Err(AppError::Validation(errors)) => {
             let id = auth.user.id;
-            let has_email = state
-                .db
-                .run(move |c| svc::email_of(c, id))
-                .await?
-                .is_some();
+            let has_email = state.db.run(move |c| svc::email_of(c, id)).await?.is_some();
             let mut form = FormState::default();
             form.values.insert("email".into(), raw);
             let form = form.with_errors(&errors, &auth.tr);

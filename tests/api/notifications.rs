@@ -129,7 +129,11 @@ async fn submit(app: &TestApp, agency_token: &str, period: &str) -> i64 {
 
 async fn review(app: &TestApp, analyst_token: &str, id: i64, body: serde_json::Value) {
     let r = app
-        .api_post(&format!("/api/v1/submissions/{id}/review"), analyst_token, body)
+        .api_post(
+            &format!("/api/v1/submissions/{id}/review"),
+            analyst_token,
+            body,
+        )
         .await;
     assert_eq!(r.status(), 200, "{}", r.text().await.unwrap());
 }
@@ -149,10 +153,17 @@ fn assert_plain_notice(m: &Mail) {
     assert!(!m.raw.to_lowercase().contains("multipart"), "{}", m.raw);
     assert!(m.header("Content-Disposition").is_none(), "{}", m.raw);
     assert!(!m.raw.contains("%PDF") && !m.raw.to_lowercase().contains("application/pdf"));
-    assert!(m.raw.len() < 8 * 1024, "a short message: {} bytes", m.raw.len());
+    assert!(
+        m.raw.len() < 8 * 1024,
+        "a short message: {} bytes",
+        m.raw.len()
+    );
     assert_eq!(m.from, "lagesbild@idcentrum.se");
     assert!(m.header("From").unwrap().contains("lagesbild@idcentrum.se"));
-    assert_eq!(m.header("Auto-Submitted").as_deref(), Some("auto-generated"));
+    assert_eq!(
+        m.header("Auto-Submitted").as_deref(),
+        Some("auto-generated")
+    );
     assert!(m.header("Message-ID").is_some());
 }
 
@@ -185,9 +196,15 @@ async fn a_reviewed_submission_tells_the_agencys_coordinators_in_their_own_langu
     for who in ["sam", "sam-en"] {
         let n = notices_of(&app, who).await;
         assert_eq!(n.len(), 1, "{who}");
-        assert_eq!((n[0].1.as_str(), n[0].2.as_str(), n[0].3), ("submission_returned", link.as_str(), false));
+        assert_eq!(
+            (n[0].1.as_str(), n[0].2.as_str(), n[0].3),
+            ("submission_returned", link.as_str(), false)
+        );
     }
-    assert!(notices_of(&app, "pol").await.is_empty(), "another agency's coordinator");
+    assert!(
+        notices_of(&app, "pol").await.is_empty(),
+        "another agency's coordinator"
+    );
     // Nothing is sent during the request: the e-mail waits in the outbox.
     assert!(sink.mails().is_empty());
     assert_eq!(outbox(&app).await.len(), 2);
@@ -205,12 +222,18 @@ async fn a_reviewed_submission_tells_the_agencys_coordinators_in_their_own_langu
     // The scheduler's round sends one e-mail each, in the recipient's language.
     let report = tick(&app, now()).await;
     assert!(report.leader);
-    assert_eq!((report.mail.sent, report.mail.retry, report.mail.refused), (2, 0, 0));
+    assert_eq!(
+        (report.mail.sent, report.mail.retry, report.mail.refused),
+        (2, 0, 0)
+    );
     let sv = only_mail_to(&sink, "sam@skatteverket.se");
     assert_plain_notice(&sv);
     assert_eq!(sv.subject(), "Lägesbild: er inrapportering har returnerats");
     let body = sv.body();
-    assert!(body.contains("Er inrapportering för 2026-Q3 (version 1) har returnerats"), "{body}");
+    assert!(
+        body.contains("Er inrapportering för 2026-Q3 (version 1) har returnerats"),
+        "{body}"
+    );
     assert!(body.contains(&format!("{PUBLIC_URL}{link}\n")), "{body}");
     assert!(body.contains(&format!("{PUBLIC_URL}/account")), "{body}");
     assert!(!body.contains(comment), "{body}");
@@ -218,9 +241,15 @@ async fn a_reviewed_submission_tells_the_agencys_coordinators_in_their_own_langu
     assert_plain_notice(&en);
     assert_eq!(en.subject(), "Lägesbild: your submission has been returned");
     let body = en.body();
-    assert!(body.contains("Your agency's submission for 2026-Q3 (version 1) has been returned"), "{body}");
+    assert!(
+        body.contains("Your agency's submission for 2026-Q3 (version 1) has been returned"),
+        "{body}"
+    );
     assert!(body.contains(&format!("{PUBLIC_URL}{link}\n")), "{body}");
-    assert!(outbox(&app).await.iter().all(|(s, a, _)| s == "sent" && *a == 1));
+    assert!(outbox(&app)
+        .await
+        .iter()
+        .all(|(s, a, _)| s == "sent" && *a == 1));
     // A second round sends nothing again.
     let again = tick(&app, now()).await;
     assert_eq!(again.mail.sent, 0);
@@ -228,11 +257,19 @@ async fn a_reviewed_submission_tells_the_agencys_coordinators_in_their_own_langu
 
     // Accepted (another period): the same people hear of it.
     let id2 = app
-        .submit_and_accept(&skv, &ana, "2026-Q2", json!([{"misuse_type": "look_alike", "count": 2}]))
+        .submit_and_accept(
+            &skv,
+            &ana,
+            "2026-Q2",
+            json!([{"misuse_type": "look_alike", "count": 2}]),
+        )
         .await;
     let n = notices_of(&app, "sam-en").await;
     assert_eq!(n.len(), 2);
-    assert_eq!((n[1].1.as_str(), n[1].2.clone()), ("submission_accepted", format!("/submissions/{id2}")));
+    assert_eq!(
+        (n[1].1.as_str(), n[1].2.clone()),
+        ("submission_accepted", format!("/submissions/{id2}"))
+    );
     tick(&app, now()).await;
     let accepted: Vec<Mail> = sink
         .to("sam.en@skatteverket.se")
@@ -240,7 +277,9 @@ async fn a_reviewed_submission_tells_the_agencys_coordinators_in_their_own_langu
         .filter(|m| m.subject() == "Lägesbild: your submission has been accepted")
         .collect();
     assert_eq!(accepted.len(), 1);
-    assert!(accepted[0].body().contains(&format!("{PUBLIC_URL}/submissions/{id2}")));
+    assert!(accepted[0]
+        .body()
+        .contains(&format!("{PUBLIC_URL}/submissions/{id2}")));
     assert_eq!(sink.to("sam@skatteverket.se").len(), 2);
 
     // The header counts what is unread; marking read takes it down.
@@ -248,14 +287,23 @@ async fn a_reviewed_submission_tells_the_agencys_coordinators_in_their_own_langu
     assert!(home.contains("Meddelanden (2 olästa)"));
     let first = notices_of(&app, "sam").await[0].0;
     let r = app
-        .post_form(&format!("/notifications/{first}/read"), "/notifications", &[])
+        .post_form(
+            &format!("/notifications/{first}/read"),
+            "/notifications",
+            &[],
+        )
         .await;
     assert_eq!(r.status(), 303);
     assert!(app.get_text("/").await.contains("Meddelanden (1 oläst)"));
-    let r = app.post_form("/notifications/read-all", "/notifications", &[]).await;
+    let r = app
+        .post_form("/notifications/read-all", "/notifications", &[])
+        .await;
     assert_eq!(r.status(), 303);
     let page = app.get_text("/notifications").await;
-    assert!(page.contains("Ett meddelande är markerat som läst."), "the flash");
+    assert!(
+        page.contains("Ett meddelande är markerat som läst."),
+        "the flash"
+    );
     assert!(!page.contains("Oläst") && !page.contains("oläst)"));
     assert!(notices_of(&app, "sam").await.iter().all(|n| n.3));
     // The other coordinator's are still unread: one's own only.
@@ -266,7 +314,10 @@ async fn a_reviewed_submission_tells_the_agencys_coordinators_in_their_own_langu
     app.post_form("/language", "/", &[("lang", "en"), ("next", "/")])
         .await;
     let page = app.get_text("/notifications").await;
-    assert!(page.contains("Notifications (2 unread)"), "the header in English");
+    assert!(
+        page.contains("Notifications (2 unread)"),
+        "the header in English"
+    );
     assert!(page.contains("has been accepted"));
     assert!(page.contains("2 notifications, 2 unread."));
 }
@@ -288,11 +339,22 @@ async fn editions_ask_approvers_who_did_not_write_them_and_tell_ministry_readers
     profile(&app, "chef", Lang::Sv, Some("chef@idcentrum.se")).await;
     profile(&app, "chef2", Lang::Sv, Some("chef2@idcentrum.se")).await;
     profile(&app, "dep", Lang::Sv, Some("dep@regeringskansliet.se")).await;
-    profile(&app, "dep-en", Lang::En, Some("dep.en@regeringskansliet.se")).await;
+    profile(
+        &app,
+        "dep-en",
+        Lang::En,
+        Some("dep.en@regeringskansliet.se"),
+    )
+    .await;
     let skv = app.agency_token("SKV").await;
     let ana_token = app.user_token("ana").await;
-    app.submit_and_accept(&skv, &ana_token, "2026-Q3", json!([{"misuse_type": "exploited_identity", "count": 40}]))
-        .await;
+    app.submit_and_accept(
+        &skv,
+        &ana_token,
+        "2026-Q3",
+        json!([{"misuse_type": "exploited_identity", "count": 40}]),
+    )
+    .await;
 
     // The analyst drafts; the approver `chef` writes in it too (an author now).
     app.login_as("ana").await;
@@ -300,11 +362,23 @@ async fn editions_ask_approvers_who_did_not_write_them_and_tell_ministry_readers
         .post_form(
             "/reports",
             "/reports/new",
-            &[("period", "2026-Q3"), ("language", "sv"), ("marking", "Intern"), ("tlp", "AMBER")],
+            &[
+                ("period", "2026-Q3"),
+                ("language", "sv"),
+                ("marking", "Intern"),
+                ("tlp", "AMBER"),
+            ],
         )
         .await;
     assert_eq!(r.status(), 303);
-    let id: i64 = r.headers()["location"].to_str().unwrap().split('/').nth(2).unwrap().parse().unwrap();
+    let id: i64 = r.headers()["location"]
+        .to_str()
+        .unwrap()
+        .split('/')
+        .nth(2)
+        .unwrap()
+        .parse()
+        .unwrap();
     let page = format!("/reports/{id}/versions/1");
     let edit = format!("{page}/edit");
     app.login_as("chef").await;
@@ -312,37 +386,73 @@ async fn editions_ask_approvers_who_did_not_write_them_and_tell_ministry_readers
         .post_form(
             &format!("{page}/sections/trends"),
             &edit,
-            &[("text", "Beslutsfattarens mening."), ("include", "monthly_total")],
+            &[
+                ("text", "Beslutsfattarens mening."),
+                ("include", "monthly_total"),
+            ],
         )
         .await;
     assert_eq!(r.status(), 303);
     app.login_as("ana").await;
-    assert_eq!(app.post_form(&format!("{page}/submit"), &page, &[]).await.status(), 303);
+    assert_eq!(
+        app.post_form(&format!("{page}/submit"), &page, &[])
+            .await
+            .status(),
+        303
+    );
 
     // Awaiting approval: chef2 only (chef wrote part of it; ana is no approver).
     let n = notices_of(&app, "chef2").await;
     assert_eq!(n.len(), 1);
-    assert_eq!((n[0].1.as_str(), n[0].2.as_str()), ("edition_awaiting_approval", page.as_str()));
-    assert!(notices_of(&app, "chef").await.is_empty(), "an author is not asked");
+    assert_eq!(
+        (n[0].1.as_str(), n[0].2.as_str()),
+        ("edition_awaiting_approval", page.as_str())
+    );
+    assert!(
+        notices_of(&app, "chef").await.is_empty(),
+        "an author is not asked"
+    );
     assert!(notices_of(&app, "ana").await.is_empty());
-    assert!(notices_of(&app, "dep").await.is_empty(), "not published yet");
+    assert!(
+        notices_of(&app, "dep").await.is_empty(),
+        "not published yet"
+    );
     tick(&app, now()).await;
     let m = only_mail_to(&sink, "chef2@idcentrum.se");
     assert_plain_notice(&m);
-    assert_eq!(m.subject(), "Lägesbild: en lägesbild väntar på fastställande");
+    assert_eq!(
+        m.subject(),
+        "Lägesbild: en lägesbild väntar på fastställande"
+    );
     assert!(m.body().contains(&format!("{PUBLIC_URL}{page}\n")));
     assert!(sink.to("chef@idcentrum.se").is_empty());
 
     // Published: every ministry reader hears of it by a link to the edition's page.
     app.login_as("chef2").await;
-    assert_eq!(app.post_form(&format!("{page}/approve"), &page, &[]).await.status(), 303);
-    assert_eq!(app.post_form(&format!("{page}/publish"), &page, &[]).await.status(), 303);
+    assert_eq!(
+        app.post_form(&format!("{page}/approve"), &page, &[])
+            .await
+            .status(),
+        303
+    );
+    assert_eq!(
+        app.post_form(&format!("{page}/publish"), &page, &[])
+            .await
+            .status(),
+        303
+    );
     for who in ["dep", "dep-en"] {
         let n = notices_of(&app, who).await;
         assert_eq!(n.len(), 1, "{who}");
-        assert_eq!((n[0].1.as_str(), n[0].2.as_str()), ("edition_published", page.as_str()));
+        assert_eq!(
+            (n[0].1.as_str(), n[0].2.as_str()),
+            ("edition_published", page.as_str())
+        );
     }
-    assert!(notices_of(&app, "sam").await.iter().all(|n| n.1 != "edition_published"));
+    assert!(notices_of(&app, "sam")
+        .await
+        .iter()
+        .all(|n| n.1 != "edition_published"));
     let report = tick(&app, now()).await;
     assert_eq!(report.mail.sent, 2);
     let sv = only_mail_to(&sink, "dep@regeringskansliet.se");
@@ -350,7 +460,10 @@ async fn editions_ask_approvers_who_did_not_write_them_and_tell_ministry_readers
     assert_eq!(sv.subject(), "Lägesbild: en ny lägesbild är publicerad");
     let body = sv.body();
     assert!(body.contains("Lägesbild 2026-Q3, utgåva"), "{body}");
-    assert!(body.contains(&format!("{PUBLIC_URL}{page}\n")), "the edition's page: {body}");
+    assert!(
+        body.contains(&format!("{PUBLIC_URL}{page}\n")),
+        "the edition's page: {body}"
+    );
     assert!(!body.contains("/pdf"), "never the PDF: {body}");
     let en = only_mail_to(&sink, "dep.en@regeringskansliet.se");
     assert_plain_notice(&en);
@@ -376,9 +489,18 @@ async fn a_recipient_outside_the_allowed_domains_gets_the_notice_and_no_email() 
     profile(&app, "sam2", Lang::Sv, Some("sam2@skatteverket.se")).await;
     let skv = app.agency_token("SKV").await;
     let ana = app.user_token("ana").await;
-    app.submit_and_accept(&skv, &ana, "2026-Q3", json!([{"misuse_type": "look_alike", "count": 2}]))
-        .await;
-    assert_eq!(notices_of(&app, "sam").await.len(), 1, "the notice is there");
+    app.submit_and_accept(
+        &skv,
+        &ana,
+        "2026-Q3",
+        json!([{"misuse_type": "look_alike", "count": 2}]),
+    )
+    .await;
+    assert_eq!(
+        notices_of(&app, "sam").await.len(),
+        1,
+        "the notice is there"
+    );
     let report = tick(&app, now()).await;
     assert_eq!((report.mail.sent, report.mail.refused), (1, 1));
     assert!(sink.to("sam.privat@gmail.com").is_empty());
@@ -390,7 +512,10 @@ async fn a_recipient_outside_the_allowed_domains_gets_the_notice_and_no_email() 
     let why = refused[0].2.clone().unwrap_or_default();
     assert!(why.contains("domain") && !why.contains('@'), "{why}");
     // Refused for good: later rounds do not try again.
-    assert_eq!(tick(&app, now() + Duration::hours(2)).await.mail, Default::default());
+    assert_eq!(
+        tick(&app, now() + Duration::hours(2)).await.mail,
+        Default::default()
+    );
 
     // The account page explains the rule and refuses an address elsewhere.
     app.login_as("sam").await;
@@ -401,23 +526,42 @@ async fn a_recipient_outside_the_allowed_domains_gets_the_notice_and_no_email() 
         .await;
     assert_eq!(r.status(), 422);
     let body = r.text().await.unwrap();
-    assert!(body.contains("Lägesbild skickar bara e-post till adresser hos"), "{body}");
-    assert!(body.contains("value=\"sam.privat@gmail.com\""), "the input kept");
+    assert!(
+        body.contains("Lägesbild skickar bara e-post till adresser hos"),
+        "{body}"
+    );
+    assert!(
+        body.contains("value=\"sam.privat@gmail.com\""),
+        "the input kept"
+    );
     let r = app
         .post_form("/account", "/account", &[("email", "not an address")])
         .await;
     assert_eq!(r.status(), 422);
-    assert!(r.text().await.unwrap().contains("Ange en e-postadress i formen"));
+    assert!(r
+        .text()
+        .await
+        .unwrap()
+        .contains("Ange en e-postadress i formen"));
     let r = app
-        .post_form("/account", "/account", &[("email", " Sam@Skatteverket.SE ")])
+        .post_form(
+            "/account",
+            "/account",
+            &[("email", " Sam@Skatteverket.SE ")],
+        )
         .await;
     assert_eq!(r.status(), 303);
     let page = app.get_text("/account").await;
     assert!(page.contains("E-postadressen är sparad."));
     assert!(page.contains("value=\"Sam@skatteverket.se\""));
-    let r = app.post_form("/account", "/account", &[("email", "")]).await;
+    let r = app
+        .post_form("/account", "/account", &[("email", "")])
+        .await;
     assert_eq!(r.status(), 303);
-    assert!(app.get_text("/account").await.contains("E-postadressen är borttagen."));
+    assert!(app
+        .get_text("/account")
+        .await
+        .contains("E-postadressen är borttagen."));
     let stored = app
         .with_db(|c| {
             users::table
@@ -442,7 +586,13 @@ async fn mail_waits_while_the_smtp_server_is_down_and_goes_on_a_later_round() {
     app.open_period("2026-Q3").await;
     let id = submit(&app, &skv, "2026-Q3").await;
     // The review succeeds although no mail server answers: sending is not its business.
-    review(&app, &ana, id, json!({"decision": "return", "comment": "Rätta raden."})).await;
+    review(
+        &app,
+        &ana,
+        id,
+        json!({"decision": "return", "comment": "Rätta raden."}),
+    )
+    .await;
 
     let t0 = now();
     let report = tick(&app, t0).await;
@@ -531,20 +681,39 @@ async fn the_scheduler_closes_overdue_periods_and_makes_each_reminder_once() {
                 .unwrap()
         })
         .await;
-    assert_eq!(closed_by, vec!["system".to_string()], "audited as the system");
+    assert_eq!(
+        closed_by,
+        vec!["system".to_string()],
+        "audited as the system"
+    );
     for _ in 0..3 {
         let r = tick(&app, now()).await;
         assert!(r.closed.is_empty() && r.reminders == 0, "{r:?}");
     }
     assert_eq!(notices_of(&app, "sam").await.len(), 1);
     assert_eq!(notices_of(&app, "pol").await.len(), 1);
-    assert!(notices_of(&app, "mig").await.is_empty(), "MIG has submitted");
+    assert!(
+        notices_of(&app, "mig").await.is_empty(),
+        "MIG has submitted"
+    );
     let m = only_mail_to(&sink, "sam@skatteverket.se");
     assert_plain_notice(&m);
     let body = m.body();
-    assert!(body.contains(&format!("Sista dag för inrapportering för 2026-Q3 är {soon} (om 7 dagar)")), "{body}");
-    assert!(body.contains(&format!("{PUBLIC_URL}/submissions\n")), "{body}");
-    assert_eq!(sink.mails().len(), 1, "pol has no address, mig is not reminded");
+    assert!(
+        body.contains(&format!(
+            "Sista dag för inrapportering för 2026-Q3 är {soon} (om 7 dagar)"
+        )),
+        "{body}"
+    );
+    assert!(
+        body.contains(&format!("{PUBLIC_URL}/submissions\n")),
+        "{body}"
+    );
+    assert_eq!(
+        sink.mails().len(),
+        1,
+        "pol has no address, mig is not reminded"
+    );
 
     // Six days on, the last reminder: once more each, in the reader's language.
     let later = now() + Duration::days(6);
@@ -553,7 +722,10 @@ async fn the_scheduler_closes_overdue_periods_and_makes_each_reminder_once() {
     assert_eq!(sink.to("sam@skatteverket.se").len(), 2);
     app.login_as("pol").await;
     let page = app.get_text("/notifications").await;
-    assert!(page.contains("(tomorrow)") && page.contains("(in 7 days)"), "{page}");
+    assert!(
+        page.contains("(tomorrow)") && page.contains("(in 7 days)"),
+        "{page}"
+    );
 }
 
 #[tokio::test]
@@ -579,9 +751,16 @@ async fn of_two_instances_exactly_one_leads_and_each_reminder_and_email_is_made_
         let at = t0 + Duration::seconds(round);
         let (a, b) = tokio::join!(tick(&app, at), tick(&peer, at));
         assert!(a.leader != b.leader, "exactly one leads: {a:?} {b:?}");
-        leaders.push(if a.leader { app.scheduler.holder() } else { peer.scheduler.holder() });
+        leaders.push(if a.leader {
+            app.scheduler.holder()
+        } else {
+            peer.scheduler.holder()
+        });
     }
-    assert!(leaders.windows(2).all(|w| w[0] == w[1]), "the leader keeps the lease");
+    assert!(
+        leaders.windows(2).all(|w| w[0] == w[1]),
+        "the leader keeps the lease"
+    );
     let count = app.count_rows("notifications").await;
     assert_eq!(count, 3, "one reminder per coordinator");
     assert_eq!(sink.mails().len(), 3, "one e-mail each");
@@ -600,7 +779,10 @@ async fn of_two_instances_exactly_one_leads_and_each_reminder_and_email_is_made_
     let r = tick(follower, after).await;
     assert!(r.leader, "the follower takes over an expired lease");
     assert_eq!(r.reminders, 0);
-    assert!(!tick(leader, after).await.leader, "the old leader is now a follower");
+    assert!(
+        !tick(leader, after).await.leader,
+        "the old leader is now a follower"
+    );
     assert_eq!(app.count_rows("notifications").await, 3);
     assert_eq!(sink.mails().len(), 3);
 }
@@ -614,21 +796,35 @@ async fn a_user_cannot_mark_another_users_notice_read() {
     app.add_user("ana", Role::Analyst, None).await;
     let skv = app.agency_token("SKV").await;
     let ana = app.user_token("ana").await;
-    app.submit_and_accept(&skv, &ana, "2026-Q3", json!([{"misuse_type": "look_alike", "count": 2}]))
-        .await;
+    app.submit_and_accept(
+        &skv,
+        &ana,
+        "2026-Q3",
+        json!([{"misuse_type": "look_alike", "count": 2}]),
+    )
+    .await;
     let sams = notices_of(&app, "sam").await[0].0;
 
     app.login_as("pol").await;
     let r = app
-        .post_form(&format!("/notifications/{sams}/read"), "/notifications", &[])
+        .post_form(
+            &format!("/notifications/{sams}/read"),
+            "/notifications",
+            &[],
+        )
         .await;
     assert_eq!(r.status(), 404, "another user's notice is not found");
     let r = app
         .post_form("/notifications/999999/read", "/notifications", &[])
         .await;
     assert_eq!(r.status(), 404);
-    assert!(!app.get_text("/notifications").await.contains("har godkänts"));
-    let r = app.post_form("/notifications/read-all", "/notifications", &[]).await;
+    assert!(!app
+        .get_text("/notifications")
+        .await
+        .contains("har godkänts"));
+    let r = app
+        .post_form("/notifications/read-all", "/notifications", &[])
+        .await;
     assert_eq!(r.status(), 303);
     assert!(!notices_of(&app, "sam").await[0].3, "still unread");
     // Without the CSRF token, not even one's own.

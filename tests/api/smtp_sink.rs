@@ -215,7 +215,10 @@ impl Drop for SmtpSink {
 
 fn address_in(arg: &str) -> String {
     let start = arg.find('<').map(|i| i + 1).unwrap_or(0);
-    let end = arg[start..].find('>').map(|i| i + start).unwrap_or(arg.len());
+    let end = arg[start..]
+        .find('>')
+        .map(|i| i + start)
+        .unwrap_or(arg.len());
     arg[start..end].trim().to_string()
 }
 
@@ -246,7 +249,9 @@ async fn session(stream: TcpStream, mails: Arc<Mutex<Vec<Mail>>>) -> std::io::Re
             to.push(address_in(&cmd[8..]));
             write.write_all(b"250 OK\r\n").await?;
         } else if upper == "DATA" {
-            write.write_all(b"354 End data with <CR><LF>.<CR><LF>\r\n").await?;
+            write
+                .write_all(b"354 End data with <CR><LF>.<CR><LF>\r\n")
+                .await?;
             let mut raw = String::new();
             loop {
                 line.clear();
