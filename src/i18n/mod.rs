@@ -42,6 +42,7 @@ pub const FILES: &[(&str, &str, &str)] = catalogue_files![
     "dashboard",
     "charts",
     "analysis",
+    "notifications",
 ];
 
 /// Both languages' messages, built once at start and shared by every request.

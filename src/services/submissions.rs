@@ -542,6 +542,15 @@ pub fn review(
             Some(&id.to_string()),
             Some(&format!("version {}", detail.version.version)),
         )?;
+        super::notifications::notify(
+            conn,
+            super::notifications::Event::SubmissionReviewed {
+                submission: &detail.submission,
+                period_code: &detail.period.code,
+                version: detail.version.version,
+                accepted: status == SubmissionStatus::Accepted,
+            },
+        )?;
         Ok(status)
     });
     audit_refusal(conn, user, id, result)

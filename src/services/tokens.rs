@@ -20,7 +20,7 @@ pub const PREFIX: &str = "lgb_";
 const TOUCH_EVERY_SECS: i64 = 60;
 
 /// A stored password hash that no password matches: service accounts cannot log in.
-const NO_LOGIN: &str = "!";
+pub const NO_LOGIN: &str = "!";
 
 fn hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
