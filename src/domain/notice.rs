@@ -362,12 +362,10 @@ pub fn screen_text(field: &str, label: Msg, text: &str) -> Result<(), Vec<FieldE
                     "personal_data",
                     Msg::new("notices-personal-data")
                         .arg("field", label.clone())
-                        .arg("kind_sv", f.kind.label_sv())
-                        .arg("kind_en", f.kind.label_en())
+                        .arg("kind", Msg::dynamic(f.kind.key()))
                         .arg("position", f.position)
                         .arg("masked", f.masked)
-                        .arg("advice_sv", f.kind.advice_sv())
-                        .arg("advice_en", f.kind.advice_en()),
+                        .arg("advice", Msg::dynamic(f.kind.advice_key())),
                 )
             })
             .collect()

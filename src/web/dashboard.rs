@@ -15,7 +15,6 @@ use super::AppState;
 use crate::charts;
 use crate::db::models::AgencyRow;
 use crate::domain::access::Capability;
-use crate::domain::measure::MeasureStatus;
 use crate::domain::notice::Issuer;
 use crate::domain::period::Period;
 use crate::domain::status::{PeriodStatus, SubmissionStatus};
@@ -129,17 +128,6 @@ fn period_status_key(s: PeriodStatus) -> &'static str {
         PeriodStatus::Open => key!("dashboard-completeness-period-open"),
         PeriodStatus::Closed => key!("dashboard-completeness-period-closed"),
         PeriodStatus::Locked => key!("dashboard-completeness-period-locked"),
-    }
-}
-
-/// A measure's status as written after its title on the risks page ("föreslagen").
-fn measure_status_key(s: MeasureStatus) -> &'static str {
-    match s {
-        MeasureStatus::Proposed => key!("dashboard-measure-proposed"),
-        MeasureStatus::Decided => key!("dashboard-measure-decided"),
-        MeasureStatus::InForce => key!("dashboard-measure-in-force"),
-        MeasureStatus::Ended => key!("dashboard-measure-ended"),
-        MeasureStatus::Rejected => key!("dashboard-measure-rejected"),
     }
 }
 
