@@ -24,7 +24,8 @@ macro_rules! catalogue_files {
 }
 
 /// (area, Swedish source, English source).
-pub const FILES: &[(&str, &str, &str)] = catalogue_files!["common", "errors"];
+pub const FILES: &[(&str, &str, &str)] =
+    catalogue_files!["common", "errors", "reports", "report-content"];
 
 /// Both languages' messages, built once at start and shared by every request.
 pub struct Catalogue {

@@ -26,6 +26,7 @@ pub fn minutes_pdf(
         title: title.clone(),
         subject: "Minnesanteckningar från Operativt ID-forum".into(),
         author: "Nationellt ID-center".into(),
+        creator: "Lägesbild".into(),
         lang: crate::domain::report::Lang::Sv,
         created_unix: chrono::Utc::now().timestamp(),
     })
@@ -145,7 +146,8 @@ pub fn minutes_pdf(
             header_right: "Operativt ID-forum – minnesanteckningar".into(),
             version: date.clone(),
             draft_label: None,
-            lang: crate::domain::report::Lang::Sv,
+            issuer: "Nationellt ID-center".into(),
+            page_label: Box::new(|page, pages| format!("Sida {page} av {pages}")),
         })
         .map_err(AppError::internal)?;
     if let Some(m) = metrics {

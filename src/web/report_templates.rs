@@ -40,7 +40,8 @@ async fn list_page(
     auth: &Authorized<Administrator>,
     form: FormState,
 ) -> AppResult<ListPage> {
-    let all = state.db.run(templates::list).await?;
+    let catalogue = state.catalogue.clone();
+    let all = state.db.run(move |c| templates::all(c, &catalogue)).await?;
     Ok(ListPage {
         chrome: Chrome::for_user(auth, "Rapportmallar", "/admin"),
         templates: all
@@ -73,9 +74,10 @@ async fn create(
     let mut form = FormState::from_pairs(&body);
     let name = form.value("name").to_string();
     let user = auth.user.clone();
+    let standard = templates::standard(&state.catalogue);
     match state
         .db
-        .run(move |c| templates::save(c, &user, None, &name, &ReportTemplate::standard()))
+        .run(move |c| templates::save(c, &user, None, &name, &standard))
         .await
     {
         Ok(id) => Ok(see_other(&format!("/admin/report-templates/{id}"))),
@@ -92,7 +94,7 @@ async fn create(
 
 struct ComponentBox {
     code: &'static str,
-    label: &'static str,
+    label: String,
     checked: bool,
 }
 
@@ -115,7 +117,7 @@ struct EditPage {
     sections: Vec<SectionRow>,
 }
 
-fn rows_of(t: &ReportTemplate) -> Vec<SectionRow> {
+fn rows_of(t: &ReportTemplate, tr: &crate::i18n::Tr) -> Vec<SectionRow> {
     t.sections
         .iter()
         .enumerate()
@@ -124,12 +126,12 @@ fn rows_of(t: &ReportTemplate) -> Vec<SectionRow> {
             key: s.key.clone(),
             title_sv: s.title.sv.clone(),
             title_en: s.title.en.clone(),
-            text: s.default_text.clone(),
+            text: s.default_text.sv.clone(),
             components: Component::ALL
                 .into_iter()
                 .map(|c| ComponentBox {
                     code: c.code(),
-                    label: c.label_sv(),
+                    label: tr.t(c.key()),
                     checked: s.components.contains(&c),
                 })
                 .collect(),
@@ -157,7 +159,7 @@ async fn edit_form(
         id,
         name: t.name,
         errors: Vec::new(),
-        sections: rows_of(&t.template),
+        sections: rows_of(&t.template, &auth.tr),
     })
 }
 
@@ -188,7 +190,9 @@ fn parse_sections(form: &FormState) -> ReportTemplate {
                     form.value(&format!("sec_{i}_title_sv")).trim(),
                     form.value(&format!("sec_{i}_title_en")).trim(),
                 ),
-                default_text: form.value(&format!("sec_{i}_text")).replace("\r\n", "\n"),
+                default_text: Label::same(
+                    form.value(&format!("sec_{i}_text")).replace("\r\n", "\n"),
+                ),
                 components: Component::ALL
                     .into_iter()
                     .filter(|c| chosen.iter().any(|x| x == c.code()))
@@ -233,7 +237,7 @@ async fn save(
                 id,
                 name,
                 errors: ShownError::all(&errors, &auth.tr),
-                sections: rows_of(&template),
+                sections: rows_of(&template, &auth.tr),
             },
         ),
         Err(e) => Err(e),
