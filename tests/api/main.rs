@@ -19,6 +19,7 @@ mod fuzz;
 mod helpers;
 mod instances;
 mod language;
+mod language_reports;
 mod limits;
 mod notices;
 mod observability;
