@@ -408,6 +408,8 @@ fn run_command(cli: Cli, url: DatabaseUrl) -> AppResult<()> {
         }) => {
             let mut conn = db.conn()?;
             let cache = crate::services::signals::SignalCache::default();
+            let catalogue =
+                std::sync::Arc::new(crate::i18n::Catalogue::load().map_err(AppError::Config)?);
             let ctx = report::ReportContext {
                 settings: report::data::DataSettings {
                     disclosure_k: settings.min_cell,
@@ -416,12 +418,14 @@ fn run_command(cli: Cli, url: DatabaseUrl) -> AppResult<()> {
                 markings: &settings.markings,
                 signals: Some(&cache),
                 metrics: None,
+                catalogue: &catalogue,
             };
             let (bytes, what) = match (period, edition) {
                 (Some(period), _) => {
                     let p = Period::parse(&period)
                         .map_err(|e| AppError::Config(cli_tr().msg(&e.msg())))?;
-                    let bytes = report::period_pdf(&mut conn, None, p, ctx)?;
+                    let bytes =
+                        report::period_pdf(&mut conn, None, p, crate::i18n::Lang::Sv, ctx)?;
                     (bytes, format!("utkast för {}", p.code()))
                 }
                 (None, Some(edition)) => {

@@ -417,6 +417,22 @@ fn env_nonempty(name: &str) -> Option<String> {
         .filter(|v| !v.is_empty())
 }
 
+impl MarkingPolicy {
+    /// The markings when `LAGESBILD_MARKINGS` is not set: the names the ID-center's
+    /// classification uses, printed as configured in every report language.
+    pub fn standard() -> Self {
+        Self {
+            markings: vec![
+                "Öppen".into(),
+                "Intern".into(),
+                "Begränsad – endast för tjänstebruk".into(),
+            ],
+            minimum: "Intern".into(),
+            minimum_tlp: Tlp::Green,
+        }
+    }
+}
+
 /// `LAGESBILD_MARKINGS` (least restrictive first, separated by `;`) and
 /// `LAGESBILD_DEFAULT_TLP`; the default marking must be one of the markings.
 fn marking_policy(default_marking: &str) -> Result<MarkingPolicy, AppError> {

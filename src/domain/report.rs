@@ -5,12 +5,33 @@
 use serde::{Deserialize, Serialize};
 
 pub use super::lang::Lang;
+use super::message::Msg;
 
-/// A text in both report languages.
+/// A text in both report languages: data such as an admin's section titles, taxonomy
+/// labels and agency names, and the texts of a report's data frozen at publication.
+/// Read from JSON it may also be a plain string (the same text in both languages), as
+/// older frozen editions stored some texts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(from = "LabelRepr")]
 pub struct Label {
     pub sv: String,
     pub en: String,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum LabelRepr {
+    Both { sv: String, en: String },
+    Same(String),
+}
+
+impl From<LabelRepr> for Label {
+    fn from(r: LabelRepr) -> Self {
+        match r {
+            LabelRepr::Both { sv, en } => Self { sv, en },
+            LabelRepr::Same(s) => Self::same(s),
+        }
+    }
 }
 
 impl Label {
@@ -109,29 +130,27 @@ impl Component {
         Self::ALL.into_iter().find(|c| c.code() == code)
     }
 
-    /// What the analyst sees in the composer.
-    pub fn label_sv(self) -> &'static str {
+    /// What the analyst sees in the composer (a catalogue key).
+    pub fn key(self) -> &'static str {
         match self {
-            Self::SummaryTable => {
-                "Tabell: fall per missbrukstyp jämfört med föregående period och året innan"
-            }
-            Self::TrendByMisuseType => "Diagram: missbrukstyper per kvartal",
-            Self::MonthlyTotal => "Diagram: totalt antal fall per månad",
-            Self::ByExploitationArea => "Diagram: utnyttjandeområden per kvartal",
-            Self::ByChainStage => "Diagram: identitetskedjans steg per kvartal",
-            Self::ByDocumentType => "Diagram: handlingstyper per kvartal",
-            Self::ByFraudType => "Diagram: typ av förfalskning per kvartal",
-            Self::ByAgeBand => "Diagram: åldersgrupper per kvartal",
-            Self::ByCitizenship => "Diagram: medborgarskap per kvartal",
-            Self::MeasuresTable => "Tabell: åtgärder och deras uppmätta effekt",
-            Self::MeasuresChart => "Diagram: missbrukstyper som åtgärder riktar sig mot",
-            Self::TypeAreaHeatmap => "Värmekarta: missbrukstyp × utnyttjandeområde",
-            Self::SignalsTable => "Tabell: automatiska signaler",
-            Self::RisksList => "Lista: ökande serier och åtgärder som saknas",
-            Self::ForumFollowups => "Tabell: forumets uppföljningspunkter",
-            Self::MethodText => "Genererad text: underlag och röjandekontroll",
-            Self::Completeness => "Tabell: vilka myndigheter som rapporterat",
-            Self::Changes => "Tabell: ändrade siffror sedan föregående utgåva",
+            Self::SummaryTable => crate::key!("reports-component-summary-table"),
+            Self::TrendByMisuseType => crate::key!("reports-component-trend-by-misuse-type"),
+            Self::MonthlyTotal => crate::key!("reports-component-monthly-total"),
+            Self::ByExploitationArea => crate::key!("reports-component-by-exploitation-area"),
+            Self::ByChainStage => crate::key!("reports-component-by-chain-stage"),
+            Self::ByDocumentType => crate::key!("reports-component-by-document-type"),
+            Self::ByFraudType => crate::key!("reports-component-by-fraud-type"),
+            Self::ByAgeBand => crate::key!("reports-component-by-age-band"),
+            Self::ByCitizenship => crate::key!("reports-component-by-citizenship"),
+            Self::MeasuresTable => crate::key!("reports-component-measures-table"),
+            Self::MeasuresChart => crate::key!("reports-component-measures-chart"),
+            Self::TypeAreaHeatmap => crate::key!("reports-component-type-area-heatmap"),
+            Self::SignalsTable => crate::key!("reports-component-signals-table"),
+            Self::RisksList => crate::key!("reports-component-risks-list"),
+            Self::ForumFollowups => crate::key!("reports-component-forum-followups"),
+            Self::MethodText => crate::key!("reports-component-method-text"),
+            Self::Completeness => crate::key!("reports-component-completeness"),
+            Self::Changes => crate::key!("reports-component-changes"),
         }
     }
 
@@ -153,14 +172,14 @@ impl Component {
     }
 }
 
-/// One section of a template: its title, the default text a new edition starts with, and
-/// the automatic content it holds, in order.
+/// One section of a template: its title, the default text a new edition starts with (in
+/// the edition's language), and the automatic content it holds, in order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TemplateSection {
     pub key: String,
     pub title: Label,
     #[serde(default)]
-    pub default_text: String,
+    pub default_text: Label,
     #[serde(default)]
     pub components: Vec<Component>,
 }
@@ -172,127 +191,35 @@ pub struct Template {
 }
 
 impl Template {
-    /// The default template: the sections DOMAIN.md names, in its order, plus the generated
-    /// section on changes since the previous edition.
-    pub fn standard() -> Self {
-        use Component::*;
-        let s = |key: &str, sv: &str, en: &str, text: &str, components: Vec<Component>| {
-            TemplateSection {
-                key: key.into(),
-                title: Label::new(sv, en),
-                default_text: text.into(),
-                components,
-            }
-        };
-        Self {
-            sections: vec![
-                s(
-                    "summary",
-                    "Sammanfattning",
-                    "Summary",
-                    "Skriv här en sammanfattning av periodens lägesbild: de viktigaste förändringarna och vad de betyder.",
-                    vec![SummaryTable],
-                ),
-                s(
-                    "trends",
-                    "Trender och tendenser",
-                    "Trends and tendencies",
-                    "Beskriv hur omfattningen har utvecklats och vilka tendenser som syns.",
-                    vec![TrendByMisuseType, MonthlyTotal],
-                ),
-                s(
-                    "modus_operandi",
-                    "Tillvägagångssätt (modus operandi)",
-                    "Modus operandi",
-                    "Beskriv de tillvägagångssätt som rapporterats under perioden.",
-                    vec![ByExploitationArea, ByChainStage],
-                ),
-                s(
-                    "documents",
-                    "Identitetshandlingar",
-                    "Identity documents",
-                    "Beskriv vilka handlingar som missbrukas och hur.",
-                    vec![ByDocumentType, ByFraudType],
-                ),
-                s(
-                    "vulnerabilities",
-                    "Sårbarheter och riskindikatorer",
-                    "Vulnerabilities and risk indicators",
-                    "Beskriv sårbarheter och riskindikatorer som myndigheterna sett.",
-                    vec![ByAgeBand, ByCitizenship, RisksList],
-                ),
-                s(
-                    "measures",
-                    "Åtgärder och deras effekter",
-                    "Measures and their effects",
-                    "Bedöm effekterna av vidtagna åtgärder och konsekvenserna av åtgärder som inte vidtagits.",
-                    vec![MeasuresTable, MeasuresChart],
-                ),
-                s(
-                    "signals",
-                    "Signaler",
-                    "Signals",
-                    "Kommentera de serier som ökat mer än deras historik förutsäger.",
-                    vec![SignalsTable, TypeAreaHeatmap],
-                ),
-                s(
-                    "forum",
-                    "Forumets arbete",
-                    "The forum's work",
-                    "Beskriv vad Operativt ID-forum har arbetat med under perioden.",
-                    vec![ForumFollowups],
-                ),
-                s(
-                    "method",
-                    "Metod och datakvalitet",
-                    "Method and data quality",
-                    "",
-                    vec![MethodText, Completeness],
-                ),
-                s(
-                    "changes",
-                    "Ändringar sedan föregående utgåva",
-                    "Changes since the previous edition",
-                    "",
-                    vec![Changes],
-                ),
-            ],
-        }
-    }
-
     /// Checks a template an admin saved: at least one section, unique non-empty keys and
     /// titles, each component at most once in the whole template.
-    pub fn validate(&self) -> Result<(), String> {
+    pub fn validate(&self) -> Result<(), Msg> {
         if self.sections.is_empty() {
-            return Err("Mallen måste ha minst ett avsnitt.".into());
+            return Err(Msg::new("reports-template-no-sections"));
         }
         let mut keys = std::collections::BTreeSet::new();
         let mut seen = std::collections::BTreeSet::new();
         for s in &self.sections {
             if s.title.sv.trim().is_empty() || s.title.en.trim().is_empty() {
-                return Err(format!(
-                    "Avsnittet ”{}” saknar rubrik på svenska eller engelska.",
-                    s.key
-                ));
+                return Err(Msg::new("reports-template-title-missing").arg("section", &s.key));
             }
             if s.title.sv.chars().count() > 120 || s.title.en.chars().count() > 120 {
-                return Err("En rubrik får vara högst 120 tecken.".into());
+                return Err(Msg::new("reports-template-title-too-long").arg("max", 120));
             }
-            if s.default_text.chars().count() > MAX_SECTION_TEXT {
-                return Err(format!(
-                    "Standardtexten i ”{}” är för lång (högst {MAX_SECTION_TEXT} tecken).",
-                    s.title.sv
-                ));
+            if s.default_text.sv.chars().count() > MAX_SECTION_TEXT
+                || s.default_text.en.chars().count() > MAX_SECTION_TEXT
+            {
+                return Err(Msg::new("reports-template-text-too-long")
+                    .arg("section", &s.title.sv)
+                    .arg("max", MAX_SECTION_TEXT));
             }
             if !keys.insert(s.key.clone()) {
-                return Err(format!("Avsnittet ”{}” finns två gånger.", s.key));
+                return Err(Msg::new("reports-template-section-twice").arg("section", &s.key));
             }
             for c in &s.components {
                 if !seen.insert(*c) {
-                    return Err(format!(
-                        "”{}” står i mer än ett avsnitt. Välj ett.",
-                        c.label_sv()
-                    ));
+                    return Err(Msg::new("reports-template-component-twice")
+                        .arg("component", Msg::dynamic(c.key())));
                 }
             }
         }
@@ -336,7 +263,9 @@ pub struct EditionContent {
 }
 
 impl EditionContent {
-    pub fn from_template(t: &Template) -> Self {
+    /// A new edition's content: the template's sections with their default texts in the
+    /// edition's language.
+    pub fn from_template(t: &Template, lang: Lang) -> Self {
         Self {
             sections: t
                 .sections
@@ -344,7 +273,7 @@ impl EditionContent {
                 .map(|s| SectionContent {
                     key: s.key.clone(),
                     title: s.title.clone(),
-                    text: s.default_text.clone(),
+                    text: s.default_text.get(lang).to_string(),
                     components: s
                         .components
                         .iter()
@@ -392,12 +321,13 @@ impl VersionStatus {
         }
     }
 
-    pub fn label_sv(self) -> &'static str {
+    /// The status as shown (a catalogue key).
+    pub fn key(self) -> &'static str {
         match self {
-            Self::Draft => "Utkast",
-            Self::InReview => "Under granskning",
-            Self::Approved => "Godkänd, ej publicerad",
-            Self::Published => "Publicerad",
+            Self::Draft => crate::key!("reports-status-draft"),
+            Self::InReview => crate::key!("reports-status-in-review"),
+            Self::Approved => crate::key!("reports-status-approved"),
+            Self::Published => crate::key!("reports-status-published"),
         }
     }
 
@@ -457,19 +387,16 @@ pub struct MarkingPolicy {
     pub minimum_tlp: Tlp,
 }
 
-impl MarkingPolicy {
-    pub fn standard() -> Self {
-        Self {
-            markings: vec![
-                "Öppen".into(),
-                "Intern".into(),
-                "Begränsad – endast för tjänstebruk".into(),
-            ],
-            minimum: "Intern".into(),
-            minimum_tlp: Tlp::Green,
-        }
-    }
+/// Which field of a form a refused marking concerns, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MarkingError {
+    /// `marking` or `tlp`.
+    pub field: &'static str,
+    pub message: Msg,
+}
 
+// `MarkingPolicy::standard()`, the configured default, lives with the configuration.
+impl MarkingPolicy {
     /// The markings an edition may carry: the minimum and everything more restrictive.
     pub fn allowed(&self) -> &[String] {
         let from = self
@@ -487,21 +414,19 @@ impl MarkingPolicy {
             .collect()
     }
 
-    pub fn check(&self, marking: &str, tlp: &str) -> Result<(String, Tlp), String> {
+    pub fn check(&self, marking: &str, tlp: &str) -> Result<(String, Tlp), MarkingError> {
         let marking = marking.trim();
         if !self.allowed().iter().any(|m| m == marking) {
-            return Err(format!(
-                "Välj en informationsklass i listan. Lägst tillåtna är ”{}”.",
-                self.minimum
-            ));
+            return Err(MarkingError {
+                field: "marking",
+                message: Msg::new("reports-marking-choose").arg("minimum", &self.minimum),
+            });
         }
         let tlp = Tlp::parse(tlp)
             .filter(|t| *t >= self.minimum_tlp)
-            .ok_or_else(|| {
-                format!(
-                    "Välj en spridningsnivå (TLP). Lägst tillåtna är {}.",
-                    self.minimum_tlp.label()
-                )
+            .ok_or_else(|| MarkingError {
+                field: "tlp",
+                message: Msg::new("reports-tlp-choose").arg("minimum", self.minimum_tlp.label()),
             })?;
         Ok((marking.to_string(), tlp))
     }
@@ -550,41 +475,66 @@ pub fn pdf_file_name(
 mod tests {
     use super::*;
 
-    #[test]
-    fn the_standard_template_is_valid_and_holds_ten_charts() {
-        let t = Template::standard();
-        t.validate().unwrap();
-        let charts = t
-            .sections
-            .iter()
-            .flat_map(|s| &s.components)
-            .filter(|c| c.is_chart())
-            .count();
-        assert_eq!(charts, 10);
-        let json = serde_json::to_string(&t).unwrap();
-        assert_eq!(serde_json::from_str::<Template>(&json).unwrap(), t);
+    fn two_sections() -> Template {
+        let s = |key: &str, c: Component| TemplateSection {
+            key: key.into(),
+            title: Label::new(format!("Avsnitt {key}"), format!("Section {key}")),
+            default_text: Label::new("Skriv här.", "Write here."),
+            components: vec![c],
+        };
+        Template {
+            sections: vec![
+                s("a", Component::SummaryTable),
+                s("b", Component::MonthlyTotal),
+            ],
+        }
     }
 
     #[test]
     fn templates_refuse_a_component_twice_and_empty_titles() {
-        let mut t = Template::standard();
+        two_sections().validate().unwrap();
+        let mut t = two_sections();
         t.sections[1].components.push(Component::SummaryTable);
-        assert!(t.validate().is_err());
-        let mut t = Template::standard();
+        let err = t.validate().unwrap_err();
+        assert_eq!(err.key, "reports-template-component-twice");
+        let mut t = two_sections();
         t.sections[0].title.en.clear();
         assert!(t.validate().is_err());
         assert!(Template { sections: vec![] }.validate().is_err());
     }
 
     #[test]
+    fn a_new_edition_starts_with_the_default_text_of_its_language() {
+        let t = two_sections();
+        assert_eq!(
+            EditionContent::from_template(&t, Lang::En).sections[0].text,
+            "Write here."
+        );
+        assert_eq!(
+            EditionContent::from_template(&t, Lang::Sv).sections[0].text,
+            "Skriv här."
+        );
+    }
+
+    #[test]
+    fn labels_read_from_older_json_may_be_plain_strings() {
+        let both: Label = serde_json::from_str(r#"{"sv":"Totalt","en":"Total"}"#).unwrap();
+        assert_eq!(both, Label::new("Totalt", "Total"));
+        let same: Label = serde_json::from_str(r#""1,5""#).unwrap();
+        assert_eq!(same, Label::same("1,5"));
+        let json = serde_json::to_string(&same).unwrap();
+        assert_eq!(json, r#"{"sv":"1,5","en":"1,5"}"#);
+    }
+
+    #[test]
     fn the_minimum_marking_is_the_configured_default() {
         let p = MarkingPolicy::standard();
-        assert!(p.check("Öppen", "GREEN").is_err());
+        assert_eq!(p.check("Öppen", "GREEN").unwrap_err().field, "marking");
         assert_eq!(
             p.check("Intern", "amber").unwrap(),
             ("Intern".to_string(), Tlp::Amber)
         );
-        assert!(p.check("Intern", "CLEAR").is_err());
+        assert_eq!(p.check("Intern", "CLEAR").unwrap_err().field, "tlp");
         assert!(p
             .check("Begränsad – endast för tjänstebruk", "TLP:RED")
             .is_ok());

@@ -43,6 +43,8 @@ pub const FILES: &[(&str, &str, &str)] = catalogue_files![
     "charts",
     "analysis",
     "notifications",
+    "reports",
+    "report-content",
 ];
 
 /// Both languages' messages, built once at start and shared by every request.

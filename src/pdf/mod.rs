@@ -1,6 +1,7 @@
-//! PDF layout with printpdf: A4 pages with a marking in every header and "Sida x av y" in
-//! every footer, headings, wrapped paragraphs, tables that repeat their header row across
-//! pages, and vector charts drawn by the same chart code as the web.
+//! PDF layout with printpdf: A4 pages with a marking in every header and the page number
+//! in every footer, headings, wrapped paragraphs, tables that repeat their header row
+//! across pages, and vector charts drawn by the same chart code as the web. Every word
+//! printed comes from the caller, in the document's language.
 
 pub mod plot_backend;
 
@@ -28,8 +29,7 @@ const LINE_GAP: f32 = 1.45;
 #[error("PDF: {0}")]
 pub struct PdfError(pub String);
 
-/// What the frame of every page says.
-#[derive(Debug, Clone)]
+/// What the frame of every page says, in the document's language.
 pub struct PageFrame {
     /// Classification marking (informationsklass), left in the header and in the footer.
     pub marking: String,
@@ -39,8 +39,10 @@ pub struct PageFrame {
     pub version: String,
     /// Printed diagonally-free but prominently on every page of a draft.
     pub draft_label: Option<String>,
-    /// The language of the frame's own words ("Sida x av y", "Innehåll").
-    pub lang: Lang,
+    /// Left in the footer: who issues the document.
+    pub issuer: String,
+    /// The page number as printed, from (page, pages), e.g. "Sida 2 av 14".
+    pub page_label: Box<dyn Fn(usize, usize) -> String>,
 }
 
 /// Document metadata.
@@ -49,6 +51,8 @@ pub struct DocumentInfo {
     pub title: String,
     pub subject: String,
     pub author: String,
+    /// The application that made the document (the product's name).
+    pub creator: String,
     pub created_unix: i64,
     /// The document's language (the catalog's /Lang).
     pub lang: Lang,
@@ -89,9 +93,8 @@ pub struct Composer {
     y: f32,
     /// Headings (level, text, page index) for the table of contents.
     toc: Vec<(u8, String, usize)>,
-    /// Where the table of contents goes (a page index), if anywhere.
-    toc_at: Option<usize>,
-    lang: Lang,
+    /// Where the table of contents goes (a page index), if anywhere, and its title.
+    toc_at: Option<(usize, String)>,
     info: DocumentInfo,
 }
 
@@ -123,8 +126,8 @@ impl Composer {
         meta.document_title = info.title.clone();
         meta.subject = info.subject.clone();
         meta.author = info.author.clone();
-        meta.creator = CREATOR.into();
-        meta.producer = PRODUCER.into();
+        meta.creator = info.creator.clone();
+        meta.producer = format!("{} (printpdf)", info.creator);
         if let Ok(t) = printpdf::OffsetDateTime::from_unix_timestamp(info.created_unix) {
             meta.creation_date = t;
             meta.modification_date = t;
@@ -138,7 +141,6 @@ impl Composer {
             y: TOP,
             toc: Vec::new(),
             toc_at: None,
-            lang: info.lang,
             info: info.clone(),
         })
     }
@@ -269,16 +271,15 @@ impl Composer {
     /// Puts a table of contents before the page now being laid out (call it where the
     /// contents should start, e.g. right after the title page). Page numbers are final:
     /// the contents pages are counted in.
-    pub fn table_of_contents_here(&mut self) {
-        self.toc_at = Some(self.pages.len() - 1);
+    pub fn table_of_contents_here(&mut self, title: impl Into<String>) {
+        self.toc_at = Some((self.pages.len() - 1, title.into()));
     }
 
     /// Lays out the contents pages for `entries` (level, text, page number).
-    fn contents_pages(&mut self, entries: &[(u8, String, usize)]) -> Vec<Vec<Op>> {
+    fn contents_pages(&mut self, title: &str, entries: &[(u8, String, usize)]) -> Vec<Vec<Op>> {
         let saved_pages = std::mem::replace(&mut self.pages, vec![Vec::new()]);
         let saved_y = std::mem::replace(&mut self.y, TOP);
         self.y -= 18.0 * 1.2;
-        let title = self.lang.pick("Innehåll", "Contents");
         self.text_at(MARGIN, self.y, 18.0, true, blue(), title);
         self.y -= 12.0;
         for (level, text, page) in entries {
@@ -463,7 +464,7 @@ impl Composer {
     /// Adds headers and footers to every page (now that the page count is known) and
     /// serialises the document.
     pub fn finish(mut self, frame: &PageFrame) -> Result<Vec<u8>, PdfError> {
-        if let Some(at) = self.toc_at {
+        if let Some((at, title)) = self.toc_at.take() {
             // Lay the contents out twice: the first pass tells how many pages they take,
             // which shifts every later page number.
             let numbered =
@@ -473,12 +474,12 @@ impl Composer {
                         .collect()
                 };
             let toc = self.toc.clone();
-            let first = self.contents_pages(&numbered(1, &toc));
+            let first = self.contents_pages(&title, &numbered(1, &toc));
             let shift = first.len();
             let contents = if shift == 1 {
                 first
             } else {
-                self.contents_pages(&numbered(shift, &toc))
+                self.contents_pages(&title, &numbered(shift, &toc))
             };
             let tail = self.pages.split_off(at.min(self.pages.len()));
             self.pages.extend(contents);
@@ -514,23 +515,11 @@ impl Composer {
                 );
             }
             self.rule(MARGIN, footer_y + 12.0, PAGE_W - MARGIN, 0.4);
-            self.text_at(
-                MARGIN,
-                footer_y,
-                8.0,
-                false,
-                black(),
-                frame
-                    .lang
-                    .pick("Nationellt ID-center", "Swedish National ID Centre"),
-            );
+            self.text_at(MARGIN, footer_y, 8.0, false, black(), &frame.issuer);
             let middle = format!("{} · {}", frame.version, frame.marking);
             let mw = text_width_pt(&middle, 8.0, false);
             self.text_at((PAGE_W - mw) / 2.0, footer_y, 8.0, false, black(), &middle);
-            let page_label = match frame.lang {
-                Lang::Sv => format!("Sida {} av {}", i + 1, total),
-                Lang::En => format!("Page {} of {}", i + 1, total),
-            };
+            let page_label = (frame.page_label)(i + 1, total);
             let pw = text_width_pt(&page_label, 8.0, false);
             self.text_at(
                 PAGE_W - MARGIN - pw,
@@ -598,13 +587,10 @@ fn xmp_packet(info: &DocumentInfo) -> String {
         author = xml_escape(&info.author),
         subject = xml_escape(&info.subject),
         lang = info.lang.tag(),
-        creator = xml_escape(CREATOR),
-        producer = xml_escape(PRODUCER),
+        creator = xml_escape(&info.creator),
+        producer = xml_escape(&format!("{} (printpdf)", info.creator)),
     )
 }
-
-const CREATOR: &str = "Lägesbild";
-const PRODUCER: &str = "Lägesbild (printpdf)";
 
 /// What printpdf cannot do itself: the catalog's /Lang (screen readers, PDF/A) and the XMP
 /// metadata stream with the PDF/A identification.
@@ -745,13 +731,14 @@ mod tests {
             title: "Provdokument".into(),
             subject: "Paginering".into(),
             author: "Nationellt ID-center".into(),
+            creator: "Lägesbild".into(),
             created_unix: 0,
             lang: Lang::Sv,
         })
         .unwrap();
         c.title_line("Provdokument med åäö", 24.0, true);
         c.new_page();
-        c.table_of_contents_here();
+        c.table_of_contents_here("Innehåll");
         for s in 1..=10 {
             c.heading(&format!("Avsnitt {s:02}"), 1);
             for p in 1..=20 {
@@ -777,7 +764,8 @@ mod tests {
             header_right: "Provdokument".into(),
             version: "Version 1".into(),
             draft_label: None,
-            lang: Lang::Sv,
+            issuer: "Nationellt ID-center".into(),
+            page_label: Box::new(|page, pages| format!("Sida {page} av {pages}")),
         })
         .unwrap()
     }

@@ -536,6 +536,7 @@ pub fn report(
     use crate::domain::report::Component;
 
     let period = Period::parse(period).map_err(|e| AppError::Config(e.to_string()))?;
+    let catalogue = std::sync::Arc::new(crate::i18n::Catalogue::load().map_err(AppError::Config)?);
     let mut conn = db.conn()?;
     let id = match users::by_username(&mut conn, "bench-analyst")? {
         Some(u) => u.id,
@@ -563,6 +564,7 @@ pub fn report(
             tlp: settings.markings.minimum_tlp.code().into(),
         },
         &settings.markings,
+        &catalogue,
     )?;
     let v = editions::load_version(&mut conn, edition, 1)?;
     for s in &v.content.sections {
@@ -584,6 +586,7 @@ pub fn report(
         markings: &settings.markings,
         signals: None,
         metrics: None,
+        catalogue: &catalogue,
     };
     let mut ms = Vec::with_capacity(runs.max(1));
     let mut bytes = Vec::new();
@@ -593,8 +596,13 @@ pub fn report(
         let v = editions::load_version(&mut conn, edition, 1)?;
         let data = editions::data_of(&mut conn, &v, ctx)?;
         let read = t.elapsed().as_secs_f64() * 1000.0;
-        bytes = super::report::render::render(&editions::info_of(&v, None), &v.content, &data)
-            .map_err(AppError::internal)?;
+        bytes = super::report::render::render(
+            &catalogue,
+            &editions::info_of(&v, None),
+            &v.content,
+            &data,
+        )
+        .map_err(AppError::internal)?;
         let elapsed = t.elapsed().as_secs_f64() * 1000.0;
         println!(
             "report-run: {run} {elapsed:.1} ms (data {read:.1} ms, layout and PDF {:.1} ms), {} byte",

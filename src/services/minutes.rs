@@ -38,6 +38,7 @@ pub fn minutes_pdf(
         subject: tr.t("forum-minutes-subject"),
         author: tr.t("product-owner"),
         lang: tr.lang,
+        creator: tr.t("product-name"),
         created_unix: chrono::Utc::now().timestamp(),
     })
     .map_err(AppError::internal)?;
@@ -158,7 +159,13 @@ pub fn minutes_pdf(
             header_right: tr.t("forum-minutes-header"),
             version: date,
             draft_label: None,
-            lang: tr.lang,
+            issuer: tr.t("product-owner"),
+            page_label: {
+                let tr = tr.clone();
+                Box::new(move |page, pages| {
+                    tr.t2("report-content-page", "page", page, "pages", pages)
+                })
+            },
         })
         .map_err(AppError::internal)?;
     if let Some(m) = metrics {

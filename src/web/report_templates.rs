@@ -12,7 +12,6 @@ use super::routes::Routes;
 use super::AppState;
 use crate::domain::report::{Component, Label, Template as ReportTemplate, TemplateSection};
 use crate::error::{AppError, AppResult};
-use crate::key;
 use crate::services::report::templates;
 
 pub fn config(r: &mut Routes) {
@@ -41,7 +40,8 @@ async fn list_page(
     auth: &Authorized<Administrator>,
     form: FormState,
 ) -> AppResult<ListPage> {
-    let all = state.db.run(templates::list).await?;
+    let catalogue = state.catalogue.clone();
+    let all = state.db.run(move |c| templates::all(c, &catalogue)).await?;
     Ok(ListPage {
         chrome: Chrome::for_user(auth, auth.tr.t("admin-templates-title"), "/admin"),
         templates: all
@@ -74,9 +74,10 @@ async fn create(
     let mut form = FormState::from_pairs(&body);
     let name = form.value("name").to_string();
     let user = auth.user.clone();
+    let standard = templates::standard(&state.catalogue);
     match state
         .db
-        .run(move |c| templates::save(c, &user, None, &name, &ReportTemplate::standard()))
+        .run(move |c| templates::save(c, &user, None, &name, &standard))
         .await
     {
         Ok(id) => Ok(see_other(&format!("/admin/report-templates/{id}"))),
@@ -93,33 +94,8 @@ async fn create(
 
 struct ComponentBox {
     code: &'static str,
-    /// The catalogue key of what the component shows.
-    label: &'static str,
+    label: String,
     checked: bool,
-}
-
-/// The catalogue key of a component's description in the template editor.
-fn component_key(c: Component) -> &'static str {
-    match c {
-        Component::SummaryTable => key!("admin-component-summary-table"),
-        Component::TrendByMisuseType => key!("admin-component-trend-by-misuse-type"),
-        Component::MonthlyTotal => key!("admin-component-monthly-total"),
-        Component::ByExploitationArea => key!("admin-component-by-exploitation-area"),
-        Component::ByChainStage => key!("admin-component-by-chain-stage"),
-        Component::ByDocumentType => key!("admin-component-by-document-type"),
-        Component::ByFraudType => key!("admin-component-by-fraud-type"),
-        Component::ByAgeBand => key!("admin-component-by-age-band"),
-        Component::ByCitizenship => key!("admin-component-by-citizenship"),
-        Component::MeasuresTable => key!("admin-component-measures-table"),
-        Component::MeasuresChart => key!("admin-component-measures-chart"),
-        Component::TypeAreaHeatmap => key!("admin-component-type-area-heatmap"),
-        Component::SignalsTable => key!("admin-component-signals-table"),
-        Component::RisksList => key!("admin-component-risks-list"),
-        Component::ForumFollowups => key!("admin-component-forum-followups"),
-        Component::MethodText => key!("admin-component-method-text"),
-        Component::Completeness => key!("admin-component-completeness"),
-        Component::Changes => key!("admin-component-changes"),
-    }
 }
 
 struct SectionRow {
@@ -141,7 +117,7 @@ struct EditPage {
     sections: Vec<SectionRow>,
 }
 
-fn rows_of(t: &ReportTemplate) -> Vec<SectionRow> {
+fn rows_of(t: &ReportTemplate, tr: &crate::i18n::Tr) -> Vec<SectionRow> {
     t.sections
         .iter()
         .enumerate()
@@ -150,12 +126,12 @@ fn rows_of(t: &ReportTemplate) -> Vec<SectionRow> {
             key: s.key.clone(),
             title_sv: s.title.sv.clone(),
             title_en: s.title.en.clone(),
-            text: s.default_text.clone(),
+            text: s.default_text.sv.clone(),
             components: Component::ALL
                 .into_iter()
                 .map(|c| ComponentBox {
                     code: c.code(),
-                    label: component_key(c),
+                    label: tr.t(c.key()),
                     checked: s.components.contains(&c),
                 })
                 .collect(),
@@ -187,7 +163,7 @@ async fn edit_form(
         id,
         name: t.name,
         errors: Vec::new(),
-        sections: rows_of(&t.template),
+        sections: rows_of(&t.template, &auth.tr),
     })
 }
 
@@ -218,7 +194,9 @@ fn parse_sections(form: &FormState) -> ReportTemplate {
                     form.value(&format!("sec_{i}_title_sv")).trim(),
                     form.value(&format!("sec_{i}_title_en")).trim(),
                 ),
-                default_text: form.value(&format!("sec_{i}_text")).replace("\r\n", "\n"),
+                default_text: Label::same(
+                    form.value(&format!("sec_{i}_text")).replace("\r\n", "\n"),
+                ),
                 components: Component::ALL
                     .into_iter()
                     .filter(|c| chosen.iter().any(|x| x == c.code()))
@@ -264,7 +242,7 @@ async fn save(
                 id,
                 name,
                 errors: ShownError::all(&errors, &auth.tr),
-                sections: rows_of(&template),
+                sections: rows_of(&template, &auth.tr),
             },
         ),
         Err(e) => Err(e),

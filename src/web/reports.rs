@@ -1,5 +1,6 @@
 //! Lägesbilder: report editions — compose, review, publish, read and download; the
-//! ministry portal is the same list, showing only what is published.
+//! ministry portal is the same list, showing only what is published. The pages speak the
+//! reader's language; the report itself (its web view and its PDF) speaks the edition's.
 
 use actix_session::Session;
 use actix_web::http::{header, StatusCode};
@@ -18,11 +19,13 @@ use crate::domain::report::{Component, Lang, MarkingPolicy, VersionStatus};
 use crate::domain::role::Role;
 use crate::domain::validation::FieldError;
 use crate::error::{AppError, AppResult};
+use crate::i18n::{Catalogue, Msg, Tr};
+use crate::key;
 use crate::services::report::data::{DataSettings, ReportData};
 use crate::services::report::editions::{self as ed, Meta, NewEdition, SectionInput, VersionView};
 use crate::services::report::render::{
-    cell_text, completeness_table, figure_chart, figure_table, list_table, method_paragraphs,
-    FigureChart,
+    cells_legend, changes_text, completeness_caption, completeness_table, figure_chart,
+    figure_summary, figure_table, list_table, method_paragraphs, risk_text, FigureChart,
 };
 use crate::services::report::{self, templates, ReportContext};
 use crate::services::signals::SignalCache;
@@ -51,6 +54,7 @@ struct ReportEnv {
     markings: MarkingPolicy,
     signals: std::sync::Arc<SignalCache>,
     metrics: std::sync::Arc<crate::metrics::Metrics>,
+    catalogue: std::sync::Arc<Catalogue>,
 }
 
 impl ReportEnv {
@@ -63,6 +67,7 @@ impl ReportEnv {
             markings: state.settings.markings.clone(),
             signals: state.signals.clone(),
             metrics: state.metrics.clone(),
+            catalogue: state.catalogue.clone(),
         }
     }
 
@@ -72,6 +77,7 @@ impl ReportEnv {
             markings: &self.markings,
             signals: Some(&self.signals),
             metrics: Some(&self.metrics),
+            catalogue: &self.catalogue,
         }
     }
 }
@@ -92,7 +98,7 @@ fn pdf_response(bytes: Vec<u8>, file_name: &str) -> HttpResponse {
 
 struct VersionLink {
     no: i32,
-    status: &'static str,
+    status: String,
     published_on: String,
     correction: Option<String>,
 }
@@ -121,7 +127,7 @@ async fn list(
     let user = auth.user.clone();
     let editions = state.db.run(move |c| ed::list(c, &user)).await?;
     render(&ListPage {
-        chrome: Chrome::for_user(&auth, "Lägesbilder", "/reports"),
+        chrome: Chrome::for_user(&auth, auth.tr.t("reports-title"), "/reports"),
         can_compose: Capability::DraftReports.allows(auth.user.role),
         published_only: !matches!(auth.user.role, Role::Analyst | Role::Approver | Role::Admin),
         editions: editions
@@ -139,10 +145,10 @@ async fn list(
                         .rev()
                         .map(|v| VersionLink {
                             no: v.version_no,
-                            status: ed::status_of(v).label_sv(),
+                            status: auth.tr.t(ed::status_of(v).key()),
                             published_on: v
                                 .published_at
-                                .map(|t| t.format("%Y-%m-%d").to_string())
+                                .map(|t| auth.tr.date(t.date()))
                                 .unwrap_or_default(),
                             correction: v.correction_note.clone(),
                         })
@@ -172,19 +178,23 @@ async fn new_page<P: Policy>(
     auth: &Authorized<P>,
     form: FormState,
 ) -> AppResult<NewPage> {
-    let list = state.db.run(templates::list).await?;
+    let catalogue = state.catalogue.clone();
+    let list = state.db.run(move |c| templates::all(c, &catalogue)).await?;
     let markings = &state.settings.markings;
     Ok(NewPage {
-        chrome: Chrome::for_user(auth, "Ny lägesbild", "/reports"),
+        chrome: Chrome::for_user(auth, auth.tr.t("reports-new-title"), "/reports"),
         templates: form.choices(
             "template_id",
-            list.iter()
-                .filter_map(|t| t.id.map(|id| (id.to_string(), t.name.clone()))),
+            list.iter().filter_map(|t| {
+                let name = if t.is_standard() {
+                    auth.tr.t("reports-template-standard")
+                } else {
+                    t.name.clone()
+                };
+                t.id.map(|id| (id.to_string(), name))
+            }),
         ),
-        languages: form.choices(
-            "language",
-            [Lang::Sv, Lang::En].map(|l| (l.code().to_string(), l.label_sv().to_string())),
-        ),
+        languages: form.choices("language", language_choices(&auth.tr)),
         markings: form.choices(
             "marking",
             markings.allowed().iter().map(|m| (m.clone(), m.clone())),
@@ -198,6 +208,21 @@ async fn new_page<P: Policy>(
         ),
         form,
     })
+}
+
+/// The report languages, named in the reader's language.
+fn language_choices(tr: &Tr) -> Vec<(String, String)> {
+    Lang::ALL
+        .into_iter()
+        .map(|l| (l.code().to_string(), tr.t(language_key(l))))
+        .collect()
+}
+
+fn language_key(l: Lang) -> &'static str {
+    match l {
+        Lang::Sv => key!("reports-language-sv"),
+        Lang::En => key!("reports-language-en"),
+    }
 }
 
 async fn new_form(
@@ -239,9 +264,10 @@ async fn create(
     };
     let user = auth.user.clone();
     let markings = state.settings.markings.clone();
+    let catalogue = state.catalogue.clone();
     match state
         .db
-        .run(move |c| ed::create(c, &user, &input, &markings))
+        .run(move |c| ed::create(c, &user, &input, &markings, &catalogue))
         .await
     {
         Ok(id) => Ok(see_other(&format!("/reports/{id}/versions/1/edit"))),
@@ -312,13 +338,9 @@ pub struct SectionView {
     pub components: Vec<ComponentView>,
 }
 
-fn component_view(
-    k: Component,
-    d: &ReportData,
-    lang: Lang,
-    tr: &crate::i18n::Tr,
-) -> Option<ComponentView> {
-    let w = |sv: &'static str, en: &'static str| lang.pick(sv, en).to_string();
+/// Automatic content of the report's web view, in the edition's language (`tr`).
+fn component_view(k: Component, d: &ReportData, tr: &Tr) -> Option<ComponentView> {
+    let lang = tr.lang;
     Some(match k {
         Component::SummaryTable => {
             let (header, rows) = figure_table(&d.summary, lang);
@@ -326,7 +348,7 @@ fn component_view(
         }
         k if k.is_chart() => {
             let f = d.figures.get(&k)?;
-            let svg = match figure_chart(f, lang) {
+            let svg = match figure_chart(f, tr) {
                 FigureChart::Trend(c) => crate::charts::trend_svg(&c),
                 FigureChart::Stacked(c) => crate::charts::stacked_svg(&c),
                 FigureChart::Heatmap(c) => crate::charts::heatmap_svg(&c),
@@ -334,72 +356,34 @@ fn component_view(
             .ok();
             let (header, rows) = figure_table(f, lang);
             ComponentView {
-                summary: crate::web::dashboard::peak_summary(
-                    tr,
-                    &f.rows
-                        .iter()
-                        .map(|l| l.get(lang).to_string())
-                        .collect::<Vec<_>>(),
-                    &f.cols
-                        .iter()
-                        .map(|l| l.get(lang).to_string())
-                        .collect::<Vec<_>>(),
-                    &f.cells,
-                ),
+                summary: figure_summary(f, tr),
                 svg,
                 ..ComponentView::table(f.title.get(lang).to_string(), header, rows).counts()
             }
         }
-        Component::MeasuresTable | Component::SignalsTable => {
-            let t = list_table(k, d, lang)?;
+        Component::MeasuresTable | Component::SignalsTable | Component::ForumFollowups => {
+            let t = list_table(k, d, tr)?;
             ComponentView::table(t.caption, t.header, t.rows)
         }
         Component::RisksList => ComponentView {
-            bullets: d
-                .risks
-                .iter()
-                .map(|r| {
-                    format!(
-                        "{} ({} {}){}",
-                        r.series.get(lang),
-                        cell_text(&r.observed, lang),
-                        w("fall", "cases"),
-                        if r.covered_by.is_empty() {
-                            w(": ingen åtgärd i kraft", ": no measure in force")
-                        } else {
-                            format!(": {}", r.covered_by.join(", "))
-                        }
-                    )
-                })
-                .collect(),
+            bullets: d.risks.iter().map(|r| risk_text(r, tr)).collect(),
             ..ComponentView::text(vec![])
         },
-        Component::ForumFollowups => {
-            let t = list_table(k, d, lang)?;
-            ComponentView::table(t.caption, t.header, t.rows)
-        }
-        Component::MethodText => ComponentView::text(method_paragraphs(d, lang)),
+        Component::MethodText => ComponentView::text(method_paragraphs(d, tr)),
         Component::Completeness => {
-            let (header, rows) = completeness_table(d, lang);
-            ComponentView::table(
-                format!(
-                    "{} {}",
-                    w("Inrapporteringsläge", "Reporting status"),
-                    d.period
-                ),
-                header,
-                rows,
-            )
+            let (header, rows) = completeness_table(d, tr);
+            ComponentView::table(completeness_caption(d, tr), header, rows)
         }
         Component::Changes => match &d.previous_edition {
-            None => ComponentView::text(vec![w(
-                "Det finns ingen tidigare publicerad utgåva att jämföra med.",
-                "There is no earlier published edition to compare with.",
-            )]),
+            None => ComponentView::text(vec![changes_text(d, tr)]),
             Some(prev) => {
-                let t = list_table(k, d, lang)?;
+                let t = list_table(k, d, tr)?;
                 ComponentView {
-                    paragraphs: vec![format!("{} {prev}.", w("Jämfört med", "Compared with"))],
+                    paragraphs: vec![tr.t1(
+                        "report-content-changes-compared",
+                        "edition",
+                        prev.get(lang),
+                    )],
                     ..ComponentView::table(t.caption, t.header, t.rows)
                 }
             }
@@ -408,34 +392,27 @@ fn component_view(
     })
 }
 
-pub fn section_views(
-    v: &VersionView,
-    d: &ReportData,
-    catalogue: &std::sync::Arc<crate::i18n::Catalogue>,
-) -> Vec<SectionView> {
-    let lang = ed::lang_of(&v.version);
-    let tr = catalogue.tr(lang);
+/// The report's sections as the web shows them, in the edition's language (`tr`).
+pub fn section_views(v: &VersionView, d: &ReportData, tr: &Tr) -> Vec<SectionView> {
     v.content
         .sections
         .iter()
         .enumerate()
         .map(|(i, s)| SectionView {
             number: i + 1,
-            title: s.title.get(lang).to_string(),
+            title: s.title.get(tr.lang).to_string(),
             html: to_safe_html(&s.text),
             components: s
                 .included()
-                .filter_map(|k| component_view(k, d, lang, &tr))
+                .filter_map(|k| component_view(k, d, tr))
                 .collect(),
         })
         .collect()
 }
 
+/// One line of the version's history, written out.
 struct EventView {
-    at: String,
-    actor: String,
-    what: &'static str,
-    note: Option<String>,
+    text: String,
 }
 
 #[derive(Template)]
@@ -447,18 +424,22 @@ struct ShowPage {
     latest_no: i32,
     title: String,
     period: String,
-    status: &'static str,
+    status: String,
     published: bool,
     marking: String,
-    language: &'static str,
+    language: String,
     sha256: Option<String>,
     pdf_size: Option<i64>,
     correction: Option<String>,
     editors: Vec<String>,
     events: Vec<EventView>,
-    other_versions: Vec<(i32, &'static str)>,
+    other_versions: Vec<(i32, String)>,
     sections: Vec<SectionView>,
+    /// The edition's language, for the report article's `lang`.
     html_lang: &'static str,
+    /// The legend under the report's tables, in the edition's language.
+    legend: String,
+    verify_command: String,
     can_edit: bool,
     can_submit: bool,
     can_approve: bool,
@@ -471,16 +452,16 @@ struct ShowPage {
     computed_at: String,
 }
 
-fn event_label(code: &str) -> &'static str {
+fn event_key(code: &str) -> &'static str {
     match code {
-        "created" => "Skapad",
-        "edited" => "Ändrad",
-        "submitted" => "Skickad för granskning",
-        "approved" => "Godkänd",
-        "refused" => "Skickad tillbaka",
-        "published" => "Publicerad",
-        "corrected" => "Rättelse påbörjad",
-        _ => "Händelse",
+        "created" => key!("reports-event-created"),
+        "edited" => key!("reports-event-edited"),
+        "submitted" => key!("reports-event-submitted"),
+        "approved" => key!("reports-event-approved"),
+        "refused" => key!("reports-event-refused"),
+        "published" => key!("reports-event-published"),
+        "corrected" => key!("reports-event-corrected"),
+        _ => key!("reports-event-other"),
     }
 }
 
@@ -529,13 +510,16 @@ async fn show_page<P: Policy>(
     let composer = Capability::DraftReports.allows(role);
     let approver = role == Role::Approver;
     let editor = v.editors.contains(&auth.user.id);
+    let tr = &auth.tr;
     let name = |id: i64| {
         names
             .iter()
             .find(|(i, _)| *i == id)
             .map(|(_, n)| n.clone())
-            .unwrap_or_else(|| format!("användare {id}"))
+            .unwrap_or_else(|| tr.t1("reports-user-n", "id", id.to_string()))
     };
+    let edition_lang = ed::lang_of(&v.version);
+    let content_tr = state.catalogue.tr(edition_lang);
     let latest_published = siblings
         .last()
         .is_some_and(|l| l.version_no == no && l.status == VersionStatus::Published.code());
@@ -546,10 +530,10 @@ async fn show_page<P: Policy>(
         latest_no: v.latest_no,
         title: v.version.title.clone(),
         period: v.edition.period_code.clone(),
-        status: status.label_sv(),
+        status: tr.t(status.key()),
         published: status == VersionStatus::Published,
         marking: ed::marking_line(&v.version),
-        language: ed::lang_of(&v.version).label_sv(),
+        language: tr.t(language_key(edition_lang)),
         sha256: v.version.pdf_sha256.clone(),
         pdf_size: v.version.pdf_size,
         correction: v.version.correction_note.clone(),
@@ -557,33 +541,48 @@ async fn show_page<P: Policy>(
         events: v
             .events
             .iter()
-            .map(|e| EventView {
-                at: e.at.format("%Y-%m-%d %H:%M").to_string(),
-                actor: e.actor_user_id.map(name).unwrap_or_else(|| e.actor.clone()),
-                what: event_label(&e.event),
-                note: e.note.clone(),
+            .map(|e| {
+                let m = Msg::new(if e.note.is_some() {
+                    key!("reports-event-with-note")
+                } else {
+                    key!("reports-event")
+                })
+                .arg("at", tr.datetime(e.at))
+                .arg("what", Msg::dynamic(event_key(&e.event)))
+                .arg(
+                    "actor",
+                    e.actor_user_id.map(name).unwrap_or_else(|| e.actor.clone()),
+                );
+                EventView {
+                    text: tr.msg(&match &e.note {
+                        Some(n) => m.arg("note", n),
+                        None => m,
+                    }),
+                }
             })
             .collect(),
         other_versions: siblings
             .iter()
             .filter(|s| s.version_no != no)
-            .map(|s| (s.version_no, ed::status_of(s).label_sv()))
+            .map(|s| (s.version_no, tr.t(ed::status_of(s).key())))
             .collect(),
-        sections: section_views(&v, &data, &state.catalogue),
-        html_lang: ed::lang_of(&v.version).code(),
+        sections: section_views(&v, &data, &content_tr),
+        html_lang: edition_lang.code(),
+        legend: cells_legend(&content_tr),
+        verify_command: format!("lagesbild report verify {}", tr.t("reports-verify-file")),
         can_edit: composer && status == VersionStatus::Draft,
         can_submit: composer && status == VersionStatus::Draft,
         can_approve: approver && status == VersionStatus::InReview && !editor,
-        approve_blocked: (approver && status == VersionStatus::InReview && editor).then(|| {
-            "Du har skrivit i den här utgåvan och kan inte godkänna den. En annan beslutsfattare måste godkänna (fyraögonsprincipen).".to_string()
-        }),
-        can_refuse: approver
-            && matches!(status, VersionStatus::InReview | VersionStatus::Approved),
+        approve_blocked: (approver && status == VersionStatus::InReview && editor)
+            .then(|| tr.t("reports-four-eyes")),
+        can_refuse: approver && matches!(status, VersionStatus::InReview | VersionStatus::Approved),
         can_publish: approver && status == VersionStatus::Approved,
         can_correct: composer && latest_published,
         reason_error,
         note_error,
-        computed_at: data.computed_at.replace('T', " ").trim_end_matches('Z').to_string(),
+        computed_at: chrono::NaiveDateTime::parse_from_str(&data.computed_at, "%Y-%m-%dT%H:%M:%SZ")
+            .map(|t| tr.datetime(t))
+            .unwrap_or_else(|_| data.computed_at.clone()),
     })
 }
 
@@ -615,7 +614,7 @@ async fn pdf(
 
 struct ComponentRow {
     code: &'static str,
-    label: &'static str,
+    label: String,
     included: bool,
     position: usize,
 }
@@ -635,7 +634,7 @@ struct EditPage {
     chrome: Chrome,
     id: i64,
     no: i32,
-    period: String,
+    heading: String,
     form: FormState,
     languages: Vec<Choice>,
     markings: Vec<Choice>,
@@ -654,11 +653,9 @@ async fn edit_page(
     let user = auth.user.clone();
     let v = state.db.run(move |c| ed::version(c, &user, id, no)).await?;
     if v.status() != VersionStatus::Draft {
-        return Err(AppError::Conflict(crate::i18n::Msg::verbatim(format!(
-            "Versionen är {} och kan inte ändras.",
-            v.status().label_sv().to_lowercase()
-        ))));
+        return Err(AppError::Conflict(ed::not_editable(v.status())));
     }
+    let edition_lang = ed::lang_of(&v.version);
     let mut form = meta_form.unwrap_or_default();
     if form.values.is_empty() {
         for (k, val) in [
@@ -688,7 +685,7 @@ async fn edit_page(
             SectionForm {
                 key: s.key.clone(),
                 number: i + 1,
-                title: s.title.sv.clone(),
+                title: s.title.get(edition_lang).to_string(),
                 text: failed
                     .map(|f| f.1.clone())
                     .unwrap_or_else(|| s.text.clone()),
@@ -699,7 +696,7 @@ async fn edit_page(
                     .enumerate()
                     .map(|(p, c)| ComponentRow {
                         code: c.component.code(),
-                        label: c.component.label_sv(),
+                        label: auth.tr.t(c.component.key()),
                         included: c.included,
                         position: p + 1,
                     })
@@ -710,14 +707,21 @@ async fn edit_page(
     form.errors
         .extend(super::layout::ShownError::all(&section_errors, &auth.tr));
     Ok(EditPage {
-        chrome: Chrome::for_user(auth, format!("Komponera {}", v.version.title), "/reports"),
+        chrome: Chrome::for_user(
+            auth,
+            auth.tr
+                .t1("reports-edit-page-title", "title", &v.version.title),
+            "/reports",
+        ),
         id,
         no,
-        period: v.edition.period_code.clone(),
-        languages: form.choices(
-            "language",
-            [Lang::Sv, Lang::En].map(|l| (l.code().to_string(), l.label_sv().to_string())),
+        heading: auth.tr.msg(
+            &Msg::new("reports-edit-heading")
+                .arg("id", id.to_string())
+                .arg("no", no.to_string())
+                .arg("period", &v.edition.period_code),
         ),
+        languages: form.choices("language", language_choices(&auth.tr)),
         markings: form.choices(
             "marking",
             markings.allowed().iter().map(|m| (m.clone(), m.clone())),
@@ -765,7 +769,7 @@ async fn save_meta(
         .await
     {
         Ok(()) => {
-            set_flash(&session, "Uppgifterna om utgåvan är sparade.");
+            set_flash(&session, &auth.tr.t("reports-meta-saved"));
             Ok(see_other(&format!("/reports/{id}/versions/{no}/edit")))
         }
         Err(AppError::Validation(errors)) => {
@@ -820,7 +824,7 @@ async fn save_section(
         .await
     {
         Ok(()) => {
-            set_flash(&session, "Avsnittet är sparat.");
+            set_flash(&session, &auth.tr.t("reports-section-saved"));
             Ok(see_other(&format!(
                 "/reports/{id}/versions/{no}/edit#section-{key}"
             )))
@@ -845,10 +849,7 @@ async fn submit(
     let (id, no) = (path.id, path.no);
     let user = auth.user.clone();
     state.db.run(move |c| ed::submit(c, &user, id, no)).await?;
-    set_flash(
-        &session,
-        "Versionen är skickad för granskning till en beslutsfattare.",
-    );
+    set_flash(&session, &auth.tr.t("reports-submitted"));
     Ok(see_other(&format!("/reports/{id}/versions/{no}")))
 }
 
@@ -861,10 +862,7 @@ async fn approve(
     let (id, no) = (path.id, path.no);
     let user = auth.user.clone();
     state.db.run(move |c| ed::approve(c, &user, id, no)).await?;
-    set_flash(
-        &session,
-        "Versionen är godkänd. Publicera den när den ska gå ut.",
-    );
+    set_flash(&session, &auth.tr.t("reports-approved"));
     Ok(see_other(&format!("/reports/{id}/versions/{no}")))
 }
 
@@ -885,10 +883,7 @@ async fn refuse(
         .await
     {
         Ok(()) => {
-            set_flash(
-                &session,
-                "Versionen är skickad tillbaka till analytikerna med din motivering.",
-            );
+            set_flash(&session, &auth.tr.t("reports-refused"));
             Ok(see_other(&format!("/reports/{id}/versions/{no}")))
         }
         Err(AppError::Validation(errors)) => render_with(
@@ -920,10 +915,7 @@ async fn publish(
         .db
         .run(move |c| ed::publish(c, &user, id, no, env.ctx()))
         .await?;
-    set_flash(
-        &session,
-        &format!("Versionen är publicerad och låst. PDF-filens SHA-256: {sha}"),
-    );
+    set_flash(&session, &auth.tr.t1("reports-published", "sha256", sha));
     Ok(see_other(&format!("/reports/{id}/versions/{no}")))
 }
 
@@ -983,13 +975,17 @@ async fn period_pdf(
     q: web::Query<PeriodQuery>,
 ) -> AppResult<HttpResponse> {
     let raw = q.period.clone().unwrap_or_default();
-    let period = Period::parse(&raw).map_err(|e| AppError::BadRequest(e.msg()))?;
+    let period = Period::parse(&raw).map_err(|_| {
+        AppError::BadRequest(Msg::new("reports-period-invalid").arg("input", raw.as_str()))
+    })?;
     let user = auth.user.clone();
     let env = ReportEnv::of(&state);
     let markings = state.settings.markings.clone();
+    // No edition, so no edition language: the draft is printed in the reader's.
+    let lang = auth.tr.lang;
     let bytes = state
         .db
-        .run(move |c| report::period_pdf(c, Some(&user), period, env.ctx()))
+        .run(move |c| report::period_pdf(c, Some(&user), period, lang, env.ctx()))
         .await?;
     let file = format!(
         "lagesbild-{}-utkast-{}-tlp-{}.pdf",

@@ -608,7 +608,7 @@ async fn the_printed_edition_is_print_grade() {
     let all = pdf.all();
     assert!(all.contains("Contents") && all.contains("Trends and tendencies"));
     assert!(all.contains(&format!("Page 1 of {}", pdf.pages.len())));
-    assert!(all.contains("Accepted cases by misuse type") && all.contains("Exploited identity"));
+    assert!(all.contains("Accepted cases by type of misuse") && all.contains("Exploited identity"));
     assert!(all.contains("DRAFT"));
 }
 

@@ -23,6 +23,7 @@ mod language_forum;
 mod language_admin;
 mod language_reporting;
 mod language_dashboards;
+mod language_reports;
 mod limits;
 mod notices;
 mod notifications;

@@ -124,24 +124,6 @@ admin-templates-text = Default text (Markdown)
 admin-templates-components = Automatic content
 admin-templates-save = Save the template
 admin-templates-saved = The template has been saved. New editions will have this layout.
-admin-component-summary-table = Table: cases by type of misuse compared with the previous period and the year before
-admin-component-trend-by-misuse-type = Chart: types of misuse by quarter
-admin-component-monthly-total = Chart: total number of cases by month
-admin-component-by-exploitation-area = Chart: exploitation areas by quarter
-admin-component-by-chain-stage = Chart: identity chain stages by quarter
-admin-component-by-document-type = Chart: document types by quarter
-admin-component-by-fraud-type = Chart: types of fraud by quarter
-admin-component-by-age-band = Chart: age bands by quarter
-admin-component-by-citizenship = Chart: citizenship by quarter
-admin-component-measures-table = Table: measures and their measured effect
-admin-component-measures-chart = Chart: types of misuse that measures target
-admin-component-type-area-heatmap = Heat map: type of misuse × exploitation area
-admin-component-signals-table = Table: automatic signals
-admin-component-risks-list = List: rising series and missing measures
-admin-component-forum-followups = Table: the forum's follow-ups
-admin-component-method-text = Generated text: data and disclosure control
-admin-component-completeness = Table: which agencies have reported
-admin-component-changes = Table: figures changed since the previous edition
 
 ## API tokens
 

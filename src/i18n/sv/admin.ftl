@@ -121,24 +121,6 @@ admin-templates-text = Standardtext (Markdown)
 admin-templates-components = Automatiskt innehåll
 admin-templates-save = Spara mallen
 admin-templates-saved = Mallen är sparad. Nya utgåvor får den här uppställningen.
-admin-component-summary-table = Tabell: fall per missbrukstyp jämfört med föregående period och året innan
-admin-component-trend-by-misuse-type = Diagram: missbrukstyper per kvartal
-admin-component-monthly-total = Diagram: totalt antal fall per månad
-admin-component-by-exploitation-area = Diagram: utnyttjandeområden per kvartal
-admin-component-by-chain-stage = Diagram: identitetskedjans steg per kvartal
-admin-component-by-document-type = Diagram: handlingstyper per kvartal
-admin-component-by-fraud-type = Diagram: typ av förfalskning per kvartal
-admin-component-by-age-band = Diagram: åldersgrupper per kvartal
-admin-component-by-citizenship = Diagram: medborgarskap per kvartal
-admin-component-measures-table = Tabell: åtgärder och deras uppmätta effekt
-admin-component-measures-chart = Diagram: missbrukstyper som åtgärder riktar sig mot
-admin-component-type-area-heatmap = Värmekarta: missbrukstyp × utnyttjandeområde
-admin-component-signals-table = Tabell: automatiska signaler
-admin-component-risks-list = Lista: ökande serier och åtgärder som saknas
-admin-component-forum-followups = Tabell: forumets uppföljningspunkter
-admin-component-method-text = Genererad text: underlag och röjandekontroll
-admin-component-completeness = Tabell: vilka myndigheter som rapporterat
-admin-component-changes = Tabell: ändrade siffror sedan föregående utgåva
 
 ## API-token
 

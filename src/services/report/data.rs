@@ -1,9 +1,12 @@
 //! The data behind a report: every figure, table and list it prints, computed through the
 //! one aggregation and disclosure-control step (`analysis::cross` + `analysis::publish`).
 //! At publication this is frozen with the edition as JSON, so later submissions never
-//! change what was published.
+//! change what was published. Its texts (titles, axis names, statuses, effects) are
+//! written from the catalogue in both report languages when the data is read, and frozen
+//! with it.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -14,13 +17,14 @@ use super::super::{completeness, measures, risks, taxonomy};
 use crate::db::queries::{agencies, periods as period_q, reports as q};
 use crate::db::DbConnection;
 use crate::domain::effect::EffectVerdict;
-use crate::domain::format::{decimal_sv, percent_change_sv};
 use crate::domain::measure::MeasureStatus;
 use crate::domain::period::{Period, PeriodKind};
-use crate::domain::report::{Component, Label};
+use crate::domain::report::{Component, Label, Lang};
 use crate::domain::status::SubmissionStatus;
 use crate::domain::taxonomy::{Dimension, Taxonomy};
 use crate::error::AppResult;
+use crate::i18n::{Catalogue, Msg, Tr};
+use crate::key;
 
 /// Quarters in the quarterly charts.
 pub const QUARTERS: i64 = 8;
@@ -81,7 +85,8 @@ impl Figure {
 pub struct MeasureLine {
     pub title: String,
     pub status: Label,
-    pub start_on: String,
+    /// The start date as each language writes it.
+    pub start_on: Label,
     pub targets: Label,
     pub effect: Label,
 }
@@ -90,8 +95,9 @@ pub struct MeasureLine {
 pub struct SignalLine {
     pub series: Label,
     pub observed: Cell,
-    pub expected: String,
-    pub q_value: String,
+    /// Decimal figures as each language writes them (`1,5` / `1.5`).
+    pub expected: Label,
+    pub q_value: Label,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -105,7 +111,8 @@ pub struct RiskLine {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FollowupLine {
-    pub raised_on: String,
+    /// The meeting's date as each language writes it.
+    pub raised_on: Label,
     pub text: String,
     pub owner: String,
     pub status: Label,
@@ -153,8 +160,8 @@ pub struct ReportData {
     pub reporting: Vec<Label>,
     /// Active agencies without accepted data for the period.
     pub missing: Vec<Label>,
-    /// The edition compared against for `changes` ("utgåva 3 version 1, 2026-Q2").
-    pub previous_edition: Option<String>,
+    /// The edition compared against for `changes` ("utgåva 3 version 1 (2026-Q2)").
+    pub previous_edition: Option<Label>,
     pub changes: Vec<ChangeLine>,
 }
 
@@ -188,37 +195,89 @@ pub struct DataSettings {
 
 /// The previous published edition to compare with: its name and data.
 pub struct Baseline {
-    pub name: String,
+    pub name: Label,
     pub data: ReportData,
 }
 
-fn dim_label(tax: &Taxonomy, d: Dimension, code: &str) -> Label {
+/// The report's texts in both languages, from the catalogue.
+pub struct Texts {
+    pub sv: Tr,
+    pub en: Tr,
+}
+
+impl Texts {
+    pub fn new(catalogue: &Arc<Catalogue>) -> Self {
+        Self {
+            sv: catalogue.tr(Lang::Sv),
+            en: catalogue.tr(Lang::En),
+        }
+    }
+
+    /// A message in both languages.
+    pub fn msg(&self, m: &Msg) -> Label {
+        Label::new(self.sv.msg(m), self.en.msg(m))
+    }
+
+    /// Anything written per language (numbers, dates, composed texts).
+    pub fn each(&self, f: impl Fn(&Tr) -> String) -> Label {
+        Label::new(f(&self.sv), f(&self.en))
+    }
+}
+
+/// A taxonomy label in one language.
+fn tax_label<'a>(tax: &'a Taxonomy, d: Dimension, code: &'a str, lang: Lang) -> &'a str {
+    match lang {
+        Lang::Sv => tax.label_sv(d, code),
+        Lang::En => tax.label_en(d, code),
+    }
+}
+
+fn dim_label(tax: &Taxonomy, texts: &Texts, d: Dimension, code: &str) -> Label {
     if code.is_empty() {
-        return Label::new("Ej angivet", "Not specified");
+        return texts.msg(&Msg::new("report-content-not-specified"));
     }
     Label::new(tax.label_sv(d, code), tax.label_en(d, code))
 }
 
-/// The period in Swedish prose ("kvartal 3 2026"); in English its code.
-fn period_label(p: Period) -> Label {
-    match crate::i18n::Catalogue::load() {
-        Ok(c) => Label::new(
-            std::sync::Arc::new(c)
-                .tr(crate::i18n::Lang::Sv)
-                .msg(&p.label()),
-            p.code(),
-        ),
-        Err(_) => Label::same(p.code()),
+/// What a dimension is called in a report (a catalogue key).
+pub fn dimension_key(d: Dimension) -> &'static str {
+    match d {
+        Dimension::MisuseType => key!("report-content-dim-misuse-type"),
+        Dimension::ExploitationArea => key!("report-content-dim-exploitation-area"),
+        Dimension::DocumentType => key!("report-content-dim-document-type"),
+        Dimension::ChainStage => key!("report-content-dim-chain-stage"),
+        Dimension::AgeBand => key!("report-content-dim-age-band"),
+        Dimension::Citizenship => key!("report-content-dim-citizenship"),
+        Dimension::FraudType => key!("report-content-dim-fraud-type"),
+    }
+}
+
+/// The period in prose ("kvartal 3 2026", "Q3 2026").
+pub fn period_msg(p: Period) -> Msg {
+    let year = p.year().to_string();
+    match p.kind() {
+        PeriodKind::Month => Msg::new("report-content-period-month")
+            .arg("month", p.index())
+            .arg("year", year),
+        PeriodKind::Quarter => Msg::new("report-content-period-quarter")
+            .arg("index", p.index())
+            .arg("year", year),
+        PeriodKind::Half => Msg::new("report-content-period-half")
+            .arg("index", p.index())
+            .arg("year", year),
+        PeriodKind::Year => Msg::new("report-content-period-year").arg("year", year),
     }
 }
 
 /// Builds a figure from a published cross table whose rows are a taxonomy dimension.
+#[allow(clippy::too_many_arguments)]
 fn figure(
     component: Component,
     kind: FigureKind,
     title: Label,
     t: &PublishedTable,
     tax: &Taxonomy,
+    texts: &Texts,
     rows: Dimension,
     cols: Axis,
 ) -> Figure {
@@ -230,22 +289,28 @@ fn figure(
                 .and_then(|c| Period::parse(c).ok())
                 .is_some_and(|p| p.kind() == PeriodKind::Month);
             (
-                if months {
-                    Label::new("Månad", "Month")
+                texts.msg(&Msg::new(if months {
+                    key!("report-content-axis-month")
                 } else {
-                    Label::new("Kvartal", "Quarter")
-                },
+                    key!("report-content-axis-quarter")
+                })),
                 t.cols.iter().map(|c| Label::same(c.clone())).collect(),
             )
         }
         Axis::Dim(d) => (
-            Label::new(d.label_sv(), d.label_en()),
-            t.cols.iter().map(|c| dim_label(tax, d, c)).collect(),
+            texts.msg(&Msg::new(dimension_key(d))),
+            t.cols.iter().map(|c| dim_label(tax, texts, d, c)).collect(),
         ),
         // No report figure has agencies or sources as columns; shown by their codes.
         other => (
-            Label::same(other.code()),
-            t.cols.iter().map(|c| Label::same(c.clone())).collect(),
+            texts.msg(&Msg::new(match other {
+                Axis::Agency => key!("report-content-axis-agency"),
+                _ => key!("report-content-axis-source"),
+            })),
+            t.cols
+                .iter()
+                .map(|c| Label::same(c.clone()))
+                .collect(),
         ),
     };
     Figure {
@@ -253,11 +318,15 @@ fn figure(
         kind,
         title,
         col_axis,
-        row_axis: Label::new(rows.label_sv(), rows.label_en()),
+        row_axis: texts.msg(&Msg::new(dimension_key(rows))),
         col_codes: t.cols.clone(),
         cols: cols_labels,
         row_codes: t.rows.clone(),
-        rows: t.rows.iter().map(|r| dim_label(tax, rows, r)).collect(),
+        rows: t
+            .rows
+            .iter()
+            .map(|r| dim_label(tax, texts, rows, r))
+            .collect(),
         cells: t.cells.clone(),
         col_totals: t.col_totals.clone(),
         markers: Vec::new(),
@@ -267,6 +336,7 @@ fn figure(
 struct Ctx<'a> {
     conn: &'a mut DbConnection,
     tax: Taxonomy,
+    texts: Texts,
     k: u64,
 }
 
@@ -307,6 +377,7 @@ impl Ctx<'_> {
             title,
             &t,
             &self.tax,
+            &self.texts,
             d,
             Axis::Period,
         ))
@@ -320,16 +391,21 @@ pub fn gather(
     settings: DataSettings,
     signal_cache: Option<&SignalCache>,
     baseline: Option<&Baseline>,
+    catalogue: &Arc<Catalogue>,
 ) -> AppResult<ReportData> {
     let tax = taxonomy::load(conn)?;
     let mut cx = Ctx {
         conn,
         tax,
+        texts: Texts::new(catalogue),
         k: settings.disclosure_k,
     };
     let quarter = Period::quarter_of(period.ends_on());
     let (first_q, last_q) = (quarter.offset(-(QUARTERS - 1)), quarter);
     let span = |a: Period, b: Period| format!("{}–{}", a.code(), b.code());
+    let title = |texts: &Texts, key: &'static str, arg: &'static str, value: String| {
+        texts.msg(&Msg::new(key).arg(arg, value))
+    };
 
     // The period against the previous one and the same period a year earlier.
     let compared = [period, period.previous(), period.year_earlier()];
@@ -356,26 +432,32 @@ pub fn gather(
     let summary = figure(
         Component::SummaryTable,
         FigureKind::Lines,
-        Label::new(
-            format!("Godkända fall per missbrukstyp, {}", period.code()),
-            format!("Accepted cases by misuse type, {}", period.code()),
+        title(
+            &cx.texts,
+            key!("report-content-figure-summary"),
+            "period",
+            period.code(),
         ),
         &analysis::publish(&summary_cross, Some(cx.k)),
         &cx.tax,
+        &cx.texts,
         Dimension::MisuseType,
         Axis::Period,
     );
 
     let mut figures = BTreeMap::new();
     let q_span = span(first_q, last_q);
+    let trend_title = title(
+        &cx.texts,
+        key!("report-content-figure-trend"),
+        "span",
+        q_span.clone(),
+    );
     let mut trend = cx.quarterly(
         Component::TrendByMisuseType,
         FigureKind::Lines,
         Dimension::MisuseType,
-        Label::new(
-            format!("Fall per missbrukstyp och kvartal, {q_span}"),
-            format!("Cases by misuse type and quarter, {q_span}"),
-        ),
+        trend_title,
         last_q,
         QUARTERS,
     )?;
@@ -398,66 +480,57 @@ pub fn gather(
     let mut total = figure(
         Component::MonthlyTotal,
         FigureKind::Lines,
-        Label::new(
-            format!("Totalt antal fall per månad, {m_span}"),
-            format!("Total cases per month, {m_span}"),
+        title(
+            &cx.texts,
+            key!("report-content-figure-monthly"),
+            "span",
+            m_span,
         ),
         &monthly,
         &cx.tax,
+        &cx.texts,
         Dimension::MisuseType,
         Axis::Period,
     );
     total.row_codes = vec!["total".into()];
-    total.rows = vec![Label::new("Totalt", "Total")];
+    total.rows = vec![cx.texts.msg(&Msg::new("report-content-total"))];
     total.cells = vec![monthly.col_totals.clone()];
     figures.insert(Component::MonthlyTotal, total);
 
-    for (component, d, sv, en) in [
+    for (component, d, key) in [
         (
             Component::ByExploitationArea,
             Dimension::ExploitationArea,
-            "Fall per utnyttjandeområde och kvartal",
-            "Cases by exploitation area and quarter",
+            key!("report-content-figure-exploitation-area"),
         ),
         (
             Component::ByChainStage,
             Dimension::ChainStage,
-            "Fall per steg i identitetskedjan och kvartal",
-            "Cases by identity chain stage and quarter",
+            key!("report-content-figure-chain-stage"),
         ),
         (
             Component::ByDocumentType,
             Dimension::DocumentType,
-            "Fall per handlingstyp och kvartal",
-            "Cases by document type and quarter",
+            key!("report-content-figure-document-type"),
         ),
         (
             Component::ByFraudType,
             Dimension::FraudType,
-            "Fall per typ av förfalskning och kvartal",
-            "Cases by fraud type and quarter",
+            key!("report-content-figure-fraud-type"),
         ),
         (
             Component::ByAgeBand,
             Dimension::AgeBand,
-            "Fall per åldersgrupp och kvartal",
-            "Cases by age band and quarter",
+            key!("report-content-figure-age-band"),
         ),
         (
             Component::ByCitizenship,
             Dimension::Citizenship,
-            "Fall per medborgarskap och kvartal",
-            "Cases by citizenship and quarter",
+            key!("report-content-figure-citizenship"),
         ),
     ] {
-        let f = cx.quarterly(
-            component,
-            FigureKind::Stacked,
-            d,
-            Label::new(format!("{sv}, {q_span}"), format!("{en}, {q_span}")),
-            last_q,
-            QUARTERS,
-        )?;
+        let t = title(&cx.texts, key, "span", q_span.clone());
+        let f = cx.quarterly(component, FigureKind::Stacked, d, t, last_q, QUARTERS)?;
         figures.insert(component, f);
     }
 
@@ -468,36 +541,46 @@ pub fn gather(
     for m in &measure_rows {
         let status = MeasureStatus::parse(&m.status).unwrap_or(MeasureStatus::Proposed);
         let detail = measures::detail(cx.conn, m.id, EFFECT_QUARTERS)?;
-        let mut targets_sv = Vec::new();
-        let mut targets_en = Vec::new();
+        let mut targets = Vec::new();
         for (d, code, _) in &detail.targets {
             if let Some(dim) = Dimension::parse(d) {
-                targets_sv.push(cx.tax.label_sv(dim, code).to_string());
-                targets_en.push(cx.tax.label_en(dim, code).to_string());
+                targets.push((dim, code.clone()));
                 if dim == Dimension::MisuseType && status.taken() {
                     targeted.insert(code.clone());
                 }
             }
         }
-        let (effect_sv, effect_en) = effect_text(&detail.effects, &cx.tax, status.taken());
+        let tax = &cx.tax;
+        let start_on = m.start_on;
         measure_lines.push(MeasureLine {
             title: m.title.clone(),
-            status: Label::new(measure_status_sv(status), measure_status_en(status)),
-            start_on: m.start_on.format("%Y-%m-%d").to_string(),
-            targets: Label::new(targets_sv.join(", "), targets_en.join(", ")),
-            effect: Label::new(effect_sv, effect_en),
+            status: cx.texts.msg(&Msg::new(measure_status_key(status))),
+            start_on: cx.texts.each(|tr| tr.date(start_on)),
+            targets: cx.texts.each(|tr| {
+                targets
+                    .iter()
+                    .map(|(d, c)| tax_label(tax, *d, c, tr.lang))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            }),
+            effect: cx
+                .texts
+                .each(|tr| effect_text(tr, &detail.effects, tax, status.taken())),
         });
     }
     let mq_first = last_q.offset(-(MEASURE_QUARTERS - 1));
     let mq_span = span(mq_first, last_q);
+    let measured_title = title(
+        &cx.texts,
+        key!("report-content-figure-measures"),
+        "span",
+        mq_span,
+    );
     let mut measured = cx.quarterly(
         Component::MeasuresChart,
         FigureKind::Lines,
         Dimension::MisuseType,
-        Label::new(
-            format!("Missbrukstyper som åtgärder riktar sig mot, {mq_span}"),
-            format!("Misuse types targeted by measures, {mq_span}"),
-        ),
+        measured_title,
         last_q,
         MEASURE_QUARTERS,
     )?;
@@ -533,12 +616,15 @@ pub fn gather(
         figure(
             Component::TypeAreaHeatmap,
             FigureKind::Heatmap,
-            Label::new(
-                format!("Utnyttjandeområde och missbrukstyp, {}", period.code()),
-                format!("Exploitation area by misuse type, {}", period.code()),
+            title(
+                &cx.texts,
+                key!("report-content-figure-heatmap"),
+                "period",
+                period.code(),
             ),
             &heat,
             &cx.tax,
+            &cx.texts,
             Dimension::ExploitationArea,
             Axis::Dim(Dimension::MisuseType),
         ),
@@ -563,17 +649,17 @@ pub fn gather(
         .iter()
         .filter(|r| r.agency.is_none() && r.alarm)
         .map(|r| SignalLine {
-            series: dim_label(&cx.tax, Dimension::MisuseType, &r.misuse_type),
+            series: dim_label(&cx.tax, &cx.texts, Dimension::MisuseType, &r.misuse_type),
             observed: protect(r.observed),
-            expected: decimal_sv(r.expected, 1),
-            q_value: decimal_sv(r.q_value, 3),
+            expected: cx.texts.each(|tr| tr.decimal(r.expected, 1)),
+            q_value: cx.texts.each(|tr| tr.decimal(r.q_value, 3)),
         })
         .collect();
     let (_, rising) = risks::rising(cx.conn, Some(quarter))?;
     let risk_lines = rising
         .iter()
         .map(|r| RiskLine {
-            series: dim_label(&cx.tax, Dimension::MisuseType, &r.misuse_type),
+            series: dim_label(&cx.tax, &cx.texts, Dimension::MisuseType, &r.misuse_type),
             observed: protect(r.observed),
             signal: r.signal,
             covered_by: r.covered_by.iter().map(|m| m.title.clone()).collect(),
@@ -584,18 +670,19 @@ pub fn gather(
     let followups = q::followups_until(cx.conn, period.starts_on(), period.ends_on())?
         .into_iter()
         .map(|(held_on, text, owner, status)| FollowupLine {
-            raised_on: held_on.format("%Y-%m-%d").to_string(),
+            raised_on: cx.texts.each(|tr| tr.date(held_on)),
             text,
             owner,
-            status: followup_status(&status),
+            status: followup_status(&cx.texts, &status),
         })
         .collect();
 
     // Who reported: accepted data for the period, from the same aggregation.
     let agency_rows = agencies::all(cx.conn)?;
+    let forum_name = cx.texts.msg(&Msg::new("report-content-forum"));
     let name_of = |code: &str| -> Label {
         if code == analysis::FORUM_KEY {
-            return Label::new("Operativt ID-forum", "Operational ID Forum");
+            return forum_name.clone();
         }
         agency_rows
             .iter()
@@ -633,14 +720,15 @@ pub fn gather(
                     completeness.last_mut().expect("just pushed")
                 }
             };
-            line.statuses.push(submission_status(a.status));
+            line.statuses
+                .push(cx.texts.msg(&Msg::new(submission_status_key(a.status))));
         }
     }
     let completeness_periods: Vec<String> = registered.iter().map(|p| p.code()).collect();
 
     let mut data = ReportData {
         period: period.code(),
-        period_label: period_label(period),
+        period_label: cx.texts.msg(&period_msg(period)),
         previous: period.previous().code(),
         year_earlier: period.year_earlier().code(),
         computed_at: chrono::Utc::now()
@@ -721,96 +809,69 @@ pub fn changes_since(before: &ReportData, now: &ReportData) -> Vec<ChangeLine> {
     out
 }
 
-fn measure_status_sv(s: MeasureStatus) -> &'static str {
+fn measure_status_key(s: MeasureStatus) -> &'static str {
     match s {
-        MeasureStatus::Proposed => "Föreslagen",
-        MeasureStatus::Decided => "Beslutad",
-        MeasureStatus::InForce => "Gäller",
-        MeasureStatus::Ended => "Avslutad",
-        MeasureStatus::Rejected => "Avslagen",
+        MeasureStatus::Proposed => key!("report-content-measure-proposed"),
+        MeasureStatus::Decided => key!("report-content-measure-decided"),
+        MeasureStatus::InForce => key!("report-content-measure-in-force"),
+        MeasureStatus::Ended => key!("report-content-measure-ended"),
+        MeasureStatus::Rejected => key!("report-content-measure-rejected"),
     }
 }
 
-fn measure_status_en(s: MeasureStatus) -> &'static str {
-    match s {
-        MeasureStatus::Proposed => "Proposed",
-        MeasureStatus::Decided => "Decided",
-        MeasureStatus::InForce => "In force",
-        MeasureStatus::Ended => "Ended",
-        MeasureStatus::Rejected => "Rejected",
-    }
-}
-
-fn effect_text(
-    effects: &[measures::TargetEffect],
-    tax: &Taxonomy,
-    taken: bool,
-) -> (String, String) {
+/// A measure's measured effect on each series it targets, in one language.
+fn effect_text(tr: &Tr, effects: &[measures::TargetEffect], tax: &Taxonomy, taken: bool) -> String {
     if !taken {
-        return ("Inte vidtagen".into(), "Not taken".into());
+        return tr.t("report-content-effect-not-taken");
     }
     if effects.is_empty() {
-        return (
-            "Riktar sig inte mot någon missbrukstyp".into(),
-            "Targets no misuse type".into(),
-        );
+        return tr.t("report-content-effect-no-target");
     }
-    let mut sv = Vec::new();
-    let mut en = Vec::new();
-    for e in effects {
-        let (lsv, len) = (
-            tax.label_sv(Dimension::MisuseType, &e.misuse_type),
-            tax.label_en(Dimension::MisuseType, &e.misuse_type),
-        );
-        match &e.verdict {
-            EffectVerdict::Measured(m) => {
-                let change = m
-                    .change_pct
-                    .map(percent_change_sv)
-                    .unwrap_or_else(|| "–".into());
-                sv.push(format!(
-                    "{lsv}: {change} (p = {})",
-                    decimal_sv(m.p_value_two_sided, 3)
-                ));
-                en.push(format!(
-                    "{len}: {} (p = {:.3})",
-                    m.change_pct
-                        .map(|c| format!("{c:+.1} %"))
-                        .unwrap_or_else(|| "–".into()),
-                    m.p_value_two_sided
-                ));
+    effects
+        .iter()
+        .map(|e| {
+            let series = tax_label(tax, Dimension::MisuseType, &e.misuse_type, tr.lang);
+            match &e.verdict {
+                EffectVerdict::Measured(m) => tr.msg(
+                    &Msg::new("report-content-effect-measured")
+                        .arg("series", series)
+                        .arg(
+                            "change",
+                            m.change_pct
+                                .map(|c| tr.lang.percent_change(c))
+                                .unwrap_or_else(|| "–".into()),
+                        )
+                        .arg("p", crate::i18n::Arg::Decimal(m.p_value_two_sided, 3)),
+                ),
+                EffectVerdict::TooFewPeriods { .. } => {
+                    tr.t1("report-content-effect-too-few-quarters", "series", series)
+                }
+                EffectVerdict::NoData { .. } => {
+                    tr.t1("report-content-effect-no-data", "series", series)
+                }
             }
-            EffectVerdict::TooFewPeriods { .. } => {
-                sv.push(format!("{lsv}: för få kvartal för att mäta"));
-                en.push(format!("{len}: too few quarters to measure"));
-            }
-            EffectVerdict::NoData { .. } => {
-                sv.push(format!("{lsv}: uppgifter saknas"));
-                en.push(format!("{len}: no data"));
-            }
-        }
-    }
-    (sv.join("; "), en.join("; "))
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
-fn followup_status(code: &str) -> Label {
-    match code {
-        "open" => Label::new("Öppen", "Open"),
-        "in_progress" => Label::new("Pågår", "In progress"),
-        "done" => Label::new("Klar", "Done"),
-        other => Label::same(other),
-    }
+fn followup_status(texts: &Texts, code: &str) -> Label {
+    let key = match code {
+        "open" => key!("report-content-followup-open"),
+        "in_progress" => key!("report-content-followup-in-progress"),
+        "done" => key!("report-content-followup-done"),
+        other => return Label::same(other),
+    };
+    texts.msg(&Msg::new(key))
 }
 
-fn submission_status(s: Option<SubmissionStatus>) -> Label {
+fn submission_status_key(s: Option<SubmissionStatus>) -> &'static str {
     match s {
-        None => Label::new("Saknas", "Missing"),
-        Some(SubmissionStatus::Accepted) => Label::new("Godkänd", "Accepted"),
-        Some(SubmissionStatus::Submitted) => {
-            Label::new("Inskickad, ej granskad", "Submitted, not reviewed")
-        }
-        Some(SubmissionStatus::Returned) => Label::new("Returnerad", "Returned"),
-        Some(SubmissionStatus::Draft) => Label::new("Utkast", "Draft"),
+        None => key!("report-content-submission-missing"),
+        Some(SubmissionStatus::Accepted) => key!("report-content-submission-accepted"),
+        Some(SubmissionStatus::Submitted) => key!("report-content-submission-submitted"),
+        Some(SubmissionStatus::Returned) => key!("report-content-submission-returned"),
+        Some(SubmissionStatus::Draft) => key!("report-content-submission-draft"),
     }
 }
 
@@ -883,6 +944,41 @@ mod tests {
         assert_eq!(changes[0].period, "2026-Q1");
         assert_eq!((changes[0].before, changes[0].after), (cell(10), cell(12)));
         assert!(changes_since(&now, &now).is_empty());
+    }
+
+    #[test]
+    fn data_frozen_before_the_catalogues_still_reads() {
+        // Older snapshots stored some texts as one (Swedish) string.
+        let d = data("2026-Q3", fig(&["2026-Q3"], &[("a", vec![cell(1)])]));
+        let mut json = serde_json::to_value(&d).unwrap();
+        json["previous_edition"] = "utgåva 3 version 1 (2026-Q2)".into();
+        json["signals"] = serde_json::json!([{
+            "series": {"sv": "Kapad identitet", "en": "Hijacked identity"},
+            "observed": {"value": 9, "suppressed": false},
+            "expected": "1,5",
+            "q_value": "0,010"
+        }]);
+        json["measures"] = serde_json::json!([{
+            "title": "Kontrollinsats",
+            "status": {"sv": "Gäller", "en": "In force"},
+            "start_on": "2026-04-01",
+            "targets": {"sv": "", "en": ""},
+            "effect": {"sv": "Inte vidtagen", "en": "Not taken"}
+        }]);
+        json["followups"] = serde_json::json!([{
+            "raised_on": "2026-05-04",
+            "text": "Arbetsgrupp",
+            "owner": "SKV",
+            "status": {"sv": "Öppen", "en": "Open"}
+        }]);
+        let old: ReportData = serde_json::from_value(json).unwrap();
+        assert_eq!(
+            old.previous_edition,
+            Some(Label::same("utgåva 3 version 1 (2026-Q2)"))
+        );
+        assert_eq!(old.signals[0].expected, Label::same("1,5"));
+        assert_eq!(old.measures[0].start_on, Label::same("2026-04-01"));
+        assert_eq!(old.followups[0].raised_on.get(Lang::En), "2026-05-04");
     }
 
     #[test]

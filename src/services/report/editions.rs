@@ -1,10 +1,12 @@
 //! Report editions (utgåvor) and their versions: compose, review with four eyes, publish
 //! frozen, correct with a new version. Pages, the CLI and tests all call these.
 
+use std::sync::Arc;
+
 use base64::Engine;
 use sha2::{Digest, Sha256};
 
-use super::data::{self, Baseline, DataSettings, ReportData};
+use super::data::{self, Baseline, DataSettings, ReportData, Texts};
 use super::render::VersionInfo;
 use super::templates;
 use crate::db::queries::reports::{self as q, EditionRow, EventRow, NewVersion, VersionRow};
@@ -13,12 +15,13 @@ use crate::db::{transaction, DbConnection};
 use crate::domain::observation::screen_field;
 use crate::domain::period::Period;
 use crate::domain::report::{
-    may_approve, pdf_file_name, Component, EditionContent, Lang, MarkingPolicy, Tlp, VersionStatus,
-    MAX_SECTION_TEXT,
+    may_approve, pdf_file_name, Component, EditionContent, Label, Lang, MarkingPolicy, Tlp,
+    VersionStatus, MAX_SECTION_TEXT,
 };
 use crate::domain::role::Role;
 use crate::domain::validation::FieldError;
 use crate::error::{AppError, AppResult};
+use crate::i18n::{Catalogue, Msg};
 use crate::services::audit;
 use crate::services::auth::User;
 use crate::services::now;
@@ -32,6 +35,8 @@ pub struct ReportContext<'a> {
     pub signals: Option<&'a SignalCache>,
     /// Where PDF generation time is recorded (the server's metrics; none in the CLI).
     pub metrics: Option<&'a crate::metrics::Metrics>,
+    /// The report's texts in both languages.
+    pub catalogue: &'a Arc<Catalogue>,
 }
 
 /// Who may read drafts (everything not yet published).
@@ -49,8 +54,8 @@ fn check_read(user: &User, v: &VersionRow) -> AppResult<()> {
     if v.status == VersionStatus::Published.code() || reads_drafts(user.role) {
         Ok(())
     } else {
-        Err(AppError::Forbidden(crate::i18n::Msg::verbatim(
-            "Den här versionen är inte publicerad. Du kan bara läsa publicerade lägesbilder.",
+        Err(AppError::Forbidden(Msg::new(
+            "reports-version-not-published",
         )))
     }
 }
@@ -76,11 +81,13 @@ pub fn marking_line(v: &VersionRow) -> String {
     format!("{} · {}", v.marking, tlp_of(v).label())
 }
 
-/// How an edition version is named in text ("utgåva 3 version 2 (2026-Q3)").
-pub fn name_of(e: &EditionRow, v: &VersionRow) -> String {
-    format!(
-        "utgåva {} version {} ({})",
-        e.id, v.version_no, e.period_code
+/// How an edition version is named in a report's text ("utgåva 3 version 2 (2026-Q3)").
+pub fn name_of(texts: &Texts, e: &EditionRow, v: &VersionRow) -> Label {
+    texts.msg(
+        &Msg::new("report-content-edition-name")
+            .arg("edition", e.id.to_string())
+            .arg("version", v.version_no.to_string())
+            .arg("period", &e.period_code),
     )
 }
 
@@ -94,11 +101,10 @@ pub struct NewEdition {
     pub tlp: String,
 }
 
-fn default_title(period: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Sv => format!("Lägesbild identitetsmissbruk {period}"),
-        Lang::En => format!("Situation picture: identity misuse {period}"),
-    }
+fn default_title(catalogue: &Arc<Catalogue>, period: &str, lang: Lang) -> String {
+    catalogue
+        .tr(lang)
+        .t1("report-content-default-title", "period", period)
 }
 
 fn event(
@@ -132,41 +138,45 @@ fn check_language_and_marking(
     tlp: &str,
     markings: &MarkingPolicy,
     errors: &mut Vec<FieldError>,
-) -> (Option<Lang>, Result<(String, Tlp), String>) {
+) -> (Option<Lang>, Option<(String, Tlp)>) {
     let lang = Lang::parse(language);
     if lang.is_none() {
-        errors.push(FieldError::text(
+        errors.push(FieldError::new(
             "language",
             "language",
-            "Välj språk för rapporten: svenska eller engelska.",
+            Msg::new("reports-language-choose"),
         ));
     }
-    let marks = markings.check(marking, tlp);
-    if let Err(msg) = &marks {
-        let field = if msg.contains("TLP") {
-            "tlp"
-        } else {
-            "marking"
-        };
-        errors.push(FieldError::text(field, "marking", msg.clone()));
-    }
+    let marks = match markings.check(marking, tlp) {
+        Ok(m) => Some(m),
+        Err(e) => {
+            errors.push(FieldError::new(e.field, "marking", e.message));
+            None
+        }
+    };
     (lang, marks)
 }
 
-/// Creates an edition for a period from a template; its version 1 is a draft.
+/// Creates an edition for a period from a template; its version 1 is a draft with the
+/// template's default texts and a default title in the edition's language.
 pub fn create(
     conn: &mut DbConnection,
     user: &User,
     input: &NewEdition,
     markings: &MarkingPolicy,
+    catalogue: &Arc<Catalogue>,
 ) -> AppResult<i64> {
     if !may_compose(user.role) {
         return Err(AppError::forbidden());
     }
     let mut errors = Vec::new();
     let period = Period::parse(input.period.trim());
-    if let Err(e) = &period {
-        errors.push(FieldError::new("period", "period", e.msg()));
+    if period.is_err() {
+        errors.push(FieldError::new(
+            "period",
+            "period",
+            Msg::new("reports-period-invalid").arg("input", input.period.trim()),
+        ));
     }
     let (lang, marks) = check_language_and_marking(
         &input.language,
@@ -175,17 +185,16 @@ pub fn create(
         markings,
         &mut errors,
     );
-    let template = templates::load(conn, input.template_id)?;
+    let template = templates::load(conn, catalogue, input.template_id)?;
     if !errors.is_empty() {
         return Err(AppError::Validation(errors));
     }
-    let (period, lang, (marking, tlp)) = (
-        period.map_err(AppError::internal)?,
-        lang.unwrap_or(Lang::Sv),
-        marks.map_err(|m| AppError::BadRequest(crate::i18n::Msg::verbatim(m)))?,
-    );
-    let content = serde_json::to_string(&EditionContent::from_template(&template.template))
+    let (Ok(period), Some(lang), Some((marking, tlp))) = (period, lang, marks) else {
+        return Err(AppError::internal("checked above"));
+    };
+    let content = serde_json::to_string(&EditionContent::from_template(&template.template, lang))
         .map_err(AppError::internal)?;
+    let title = default_title(catalogue, &period.code(), lang);
     transaction(conn, |conn| {
         let at = now();
         let edition = q::insert_edition(conn, &period.code(), user.id, at)?;
@@ -198,7 +207,7 @@ pub fn create(
                 language: lang.code(),
                 marking: &marking,
                 tlp: tlp.code(),
-                title: &default_title(&period.code(), lang),
+                title: &title,
                 correction_note: None,
                 content: &content,
                 created_by: user.id,
@@ -266,8 +275,8 @@ pub fn edition(conn: &mut DbConnection, user: &User, id: i64) -> AppResult<Editi
         .filter(|v| check_read(user, v).is_ok())
         .collect();
     if versions.is_empty() {
-        return Err(AppError::Forbidden(crate::i18n::Msg::verbatim(
-            "Den här utgåvan är inte publicerad. Du kan bara läsa publicerade lägesbilder.",
+        return Err(AppError::Forbidden(Msg::new(
+            "reports-edition-not-published",
         )));
     }
     Ok(EditionView { edition, versions })
@@ -333,17 +342,19 @@ fn editable(
     }
     let v = version(conn, user, edition_id, no)?;
     if !v.status().editable() {
-        return Err(AppError::Conflict(crate::i18n::Msg::verbatim(format!(
-            "Versionen är {} och kan inte ändras. {}",
-            v.status().label_sv().to_lowercase(),
-            if v.status() == VersionStatus::Published {
-                "En publicerad version ändras aldrig; gör en rättelse som ny version."
-            } else {
-                "Den kan ändras igen om beslutsfattaren skickar tillbaka den."
-            }
-        ))));
+        return Err(AppError::Conflict(not_editable(v.status())));
     }
     Ok(v)
+}
+
+/// Why a version that is not a draft cannot be changed, and what to do instead.
+pub fn not_editable(status: VersionStatus) -> Msg {
+    Msg::new(if status == VersionStatus::Published {
+        crate::key!("reports-not-editable-published")
+    } else {
+        crate::key!("reports-not-editable")
+    })
+    .arg("status", Msg::dynamic(status.key()))
 }
 
 /// The edition's title, language and markings.
@@ -366,10 +377,10 @@ pub fn update_meta(
     let mut errors = Vec::new();
     let title = meta.title.trim();
     if title.is_empty() || title.chars().count() > 200 {
-        errors.push(FieldError::text(
+        errors.push(FieldError::new(
             "title",
             "length",
-            "Ange en titel på högst 200 tecken.",
+            Msg::new("reports-title-length").arg("max", 200),
         ));
     }
     if let Err(e) = screen_field("title", "Titeln", title) {
@@ -385,8 +396,9 @@ pub fn update_meta(
     if !errors.is_empty() {
         return Err(AppError::Validation(errors));
     }
-    let (marking, tlp) = marks.map_err(|m| AppError::BadRequest(crate::i18n::Msg::verbatim(m)))?;
-    let lang = lang.unwrap_or(Lang::Sv);
+    let (Some(lang), Some((marking, tlp))) = (lang, marks) else {
+        return Err(AppError::internal("checked above"));
+    };
     transaction(conn, |conn| {
         let n = q::update_draft(
             conn,
@@ -401,9 +413,7 @@ pub fn update_meta(
             now(),
         )?;
         if n == 0 {
-            return Err(AppError::Conflict(crate::i18n::Msg::verbatim(
-                "Versionen har just skickats för granskning och kan inte längre ändras.",
-            )));
+            return Err(AppError::Conflict(Msg::new("reports-just-submitted")));
         }
         q::add_editor(conn, v.version.id, user.id)?;
         event(conn, user, v.version.id, "edited", None)?;
@@ -432,12 +442,10 @@ pub fn update_section(
     let text = input.text.replace("\r\n", "\n");
     let mut errors = Vec::new();
     if text.chars().count() > MAX_SECTION_TEXT {
-        errors.push(FieldError::text(
+        errors.push(FieldError::new(
             "text",
             "length",
-            format!(
-                "Texten får vara högst {MAX_SECTION_TEXT} tecken. Korta den eller dela upp den."
-            ),
+            Msg::new("reports-text-length").arg("max", MAX_SECTION_TEXT),
         ));
     }
     if let Err(e) = screen_field("text", "Texten", &text) {
@@ -486,9 +494,7 @@ pub fn update_section(
             now(),
         )?;
         if n == 0 {
-            return Err(AppError::Conflict(crate::i18n::Msg::verbatim(
-                "Versionen har just skickats för granskning och kan inte längre ändras.",
-            )));
+            return Err(AppError::Conflict(Msg::new("reports-just-submitted")));
         }
         q::add_editor(conn, v.version.id, user.id)?;
         event(conn, user, v.version.id, "edited", None)?;
@@ -508,9 +514,7 @@ fn move_status(
     transaction(conn, |conn| {
         let n = q::transition(conn, v.version.id, from.code(), to.code(), user.id, now())?;
         if n == 0 {
-            return Err(AppError::Conflict(crate::i18n::Msg::verbatim(
-                "Versionen har just ändrats av någon annan. Ladda om sidan.",
-            )));
+            return Err(AppError::Conflict(Msg::new("reports-changed-meanwhile")));
         }
         event(conn, user, v.version.id, event_code, note)?;
         audit::record(
@@ -542,12 +546,16 @@ fn required_text<'a>(
     label: &str,
     text: &'a str,
     max: usize,
-    missing: &str,
+    missing: &'static str,
 ) -> AppResult<&'a str> {
     let text = text.trim();
     let mut errors = Vec::new();
     if text.is_empty() || text.chars().count() > max {
-        errors.push(FieldError::text(field, "required", missing));
+        errors.push(FieldError::new(
+            field,
+            "required",
+            Msg::dynamic(missing).arg("max", max),
+        ));
     }
     if let Err(e) = screen_field(field, label, text) {
         errors.extend(e);
@@ -582,17 +590,15 @@ fn reviewable(
     want: VersionStatus,
 ) -> AppResult<VersionView> {
     if user.role != Role::Approver {
-        return Err(AppError::Forbidden(crate::i18n::Msg::verbatim(
-            "Bara beslutsfattare godkänner och publicerar lägesbilder.",
-        )));
+        return Err(AppError::Forbidden(Msg::new("reports-approvers-only")));
     }
     let v = version(conn, user, edition_id, no)?;
     if v.status() != want {
-        return Err(AppError::Conflict(crate::i18n::Msg::verbatim(format!(
-            "Versionen är {}, inte {}.",
-            v.status().label_sv().to_lowercase(),
-            want.label_sv().to_lowercase()
-        ))));
+        return Err(AppError::Conflict(
+            Msg::new("reports-wrong-status")
+                .arg("status", Msg::dynamic(v.status().key()))
+                .arg("wanted", Msg::dynamic(want.key())),
+        ));
     }
     Ok(v)
 }
@@ -601,9 +607,7 @@ fn reviewable(
 pub fn approve(conn: &mut DbConnection, user: &User, edition_id: i64, no: i32) -> AppResult<()> {
     let v = reviewable(conn, user, edition_id, no, VersionStatus::InReview)?;
     if !may_approve(user.id, &v.editors) {
-        return Err(AppError::Forbidden(crate::i18n::Msg::verbatim(
-            "Du har skrivit i den här utgåvan och kan därför inte godkänna den (fyraögonsprincipen). En annan beslutsfattare måste godkänna.",
-        )));
+        return Err(AppError::Forbidden(Msg::new("reports-four-eyes")));
     }
     move_status(
         conn,
@@ -636,7 +640,7 @@ pub fn refuse(
         "Motiveringen",
         reason,
         2000,
-        "Skriv varför versionen skickas tillbaka (högst 2 000 tecken), så att analytikern vet vad som ska ändras.",
+        crate::key!("reports-reason-required"),
     )?;
     move_status(
         conn,
@@ -650,7 +654,11 @@ pub fn refuse(
 }
 
 /// The edition to compare with for "changes since the previous edition".
-pub(crate) fn baseline(conn: &mut DbConnection, edition_id: i64) -> AppResult<Option<Baseline>> {
+pub(crate) fn baseline(
+    conn: &mut DbConnection,
+    edition_id: i64,
+    catalogue: &Arc<Catalogue>,
+) -> AppResult<Option<Baseline>> {
     let Some(prev) = q::latest_published_other(conn, edition_id)? else {
         return Ok(None);
     };
@@ -659,7 +667,7 @@ pub(crate) fn baseline(conn: &mut DbConnection, edition_id: i64) -> AppResult<Op
     };
     let edition = q::edition(conn, prev.edition_id)?.ok_or(AppError::NotFound)?;
     Ok(Some(Baseline {
-        name: name_of(&edition, &prev),
+        name: name_of(&Texts::new(catalogue), &edition, &prev),
         data: serde_json::from_str(snapshot).map_err(AppError::internal)?,
     }))
 }
@@ -674,8 +682,15 @@ pub fn data_of(
         return serde_json::from_str(snapshot).map_err(AppError::internal);
     }
     let period = Period::parse(&v.edition.period_code).map_err(AppError::internal)?;
-    let base = baseline(conn, v.edition.id)?;
-    data::gather(conn, period, ctx.settings, ctx.signals, base.as_ref())
+    let base = baseline(conn, v.edition.id, ctx.catalogue)?;
+    data::gather(
+        conn,
+        period,
+        ctx.settings,
+        ctx.signals,
+        base.as_ref(),
+        ctx.catalogue,
+    )
 }
 
 pub(crate) fn info_of(v: &VersionView, published_on: Option<chrono::NaiveDate>) -> VersionInfo {
@@ -707,7 +722,7 @@ pub fn publish(
     let data = data_of(conn, &v, ctx)?;
     let today = chrono::Utc::now().date_naive();
     let bytes = super::timed_render(
-        ctx.metrics,
+        ctx,
         crate::metrics::PdfKind::EditionPublish,
         &info_of(&v, Some(today)),
         &v.content,
@@ -729,9 +744,7 @@ pub fn publish(
             bytes.len() as i64,
         )?;
         if n == 0 {
-            return Err(AppError::Conflict(crate::i18n::Msg::verbatim(
-                "Versionen har just ändrats av någon annan. Ladda om sidan.",
-            )));
+            return Err(AppError::Conflict(Msg::new("reports-changed-meanwhile")));
         }
         let locked = q::lock_periods_within(conn, period.starts_on(), period.ends_on())?;
         event(conn, user, v.version.id, "published", None)?;
@@ -742,8 +755,8 @@ pub fn publish(
             "report_version",
             Some(&version_key(edition_id, no)),
             Some(&format!(
-                "sha256={sha}; låsta perioder: {}",
-                locked.join(", ")
+                "sha256={sha}; locked_periods={}",
+                locked.join(",")
             )),
         )?;
         crate::services::notifications::notify(
@@ -773,17 +786,16 @@ pub fn correct(
     let versions = q::versions_of(conn, edition_id)?;
     let latest = versions.last().ok_or(AppError::NotFound)?;
     if latest.status != VersionStatus::Published.code() {
-        return Err(AppError::Conflict(crate::i18n::Msg::verbatim(format!(
-            "Version {} är inte publicerad än. Ändra den i stället för att göra en rättelse.",
-            latest.version_no
-        ))));
+        return Err(AppError::Conflict(
+            Msg::new("reports-correct-unpublished").arg("version", latest.version_no.to_string()),
+        ));
     }
     let note = required_text(
         "note",
-        "Rättelsen",
+        "Texten",
         note,
         500,
-        "Skriv vad rättelsen gäller (högst 500 tecken). Texten står på rapportens titelsida.",
+        crate::key!("reports-note-required"),
     )?;
     let no = latest.version_no + 1;
     transaction(conn, |conn| {
@@ -862,7 +874,7 @@ pub fn stored_or_draft(
     } else {
         let data = data_of(conn, v, ctx)?;
         super::timed_render(
-            ctx.metrics,
+            ctx,
             crate::metrics::PdfKind::EditionDraft,
             &info_of(v, None),
             &v.content,

@@ -14,32 +14,35 @@ use crate::db::DbConnection;
 use crate::domain::period::Period;
 use crate::domain::report::{EditionContent, Lang};
 use crate::error::{AppError, AppResult};
-use crate::metrics::{Metrics, PdfKind};
+use crate::metrics::PdfKind;
 pub use editions::ReportContext;
 
 /// Quarters shown in the dashboard's trend chart (the report uses `data::QUARTERS`).
 pub const TREND_QUARTERS: usize = 8;
 
-/// The title of the report series, as in every page header.
-pub fn header_title(period: Period) -> String {
-    format!("Lägesbild identitetsmissbruk – {}", period.code())
-}
-
-/// The period's draft report from live data on the standard template, marked "UTKAST" on
-/// every page; audited.
+/// The period's draft report from live data on the standard template, in `lang`, marked
+/// as a draft on every page; audited.
 pub fn period_pdf(
     conn: &mut DbConnection,
     actor: Option<&User>,
     period: Period,
+    lang: Lang,
     ctx: ReportContext<'_>,
 ) -> AppResult<Vec<u8>> {
-    let template = templates::load(conn, None)?;
-    let content = EditionContent::from_template(&template.template);
-    let baseline = editions::baseline(conn, -1)?;
-    let data = data::gather(conn, period, ctx.settings, ctx.signals, baseline.as_ref())?;
+    let template = templates::load(conn, ctx.catalogue, None)?;
+    let content = EditionContent::from_template(&template.template, lang);
+    let baseline = editions::baseline(conn, -1, ctx.catalogue)?;
+    let data = data::gather(
+        conn,
+        period,
+        ctx.settings,
+        ctx.signals,
+        baseline.as_ref(),
+        ctx.catalogue,
+    )?;
     let info = render::VersionInfo {
-        title: header_title(period),
-        lang: Lang::Sv,
+        title: render::header_title(&ctx.catalogue.tr(lang), &period.code()),
+        lang,
         marking: format!(
             "{} · {}",
             ctx.markings.minimum,
@@ -52,7 +55,7 @@ pub fn period_pdf(
         correction_note: None,
         created_unix: chrono::Utc::now().timestamp(),
     };
-    let bytes = timed_render(ctx.metrics, PdfKind::PeriodDraft, &info, &content, &data)?;
+    let bytes = timed_render(ctx, PdfKind::PeriodDraft, &info, &content, &data)?;
     audit::record(
         conn,
         actor,
@@ -66,15 +69,15 @@ pub fn period_pdf(
 
 /// Renders a version to PDF and records the time taken in the instance's metrics.
 pub(crate) fn timed_render(
-    metrics: Option<&Metrics>,
+    ctx: ReportContext<'_>,
     kind: PdfKind,
     info: &render::VersionInfo,
     content: &EditionContent,
     data: &data::ReportData,
 ) -> AppResult<Vec<u8>> {
     let started = std::time::Instant::now();
-    let bytes = render::render(info, content, data).map_err(AppError::internal)?;
-    if let Some(m) = metrics {
+    let bytes = render::render(ctx.catalogue, info, content, data).map_err(AppError::internal)?;
+    if let Some(m) = ctx.metrics {
         m.observe_pdf(kind, started.elapsed().as_secs_f64());
     }
     Ok(bytes)

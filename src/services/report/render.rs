@@ -1,10 +1,15 @@
 //! Lays a composed edition out as PDF: title page, contents, numbered sections with the
-//! analyst's text and the automatic content, every chart followed by its data table.
+//! analyst's text and the automatic content, every chart followed by its data table. Every
+//! word the report prints comes from the catalogue in the edition's language, or from the
+//! report's data.
 
-use super::data::{Figure, FigureKind, ReportData};
+use std::sync::Arc;
+
+use super::data::{Figure, FigureKind, ReportData, RiskLine, EFFECT_QUARTERS};
 use crate::charts::{ChartMarker, ChartSeries, Heatmap, StackedChart, TrendChart};
 use crate::domain::markdown::{to_blocks, Block};
-use crate::domain::report::{Component, EditionContent, Lang};
+use crate::domain::report::{Component, EditionContent, Label, Lang};
+use crate::i18n::{Arg, Catalogue, Msg, Tr};
 use crate::pdf::{Align, Chart, Composer, DocumentInfo, PageFrame, PdfError, Table};
 use crate::services::analysis::Cell;
 
@@ -12,6 +17,7 @@ use crate::services::analysis::Cell;
 #[derive(Debug, Clone)]
 pub struct VersionInfo {
     pub title: String,
+    /// The edition's language: every generated text is written in it.
     pub lang: Lang,
     /// Marking and TLP as printed, e.g. "Intern · TLP:GREEN".
     pub marking: String,
@@ -25,34 +31,20 @@ pub struct VersionInfo {
     pub created_unix: i64,
 }
 
-/// A number as the language writes it: `1 234` in Swedish, `1,234` in English.
-pub fn int_in(n: i64, lang: Lang) -> String {
-    match lang {
-        Lang::Sv => crate::domain::format::int_sv(n),
-        Lang::En => {
-            let digits = n.unsigned_abs().to_string();
-            let mut out = String::new();
-            for (i, ch) in digits.chars().enumerate() {
-                if i > 0 && (digits.len() - i).is_multiple_of(3) {
-                    out.push(',');
-                }
-                out.push(ch);
-            }
-            if n < 0 {
-                format!("-{out}")
-            } else {
-                out
-            }
-        }
-    }
-}
-
 /// A published cell: the number, `..` (suppressed) or `–` (no report).
 pub fn cell_text(c: &Cell, lang: Lang) -> String {
     match (c.suppressed, c.value) {
         (true, _) => "..".into(),
         (false, None) => "–".into(),
-        (false, Some(n)) => int_in(n, lang),
+        (false, Some(n)) => lang.int(n),
+    }
+}
+
+/// A cell as a message argument: a count (which chooses the plural) or `..`/`–`.
+fn cell_arg(c: &Cell, lang: Lang) -> Arg {
+    match chart_value(c) {
+        Some(n) => Arg::Int(n),
+        None => Arg::Text(cell_text(c, lang)),
     }
 }
 
@@ -64,6 +56,14 @@ fn chart_value(c: &Cell) -> Option<i64> {
     }
 }
 
+/// The texts of a list of labels in one language, joined with commas.
+fn names(v: &[Label], lang: Lang) -> String {
+    v.iter()
+        .map(|l| l.get(lang).to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// The chart of a figure, as the web and the PDF both draw it.
 pub enum FigureChart {
     Trend(TrendChart),
@@ -71,8 +71,9 @@ pub enum FigureChart {
     Heatmap(Heatmap),
 }
 
-pub fn figure_chart(f: &Figure, lang: Lang) -> FigureChart {
-    let y_axis = lang.pick("Antal fall", "Number of cases").to_string();
+pub fn figure_chart(f: &Figure, tr: &Tr) -> FigureChart {
+    let lang = tr.lang;
+    let y_axis = tr.t("report-content-axis-cases");
     match f.kind {
         FigureKind::Lines => FigureChart::Trend(TrendChart {
             title: f.title.get(lang).to_string(),
@@ -127,6 +128,32 @@ pub fn figure_chart(f: &Figure, lang: Lang) -> FigureChart {
     }
 }
 
+/// What a chart shows in one sentence, for readers who do not see it: its highest
+/// figure, and where the same figures are.
+pub fn figure_summary(f: &Figure, tr: &Tr) -> String {
+    let lang = tr.lang;
+    let peak = f
+        .rows
+        .iter()
+        .zip(&f.cells)
+        .flat_map(|(r, row)| f.cols.iter().zip(row).map(move |(c, cell)| (r, c, cell)))
+        .filter_map(|(r, c, cell)| chart_value(cell).map(|n| (r, c, n)))
+        .max_by_key(|(_, _, n)| *n);
+    let same = tr.t("report-content-chart-same-figures");
+    match peak {
+        Some((r, c, n)) => format!(
+            "{} {same}",
+            tr.msg(
+                &Msg::new("report-content-chart-peak")
+                    .arg("series", r.get(lang))
+                    .arg("column", c.get(lang))
+                    .arg("count", n)
+            )
+        ),
+        None => same,
+    }
+}
+
 /// The figure's data table: series as rows, or (for long time axes) transposed.
 pub fn figure_table(f: &Figure, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
     let transpose = f.cols.len() > 12;
@@ -162,8 +189,9 @@ pub fn figure_table(f: &Figure, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
 }
 
 /// Agencies × the registered periods within the report's period: where each report stands.
-pub fn completeness_table(d: &ReportData, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
-    let mut header = vec![lang.pick("Myndighet", "Agency").to_string()];
+pub fn completeness_table(d: &ReportData, tr: &Tr) -> (Vec<String>, Vec<Vec<String>>) {
+    let lang = tr.lang;
+    let mut header = vec![tr.t("report-content-col-agency")];
     header.extend(d.completeness_periods.iter().cloned());
     let rows = d
         .completeness
@@ -177,6 +205,11 @@ pub fn completeness_table(d: &ReportData, lang: Lang) -> (Vec<String>, Vec<Vec<S
     (header, rows)
 }
 
+/// The caption of the reporting status table.
+pub fn completeness_caption(d: &ReportData, tr: &Tr) -> String {
+    tr.t1("report-content-completeness-caption", "period", &d.period)
+}
+
 /// A list the report prints as a table (measures, signals, forum follow-ups, changed
 /// figures): the same caption, header and rows for the web page and the PDF.
 pub struct ListTable {
@@ -185,22 +218,16 @@ pub struct ListTable {
     pub rows: Vec<Vec<String>>,
 }
 
-pub fn list_table(component: Component, d: &ReportData, lang: Lang) -> Option<ListTable> {
-    let w = |sv: &'static str, en: &'static str| lang.pick(sv, en).to_string();
+pub fn list_table(component: Component, d: &ReportData, tr: &Tr) -> Option<ListTable> {
+    let lang = tr.lang;
     let (caption, header, rows): (String, Vec<String>, Vec<Vec<String>>) = match component {
         Component::MeasuresTable => (
-            w(
-                "Åtgärder och uppmätt effekt",
-                "Measures and measured effect",
-            ),
+            tr.t("report-content-measures-caption"),
             vec![
-                w("Åtgärd", "Measure"),
-                w("Status", "Status"),
-                w("Start", "Start"),
-                w(
-                    "Uppmätt effekt (4 kvartal före/efter)",
-                    "Measured effect (4 quarters before/after)",
-                ),
+                tr.t("report-content-col-measure"),
+                tr.t("report-content-col-status"),
+                tr.t("report-content-col-start"),
+                tr.t1("report-content-col-effect", "quarters", EFFECT_QUARTERS),
             ],
             d.measures
                 .iter()
@@ -208,19 +235,19 @@ pub fn list_table(component: Component, d: &ReportData, lang: Lang) -> Option<Li
                     vec![
                         m.title.clone(),
                         m.status.get(lang).to_string(),
-                        m.start_on.clone(),
+                        m.start_on.get(lang).to_string(),
                         m.effect.get(lang).to_string(),
                     ]
                 })
                 .collect(),
         ),
         Component::SignalsTable => (
-            w("Automatiska signaler", "Automatic signals"),
+            tr.t("report-content-signals-caption"),
             vec![
-                w("Missbrukstyp", "Misuse type"),
-                w("Observerat", "Observed"),
-                w("Förväntat", "Expected"),
-                w("q-värde", "q-value"),
+                tr.t("report-content-dim-misuse-type"),
+                tr.t("report-content-col-observed"),
+                tr.t("report-content-col-expected"),
+                tr.t("report-content-col-q-value"),
             ],
             d.signals
                 .iter()
@@ -228,25 +255,25 @@ pub fn list_table(component: Component, d: &ReportData, lang: Lang) -> Option<Li
                     vec![
                         s.series.get(lang).to_string(),
                         cell_text(&s.observed, lang),
-                        s.expected.clone(),
-                        s.q_value.clone(),
+                        s.expected.get(lang).to_string(),
+                        s.q_value.get(lang).to_string(),
                     ]
                 })
                 .collect(),
         ),
         Component::ForumFollowups => (
-            w("Forumets uppföljningspunkter", "The forum's follow-ups"),
+            tr.t("report-content-followups-caption"),
             vec![
-                w("Möte", "Meeting"),
-                w("Uppföljning", "Follow-up"),
-                w("Ansvarig", "Owner"),
-                w("Status", "Status"),
+                tr.t("report-content-col-meeting"),
+                tr.t("report-content-col-followup"),
+                tr.t("report-content-col-owner"),
+                tr.t("report-content-col-status"),
             ],
             d.followups
                 .iter()
                 .map(|f| {
                     vec![
-                        f.raised_on.clone(),
+                        f.raised_on.get(lang).to_string(),
                         f.text.clone(),
                         f.owner.clone(),
                         f.status.get(lang).to_string(),
@@ -255,13 +282,13 @@ pub fn list_table(component: Component, d: &ReportData, lang: Lang) -> Option<Li
                 .collect(),
         ),
         Component::Changes => (
-            w("Ändrade siffror", "Changed figures"),
+            tr.t("report-content-changes-caption"),
             vec![
-                w("Diagram", "Chart"),
-                w("Serie", "Series"),
-                w("Period", "Period"),
-                w("Tidigare", "Before"),
-                w("Nu", "Now"),
+                tr.t("report-content-col-chart"),
+                tr.t("report-content-col-series"),
+                tr.t("report-content-col-period"),
+                tr.t("report-content-col-before"),
+                tr.t("report-content-col-now"),
             ],
             d.changes
                 .iter()
@@ -285,54 +312,98 @@ pub fn list_table(component: Component, d: &ReportData, lang: Lang) -> Option<Li
     })
 }
 
-/// The generated method text ("Metod och datakvalitet").
-pub fn method_paragraphs(d: &ReportData, lang: Lang) -> Vec<String> {
-    let names = |v: &[crate::domain::report::Label]| {
-        v.iter()
-            .map(|l| l.get(lang).to_string())
-            .collect::<Vec<_>>()
-            .join(", ")
+/// One rising series: its count, whether it is a signal, and the measures in force that
+/// target it (or that none does).
+pub fn risk_text(r: &RiskLine, tr: &Tr) -> String {
+    let coverage = if r.covered_by.is_empty() {
+        tr.t("report-content-risk-uncovered")
+    } else {
+        tr.t1(
+            "report-content-risk-covered",
+            "measures",
+            r.covered_by.join(", "),
+        )
     };
-    let period = d.period_label.get(lang);
-    let suppressed = d.suppressed_cells();
-    match lang {
-        Lang::Sv => vec![
-            "Lägesbilden bygger enbart på inrapporteringar som har godkänts vid granskning hos Nationellt ID-center. Utkast och returnerade inrapporteringar ingår inte. Månadsuppgifter summeras till kvartal.".into(),
-            if d.reporting.is_empty() {
-                format!("Ingen myndighet har godkända uppgifter för {period}.")
-            } else {
-                format!("Godkända uppgifter för {period} finns från: {}.", names(&d.reporting))
-            },
-            if d.missing.is_empty() {
-                "Alla aktiva myndigheter har lämnat godkända uppgifter.".into()
-            } else {
-                format!("Godkända uppgifter saknas från: {}.", names(&d.missing))
-            },
-            format!(
-                "Röjandekontroll har tillämpats på alla tabeller och diagram: celler med färre än {} fall visas som ”..”, liksom celler som annars skulle kunna räknas fram ur summorna. I denna utgåva undertrycktes {} celler. ”–” betyder att ingen myndighet har rapporterat.",
-                d.disclosure_k, suppressed
-            ),
-            format!("Uppgifterna hämtades ur databasen {} (UTC).", d.computed_at.replace('T', " ").trim_end_matches('Z')),
-        ],
-        Lang::En => vec![
-            "This situation picture is based only on submissions accepted in review by the National ID Centre. Drafts and returned submissions are not included. Monthly figures are summed to quarters.".into(),
-            if d.reporting.is_empty() {
-                format!("No agency has accepted figures for {period}.")
-            } else {
-                format!("Accepted figures for {period} come from: {}.", names(&d.reporting))
-            },
-            if d.missing.is_empty() {
-                "Every active agency has submitted accepted figures.".into()
-            } else {
-                format!("Accepted figures are missing from: {}.", names(&d.missing))
-            },
-            format!(
-                "Disclosure control was applied to every table and chart: cells with fewer than {} cases are shown as “..”, as are cells that could otherwise be recomputed from the totals. {} cells were suppressed in this edition. “–” means that no agency reported.",
-                d.disclosure_k, suppressed
-            ),
-            format!("The figures were read from the database at {} (UTC).", d.computed_at.replace('T', " ").trim_end_matches('Z')),
-        ],
+    tr.msg(
+        &Msg::new(if r.signal {
+            crate::key!("report-content-risk-signal")
+        } else {
+            crate::key!("report-content-risk")
+        })
+        .arg("series", r.series.get(tr.lang))
+        .arg("observed", cell_arg(&r.observed, tr.lang))
+        .arg("coverage", coverage),
+    )
+}
+
+/// The sentence before the table of changed figures, or instead of it.
+pub fn changes_text(d: &ReportData, tr: &Tr) -> String {
+    match &d.previous_edition {
+        None => tr.t("report-content-changes-no-previous"),
+        Some(prev) if d.changes.is_empty() => {
+            tr.t1("report-content-changes-none", "edition", prev.get(tr.lang))
+        }
+        Some(prev) => tr.t1("report-content-changes-some", "edition", prev.get(tr.lang)),
     }
+}
+
+/// When the figures were read, as the language writes it (UTC).
+fn read_at(d: &ReportData, tr: &Tr) -> String {
+    chrono::NaiveDateTime::parse_from_str(&d.computed_at, "%Y-%m-%dT%H:%M:%SZ")
+        .map(|t| tr.datetime(t))
+        .unwrap_or_else(|_| {
+            d.computed_at
+                .replace('T', " ")
+                .trim_end_matches('Z')
+                .to_string()
+        })
+}
+
+/// The generated method text ("Metod och datakvalitet").
+pub fn method_paragraphs(d: &ReportData, tr: &Tr) -> Vec<String> {
+    let lang = tr.lang;
+    let period = d.period_label.get(lang);
+    vec![
+        tr.t("report-content-method-basis"),
+        if d.reporting.is_empty() {
+            tr.t1("report-content-method-nobody-reported", "period", period)
+        } else {
+            tr.t2(
+                "report-content-method-reported",
+                "period",
+                period,
+                "agencies",
+                names(&d.reporting, lang),
+            )
+        },
+        if d.missing.is_empty() {
+            tr.t("report-content-method-all-reported")
+        } else {
+            tr.t1(
+                "report-content-method-missing",
+                "agencies",
+                names(&d.missing, lang),
+            )
+        },
+        tr.t2(
+            "report-content-method-disclosure",
+            "k",
+            d.disclosure_k,
+            "suppressed",
+            d.suppressed_cells(),
+        ),
+        tr.t1("report-content-method-read-at", "at", read_at(d, tr)),
+    ]
+}
+
+/// The legend under every table of counts.
+pub fn cells_legend(tr: &Tr) -> String {
+    tr.t("report-content-legend")
+}
+
+/// The report series' name for a period, as in every page header.
+pub fn header_title(tr: &Tr, period: &str) -> String {
+    tr.t1("report-content-header-title", "period", period)
 }
 
 struct Numbering {
@@ -340,25 +411,29 @@ struct Numbering {
     table: usize,
 }
 
-/// Renders a version to PDF bytes.
+/// Renders a version to PDF bytes, in the version's language.
 pub fn render(
+    catalogue: &Arc<Catalogue>,
     info: &VersionInfo,
     content: &EditionContent,
     data: &ReportData,
 ) -> Result<Vec<u8>, PdfError> {
     let lang = info.lang;
-    let w = |sv: &'static str, en: &'static str| lang.pick(sv, en);
+    let tr = catalogue.tr(lang);
+    let tr = &tr;
+    let subtitle = tr.t("report-content-subtitle");
+    let issuer = tr.t("report-content-issuer");
     let mut c = Composer::new(&DocumentInfo {
         title: info.title.clone(),
-        subject: format!(
-            "{}, {}",
-            w(
-                "Kunskaps- och lägesbild över identitetsmissbruk",
-                "Knowledge and situation picture of identity misuse"
-            ),
-            data.period_label.get(lang)
+        subject: tr.t2(
+            "report-content-pdf-subject",
+            "subtitle",
+            &subtitle,
+            "period",
+            data.period_label.get(lang),
         ),
-        author: w("Nationellt ID-center", "Swedish National ID Centre").into(),
+        author: issuer.clone(),
+        creator: tr.t("product-name"),
         created_unix: info.created_unix,
         lang,
     })?;
@@ -366,79 +441,64 @@ pub fn render(
     // Title page.
     c.vspace(110.0);
     c.title_line(&info.title, 24.0, true);
-    c.title_line(
-        w(
-            "Kunskaps- och lägesbild över identitetsmissbruk",
-            "Knowledge and situation picture of identity misuse",
-        ),
-        16.0,
-        false,
-    );
+    c.title_line(&subtitle, 16.0, false);
     c.vspace(24.0);
     c.title_line(
-        &format!(
-            "{}: {} ({})",
-            w("Period", "Period"),
+        &tr.t2(
+            "report-content-title-period",
+            "label",
             data.period_label.get(lang),
-            data.period
+            "code",
+            &data.period,
         ),
         13.0,
         false,
     );
     let edition = match (info.edition_id, info.version_no) {
-        (Some(e), Some(v)) if info.published => match lang {
-            Lang::Sv => format!("Utgåva {e}, version {v}"),
-            Lang::En => format!("Edition {e}, version {v}"),
-        },
-        (Some(e), Some(v)) => match lang {
-            Lang::Sv => format!("Utgåva {e}, version {v} – utkast, ej fastställd"),
-            Lang::En => format!("Edition {e}, version {v} – draft, not approved"),
-        },
-        _ => w(
-            "Utkast ur aktuella uppgifter, ej fastställt",
-            "Draft from current data, not approved",
-        )
-        .into(),
+        (Some(e), Some(v)) => tr.t2(
+            if info.published {
+                crate::key!("report-content-title-edition")
+            } else {
+                crate::key!("report-content-title-edition-draft")
+            },
+            "edition",
+            e.to_string(),
+            "version",
+            v.to_string(),
+        ),
+        _ => tr.t("report-content-title-live-draft"),
     };
     c.title_line(&edition, 13.0, false);
     c.title_line(
-        &format!(
-            "{} {}",
+        &tr.t1(
             if info.published {
-                w("Publicerad", "Published")
+                crate::key!("report-content-title-published")
             } else {
-                w("Framställd", "Produced")
+                crate::key!("report-content-title-produced")
             },
-            info.dated.format("%Y-%m-%d")
+            "date",
+            info.dated,
         ),
         13.0,
         false,
     );
     c.title_line(
-        &format!(
-            "{}: {}",
-            w("Informationsklass", "Classification"),
-            info.marking
-        ),
+        &tr.t1("report-content-title-marking", "marking", &info.marking),
         13.0,
         false,
     );
     if let Some(note) = &info.correction_note {
         c.vspace(12.0);
         c.title_line(
-            &format!("{}: {note}", w("Rättelse", "Correction")),
+            &tr.t1("report-content-title-correction", "note", note),
             12.0,
             true,
         );
     }
     c.vspace(40.0);
-    c.title_line(
-        w("Nationellt ID-center", "Swedish National ID Centre"),
-        13.0,
-        true,
-    );
+    c.title_line(&issuer, 13.0, true);
     c.new_page();
-    c.table_of_contents_here();
+    c.table_of_contents_here(tr.t("report-content-contents"));
 
     let mut n = Numbering {
         figure: 0,
@@ -454,21 +514,29 @@ pub fn render(
             }
         }
         for component in section.included() {
-            component_pdf(&mut c, component, data, lang, &mut n)?;
+            component_pdf(&mut c, component, data, tr, &mut n)?;
         }
     }
 
     let version = match (info.version_no, info.published) {
-        (Some(v), true) => format!("{} {v}", w("Version", "Version")),
-        (Some(v), false) => format!("{} {v} ({})", w("Version", "Version"), w("utkast", "draft")),
-        (None, _) => w("Utkast", "Draft").into(),
+        (Some(v), true) => tr.t1("report-content-frame-version", "version", v.to_string()),
+        (Some(v), false) => tr.t1(
+            "report-content-frame-version-draft",
+            "version",
+            v.to_string(),
+        ),
+        (None, _) => tr.t("report-content-frame-draft"),
     };
+    let page_tr = tr.clone();
     c.finish(&PageFrame {
         marking: info.marking.clone(),
         header_right: info.title.clone(),
         version,
-        draft_label: (!info.published).then(|| w("UTKAST", "DRAFT").to_string()),
-        lang,
+        draft_label: (!info.published).then(|| tr.t("report-content-draft-mark")),
+        issuer,
+        page_label: Box::new(move |page, pages| {
+            page_tr.t2("report-content-page", "page", page, "pages", pages)
+        }),
     })
 }
 
@@ -513,31 +581,36 @@ fn text_table(
     }
 }
 
+/// "Tabell 3. …" / "Table 3. …".
+fn table_caption(tr: &Tr, n: &mut Numbering, caption: &str) -> String {
+    n.table += 1;
+    tr.t2(
+        "report-content-table-caption",
+        "number",
+        n.table,
+        "caption",
+        caption,
+    )
+}
+
 fn component_pdf(
     c: &mut Composer,
     component: Component,
     d: &ReportData,
-    lang: Lang,
+    tr: &Tr,
     n: &mut Numbering,
 ) -> Result<(), PdfError> {
-    let w = |sv: &'static str, en: &'static str| lang.pick(sv, en);
-    let legend = w(
-        "”..” = undertryckt av röjandeskäl, ”–” = ingen inrapportering.",
-        "“..” = suppressed for disclosure control, “–” = no submission.",
-    );
+    let lang = tr.lang;
+    let legend = cells_legend(tr);
     match component {
         Component::SummaryTable => {
             let f = &d.summary;
             let (mut header, rows) = figure_table(f, lang);
-            header.insert(3, w("Förändring", "Change").into());
-            header.push(w("Förändring", "Change").into());
+            header.insert(3, tr.t("report-content-col-change"));
+            header.push(tr.t("report-content-col-change"));
             let change = |a: &Cell, b: &Cell| match (chart_value(a), chart_value(b)) {
                 (Some(x), Some(y)) if y > 0 => {
-                    let pct = (x - y) as f64 / y as f64 * 100.0;
-                    match lang {
-                        Lang::Sv => crate::domain::format::percent_change_sv(pct),
-                        Lang::En => format!("{pct:+.1} %"),
-                    }
+                    lang.percent_change((x - y) as f64 / y as f64 * 100.0)
                 }
                 _ => "–".into(),
             };
@@ -549,7 +622,7 @@ fn component_pdf(
                 r.push(change(&cells[0], &cells[2]));
                 out.push(r);
             }
-            let mut total = vec![w("Totalt", "Total").to_string()];
+            let mut total = vec![tr.t("report-content-total")];
             let t = &f.col_totals;
             if t.len() == 3 {
                 total.extend([
@@ -561,18 +634,8 @@ fn component_pdf(
                 ]);
                 out.push(total);
             }
-            n.table += 1;
-            let mut table = table_of(
-                header,
-                out,
-                format!(
-                    "{} {}. {}",
-                    w("Tabell", "Table"),
-                    n.table,
-                    f.title.get(lang)
-                ),
-                Some(legend.into()),
-            );
+            let caption = table_caption(tr, n, f.title.get(lang));
+            let mut table = table_of(header, out, caption, Some(legend));
             table.bold_rows = vec![table.rows.len().saturating_sub(1)];
             c.table(&table);
         }
@@ -581,7 +644,7 @@ fn component_pdf(
                 return Ok(());
             };
             n.figure += 1;
-            let chart = figure_chart(f, lang);
+            let chart = figure_chart(f, tr);
             let height = match f.kind {
                 FigureKind::Heatmap => 300.0,
                 _ => 260.0,
@@ -594,164 +657,91 @@ fn component_pdf(
                     FigureChart::Heatmap(h) => c.figure(Chart::Heatmap(h), height)?,
                 }
             } else {
-                c.paragraph(w(
-                    "Det finns inga godkända uppgifter att visa i diagrammet.",
-                    "There are no accepted figures to show in the chart.",
-                ));
+                c.paragraph(&tr.t("report-content-chart-no-data"));
             }
             let (header, rows) = figure_table(f, lang);
             c.table(&table_of(
                 header,
                 rows,
-                format!(
-                    "{} {}. {} – {}",
-                    w("Figur", "Figure"),
+                tr.t2(
+                    "report-content-figure-caption",
+                    "number",
                     n.figure,
+                    "caption",
                     f.title.get(lang),
-                    w("diagrammets siffror", "the chart's figures")
                 ),
-                Some(legend.into()),
+                Some(legend),
             ));
         }
         Component::MeasuresTable => {
             if d.measures.is_empty() {
-                c.paragraph(w(
-                    "Inga åtgärder är registrerade för perioden.",
-                    "No measures are registered for the period.",
-                ));
+                c.paragraph(&tr.t("report-content-measures-none"));
                 return Ok(());
             }
-            n.table += 1;
-            let t = list_table(Component::MeasuresTable, d, lang).expect("a list table");
+            let t = list_table(Component::MeasuresTable, d, tr).expect("a list table");
+            let caption = table_caption(tr, n, &t.caption);
             c.table(&text_table(
                 t.header,
                 t.rows,
                 vec![2.2, 0.9, 0.9, 3.0],
-                format!("{} {}. {}", w("Tabell", "Table"), n.table, t.caption),
+                caption,
             ));
         }
         Component::SignalsTable => {
             if d.signals.is_empty() {
-                c.paragraph(w(
-                    "Ingen serie ökade mer än vad dess historik förutsäger.",
-                    "No series rose beyond what its history predicts.",
-                ));
+                c.paragraph(&tr.t("report-content-signals-none"));
                 return Ok(());
             }
-            n.table += 1;
-            let l = list_table(Component::SignalsTable, d, lang).expect("a list table");
-            let mut t = table_of(
-                l.header,
-                l.rows,
-                format!("{} {}. {}", w("Tabell", "Table"), n.table, l.caption),
-                None,
-            );
+            let l = list_table(Component::SignalsTable, d, tr).expect("a list table");
+            let caption = table_caption(tr, n, &l.caption);
+            let mut t = table_of(l.header, l.rows, caption, None);
             t.widths = vec![2.5, 1.0, 1.0, 1.0];
             c.table(&t);
         }
         Component::RisksList => {
             if d.risks.is_empty() {
-                c.paragraph(w(
-                    "Ingen serie ökade under perioden.",
-                    "No series rose during the period.",
-                ));
+                c.paragraph(&tr.t("report-content-risks-none"));
             }
             for r in &d.risks {
-                let covered = if r.covered_by.is_empty() {
-                    w(
-                        "ingen åtgärd i kraft riktar sig mot serien",
-                        "no measure in force targets the series",
-                    )
-                    .to_string()
-                } else {
-                    format!(
-                        "{}: {}",
-                        w("åtgärder i kraft", "measures in force"),
-                        r.covered_by.join(", ")
-                    )
-                };
-                c.bullet(&format!(
-                    "{} ({} {}{}); {covered}.",
-                    r.series.get(lang),
-                    cell_text(&r.observed, lang),
-                    w("fall", "cases"),
-                    if r.signal {
-                        w(", signal", ", signal")
-                    } else {
-                        ""
-                    },
-                ));
+                c.bullet(&risk_text(r, tr));
             }
         }
         Component::ForumFollowups => {
             if d.followups.is_empty() {
-                c.paragraph(w(
-                    "Forumet har inga öppna uppföljningspunkter för perioden.",
-                    "The forum has no open follow-ups for the period.",
-                ));
+                c.paragraph(&tr.t("report-content-followups-none"));
                 return Ok(());
             }
-            n.table += 1;
-            let t = list_table(Component::ForumFollowups, d, lang).expect("a list table");
+            let t = list_table(Component::ForumFollowups, d, tr).expect("a list table");
+            let caption = table_caption(tr, n, &t.caption);
             c.table(&text_table(
                 t.header,
                 t.rows,
                 vec![0.9, 3.2, 1.6, 0.9],
-                format!("{} {}. {}", w("Tabell", "Table"), n.table, t.caption),
+                caption,
             ));
         }
         Component::MethodText => {
-            for p in method_paragraphs(d, lang) {
+            for p in method_paragraphs(d, tr) {
                 c.paragraph(&p);
             }
         }
         Component::Completeness => {
             if d.completeness.is_empty() {
-                c.paragraph(w(
-                    "Perioden är inte registrerad som inrapporteringsperiod; inrapporteringsläget kan inte visas.",
-                    "The period is not registered for reporting; the reporting status cannot be shown.",
-                ));
+                c.paragraph(&tr.t("report-content-completeness-none"));
                 return Ok(());
             }
-            n.table += 1;
-            let (header, rows) = completeness_table(d, lang);
+            let (header, rows) = completeness_table(d, tr);
             let mut widths = vec![3.0];
             widths.extend(std::iter::repeat_n(1.2, header.len() - 1));
-            c.table(&text_table(
-                header,
-                rows,
-                widths,
-                format!(
-                    "{} {}. {} {}",
-                    w("Tabell", "Table"),
-                    n.table,
-                    w("Inrapporteringsläge", "Reporting status"),
-                    d.period
-                ),
-            ));
+            let caption = table_caption(tr, n, &completeness_caption(d, tr));
+            c.table(&text_table(header, rows, widths, caption));
         }
-        Component::Changes => match &d.previous_edition {
-            None => c.paragraph(w(
-                "Det finns ingen tidigare publicerad utgåva att jämföra med.",
-                "There is no earlier published edition to compare with.",
-            )),
-            Some(prev) if d.changes.is_empty() => c.paragraph(&match lang {
-                Lang::Sv => format!("Inga siffror för tidigare perioder har ändrats sedan {prev}."),
-                Lang::En => format!("No figures for earlier periods have changed since {prev}."),
-            }),
-            Some(prev) => {
-                c.paragraph(&match lang {
-                    Lang::Sv => format!("Följande siffror för tidigare perioder har ändrats sedan {prev}, på grund av sena eller rättade inrapporteringar."),
-                    Lang::En => format!("The following figures for earlier periods have changed since {prev}, because of late or corrected submissions."),
-                });
-                n.table += 1;
-                let l = list_table(Component::Changes, d, lang).expect("a list table");
-                let mut t = table_of(
-                    l.header,
-                    l.rows,
-                    format!("{} {}. {}", w("Tabell", "Table"), n.table, l.caption),
-                    None,
-                );
+        Component::Changes => {
+            c.paragraph(&changes_text(d, tr));
+            if d.previous_edition.is_some() && !d.changes.is_empty() {
+                let l = list_table(Component::Changes, d, tr).expect("a list table");
+                let caption = table_caption(tr, n, &l.caption);
+                let mut t = table_of(l.header, l.rows, caption, None);
                 t.widths = vec![2.6, 1.6, 0.8, 0.7, 0.7];
                 t.align = vec![
                     Align::Left,
@@ -762,7 +752,7 @@ fn component_pdf(
                 ];
                 c.table(&t);
             }
-        },
+        }
         _ => {}
     }
     Ok(())
@@ -773,10 +763,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn numbers_follow_the_language() {
-        assert_eq!(int_in(1234567, Lang::En), "1,234,567");
-        assert_eq!(int_in(-1234, Lang::En), "-1,234");
-        assert_eq!(int_in(999, Lang::En), "999");
+    fn cells_follow_the_language() {
+        let n = Cell {
+            value: Some(1234567),
+            suppressed: false,
+        };
+        assert_eq!(cell_text(&n, Lang::En), "1,234,567");
+        assert_eq!(cell_text(&n, Lang::Sv), "1\u{202f}234\u{202f}567");
         assert_eq!(
             cell_text(
                 &Cell {
@@ -786,6 +779,16 @@ mod tests {
                 Lang::En
             ),
             ".."
+        );
+        assert_eq!(
+            cell_text(
+                &Cell {
+                    value: None,
+                    suppressed: false
+                },
+                Lang::Sv
+            ),
+            "–"
         );
     }
 }
