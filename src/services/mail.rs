@@ -17,7 +17,7 @@ use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 use super::notifications::OutboxStatus;
 use crate::configuration::NotificationSettings;
-use crate::db::queries::notifications::{self as q, NotificationRow, OutboxRow};
+use crate::db::queries::notifications::{self as q, NotificationRow, OutboxRow, RecipientNow};
 use crate::db::Database;
 use crate::domain::notification::{self as rules, Kind};
 use crate::error::AppResult;
@@ -160,6 +160,8 @@ pub struct DrainReport {
 enum Refusal {
     MailOff,
     Inactive,
+    /// The user removed their address after the e-mail was queued.
+    Removed,
     Domain,
     Address,
 }
@@ -169,6 +171,7 @@ impl Refusal {
         match self {
             Self::MailOff => "e-mail is off (no SMTP server or no allowed domains)",
             Self::Inactive => "the account is inactive",
+            Self::Removed => "the user has removed their address",
             Self::Domain => "the address's domain is not in LAGESBILD_MAIL_ALLOWED_DOMAINS",
             Self::Address => "the address cannot be used",
         }
@@ -194,13 +197,19 @@ pub async fn drain(
         if !claimed {
             continue;
         }
-        let Some((outbox, n, language, active)) = db
+        let Some((outbox, n, recipient)) = db
             .run(move |c| Ok(q::mail_with_notification(c, id)?))
             .await?
         else {
             continue;
         };
-        let outcome = attempt(mailer, catalogue, &outbox, &n, &language, active).await;
+        // The address the user has now: one removed or changed since the e-mail was
+        // queued is respected.
+        let to_address = recipient
+            .email
+            .clone()
+            .unwrap_or_else(|| outbox.to_address.clone());
+        let outcome = attempt(mailer, catalogue, &outbox, &n, &recipient).await;
         let (status, error, next, sent_at) = match outcome {
             Outcome::Sent => {
                 report.sent += 1;
@@ -213,7 +222,7 @@ pub async fn drain(
                 tracing::warn!(
                     mail = outbox.id,
                     user = n.user_id,
-                    domain = rules::domain_of(&outbox.to_address).unwrap_or_default(),
+                    domain = rules::domain_of(&to_address).unwrap_or_default(),
                     reason = why.reason(),
                     "e-mail refused"
                 );
@@ -251,6 +260,7 @@ pub async fn drain(
             Ok(q::finish_mail(
                 c,
                 id,
+                &to_address,
                 status.code(),
                 error.as_deref(),
                 next,
@@ -273,24 +283,26 @@ async fn attempt(
     catalogue: &Arc<Catalogue>,
     outbox: &OutboxRow,
     n: &NotificationRow,
-    language: &str,
-    active: i32,
+    recipient: &RecipientNow,
 ) -> Outcome {
     let Some(mailer) = mailer else {
         return Outcome::Refused(Refusal::MailOff);
     };
-    if active == 0 {
+    if recipient.active == 0 {
         return Outcome::Refused(Refusal::Inactive);
     }
+    let Some(address) = recipient.email.as_deref() else {
+        return Outcome::Refused(Refusal::Removed);
+    };
     // The rule is applied when sending too: the list may have changed since the address
     // was saved or the e-mail queued.
-    if !rules::domain_allowed(&outbox.to_address, &mailer.allowed_domains) {
+    if !rules::domain_allowed(address, &mailer.allowed_domains) {
         return Outcome::Refused(Refusal::Domain);
     }
-    let Ok(to) = outbox.to_address.parse::<Mailbox>() else {
+    let Ok(to) = address.parse::<Mailbox>() else {
         return Outcome::Refused(Refusal::Address);
     };
-    let lang = Lang::parse(language).unwrap_or_default();
+    let lang = Lang::parse(&recipient.language).unwrap_or_default();
     let message = match mailer.compose(catalogue, lang, outbox, n, to) {
         Ok(m) => m,
         Err(error) => {

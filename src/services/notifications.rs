@@ -198,7 +198,7 @@ pub enum OutboxStatus {
     /// Given up after the last attempt, or refused by the server for good.
     Failed,
     /// Never sent by policy: the domain is not allowed, e-mail is off, the account is
-    /// inactive.
+    /// inactive, the user has removed their address since.
     Refused,
 }
 

@@ -572,6 +572,24 @@ async fn a_recipient_outside_the_allowed_domains_gets_the_notice_and_no_email() 
         })
         .await;
     assert_eq!(stored, None);
+
+    // What counts is the address when sending: one removed after the e-mail was queued
+    // gets nothing, one changed gets it at the new address.
+    profile(&app, "sam", Lang::Sv, Some("sam@skatteverket.se")).await;
+    app.submit_and_accept(
+        &skv,
+        &ana,
+        "2026-Q2",
+        json!([{"misuse_type": "look_alike", "count": 2}]),
+    )
+    .await;
+    profile(&app, "sam", Lang::Sv, None).await;
+    profile(&app, "sam2", Lang::Sv, Some("sam2.ny@skatteverket.se")).await;
+    let report = tick(&app, now()).await;
+    assert_eq!((report.mail.sent, report.mail.refused), (1, 1));
+    assert!(sink.to("sam@skatteverket.se").is_empty());
+    assert_eq!(sink.to("sam2.ny@skatteverket.se").len(), 1);
+    assert_eq!(sink.to("sam2@skatteverket.se").len(), 1, "only the first");
 }
 
 #[tokio::test]

@@ -258,29 +258,37 @@ pub fn claim_mail(
     Ok(n == 1)
 }
 
+/// The recipient of a queued e-mail as they are now.
+#[derive(Debug, Clone, Queryable)]
+pub struct RecipientNow {
+    pub language: String,
+    pub active: i32,
+    pub email: Option<String>,
+}
+
 /// A claimed mail with what its message is made from: the outbox row, the notification
-/// and the recipient's language and active flag.
+/// and the recipient as they are now.
 pub fn mail_with_notification(
     conn: &mut DbConnection,
     id: i64,
-) -> QueryResult<Option<(OutboxRow, NotificationRow, String, i32)>> {
+) -> QueryResult<Option<(OutboxRow, NotificationRow, RecipientNow)>> {
     mail_outbox::table
         .inner_join(notifications::table.inner_join(users::table))
         .filter(mail_outbox::id.eq(id))
         .select((
             OutboxRow::as_select(),
             NotificationRow::as_select(),
-            users::language,
-            users::active,
+            (users::language, users::active, users::email),
         ))
         .first(conn)
         .optional()
 }
 
-/// Records the outcome of an attempt.
+/// Records the outcome of an attempt, and the address it went to.
 pub fn finish_mail(
     conn: &mut DbConnection,
     id: i64,
+    to_address: &str,
     status: &str,
     last_error: Option<&str>,
     next_attempt_at: NaiveDateTime,
@@ -288,6 +296,7 @@ pub fn finish_mail(
 ) -> QueryResult<usize> {
     diesel::update(mail_outbox::table.find(id))
         .set((
+            mail_outbox::to_address.eq(to_address),
             mail_outbox::status.eq(status),
             mail_outbox::last_error.eq(last_error),
             mail_outbox::next_attempt_at.eq(next_attempt_at),
