@@ -131,15 +131,10 @@ pub fn parse_count(raw: Option<&str>) -> Result<i64, FieldError> {
 
 /// Screens one free-text field for personal data; the message names the field, what was
 /// found and where, with the match masked, and how to rephrase. `field_label` is the
-/// field as the message's subject: a catalogue message (the key
-/// `submissions-the-description` reads "Beskrivningen" / "The description"), or a text
-/// shown as it is.
-pub fn screen_field(
-    field: &str,
-    field_label: impl Into<Arg>,
-    text: &str,
-) -> Result<(), Vec<FieldError>> {
-    let label = field_label.into();
+/// field as the message's subject, a catalogue message (the key
+/// `submissions-the-description` reads "Beskrivningen" / "The description").
+pub fn screen_field(field: &str, field_label: Msg, text: &str) -> Result<(), Vec<FieldError>> {
+    let label = Arg::from(field_label);
     screening::screen(text).map_err(|findings| {
         findings
             .into_iter()

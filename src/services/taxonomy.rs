@@ -54,9 +54,7 @@ fn check_labels(label_sv: &str, label_en: &str) -> Vec<FieldError> {
                 "invalid",
                 Msg::new("admin-taxonomy-label-length").arg("label", Msg::new(name)),
             ));
-        } else if let Err(found) = screen_field(field, name, v) {
-            // `name` is a catalogue key: when screen_field takes its label as a message
-            // (`impl Into<Arg>`), pass `Msg::new(name)` here.
+        } else if let Err(found) = screen_field(field, Msg::new(name), v) {
             errors.extend(found);
         }
     }

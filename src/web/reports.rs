@@ -640,6 +640,8 @@ struct EditPage {
     markings: Vec<Choice>,
     tlps: Vec<Choice>,
     sections: Vec<SectionForm>,
+    /// The edition's language: its section titles and texts are in it.
+    edition_lang: &'static str,
 }
 
 async fn edit_page(
@@ -735,6 +737,7 @@ async fn edit_page(
         ),
         form,
         sections,
+        edition_lang: edition_lang.code(),
     })
 }
 

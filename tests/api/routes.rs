@@ -956,3 +956,176 @@ async fn the_openapi_document_describes_every_api_route() {
         }
     }
 }
+
+/// Removes the elements marked as Swedish (`lang="sv"`: a Swedish edition's text, the
+/// Swedish labels an administrator edits, the switch's "Svenska"), whatever their tag.
+fn without_swedish_parts(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(i) = rest.find(" lang=\"sv\"") {
+        let start = rest[..i].rfind('<').unwrap();
+        let tag: String = rest[start + 1..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        out.push_str(&rest[..start]);
+        let close = format!("</{tag}>");
+        // Void elements (input) end at their own '>'.
+        let end = match rest[start..].find(&close) {
+            Some(j) if tag != "input" => start + j + close.len(),
+            _ => start + rest[start..].find('>').unwrap() + 1,
+        };
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// What a page says: its text outside tags, scripts and styles, and the attribute texts
+/// people read (labels, titles, placeholders, alternative text), with entities decoded.
+fn readable_text(html: &str) -> String {
+    let html = without_swedish_parts(html.split_once("<body>").map_or(html, |(_, b)| b));
+    let mut out = String::new();
+    let mut rest = html.as_str();
+    // Drop script and style blocks.
+    let mut cleaned = String::new();
+    while let Some(i) = rest.find("<s") {
+        let tail = &rest[i..];
+        let close = if tail.starts_with("<script") {
+            Some("</script>")
+        } else if tail.starts_with("<style") {
+            Some("</style>")
+        } else {
+            None
+        };
+        match close.and_then(|c| tail.find(c).map(|j| (j, c.len()))) {
+            Some((j, n)) => {
+                cleaned.push_str(&rest[..i]);
+                rest = &tail[j + n..];
+            }
+            None => {
+                cleaned.push_str(&rest[..i + 2]);
+                rest = &tail[2..];
+            }
+        }
+    }
+    cleaned.push_str(rest);
+    let mut in_tag = false;
+    let mut tag = String::new();
+    for c in cleaned.chars() {
+        match (in_tag, c) {
+            (false, '<') => {
+                in_tag = true;
+                tag.clear();
+            }
+            (true, '>') => {
+                in_tag = false;
+                for attr in ["aria-label=\"", "title=\"", "placeholder=\"", "alt=\""] {
+                    if let Some(i) = tag.find(attr) {
+                        let v = &tag[i + attr.len()..];
+                        out.push(' ');
+                        out.push_str(&v[..v.find('"').unwrap_or(v.len())]);
+                        out.push(' ');
+                    }
+                }
+                out.push(' ');
+            }
+            (true, c) => tag.push(c),
+            (false, c) => out.push(c),
+        }
+    }
+    out.replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&#39;", "'")
+}
+
+/// Swedish that may stand on an English page: the product's name and the configured
+/// marking names (printed exactly as configured).
+const SWEDISH_NAMES: &[&str] = &["Lägesbild", "Begränsad – endast för tjänstebruk", "Öppen"];
+
+/// The texts this test's world entered; charts wrap them, so each of their words may
+/// stand alone.
+const SWEDISH_DATA: &[&str] = &[
+    "Fördjupad analys av kapade konton",
+    "Körkort med utbytta foton används digitalt.",
+    "Utbytta foton i körkort",
+    "Skärpt kontroll vid folkbokföring",
+    "Polisens lägesbild över organiserad brottslighet",
+    "Anmälda bedrägerier med kapad identitet",
+];
+
+/// The whole application in English: every page each role may open says nothing in
+/// Swedish (no word with å, ä or ö beyond the data above), and says it is English.
+#[tokio::test]
+async fn every_page_reads_in_english_for_every_role() {
+    let world = world().await;
+    for who in 0..WHO.len() {
+        let token = world.csrf(who).await;
+        let r = world.clients[who]
+            .post(world.app.url("/language"))
+            .form(&[("lang", "en"), ("next", "/"), ("csrf_token", token.as_str())])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 303, "{}: language switch", WHO[who]);
+    }
+    let declared = declared();
+    let mut pages = 0;
+    let mut swedish: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for route in route_table() {
+        if route.method.as_str() != "GET" {
+            continue;
+        }
+        let cells = &declared[&key("GET", route.path)];
+        let path = world.fill(route.path);
+        for (who, expect) in cells.iter().enumerate() {
+            if !matches!(expect, 'A' | 'P') {
+                continue;
+            }
+            let r = world.clients[who]
+                .get(world.app.url(&path))
+                .send()
+                .await
+                .unwrap();
+            let html = r
+                .headers()
+                .get("content-type")
+                .is_some_and(|t| t.to_str().unwrap_or("").starts_with("text/html"));
+            if !html || r.status() != 200 {
+                continue;
+            }
+            let body = r.text().await.unwrap();
+            let what = format!("GET {path} as {}", WHO[who]);
+            assert!(body.contains("<html lang=\"en\">"), "{what}: not marked English");
+            pages += 1;
+            let mut text = readable_text(&body);
+            for name in SWEDISH_NAMES {
+                text = text.replace(name, " ");
+            }
+            let data_word = |w: &str| {
+                SWEDISH_DATA
+                    .iter()
+                    .any(|d| d.split(|c: char| !c.is_alphanumeric()).any(|x| x == w))
+            };
+            for word in text.split(|c: char| !c.is_alphanumeric() && c != '-') {
+                if word.contains(['å', 'ä', 'ö', 'Å', 'Ä', 'Ö']) && !data_word(word) {
+                    swedish.entry(word.to_string()).or_default().push(what.clone());
+                }
+            }
+        }
+    }
+    assert!(pages > 40, "only {pages} pages walked");
+    let report: Vec<String> = swedish
+        .iter()
+        .map(|(w, at)| format!("{w}: {} (first {})", at.len(), at[0]))
+        .collect();
+    assert!(
+        report.is_empty(),
+        "Swedish on English pages ({} words):\n{}",
+        report.len(),
+        report.join("\n")
+    );
+}

@@ -158,3 +158,11 @@ reports-template-title-too-long = A heading may be at most { $max } characters.
 reports-template-text-too-long = The default text in “{ $section }” is too long (at most { $max } characters).
 reports-template-section-twice = The section “{ $section }” appears twice.
 reports-template-component-twice = “{ $component }” is in more than one section. Choose one.
+
+# The fields' names in messages about personal data.
+reports-screen-title = The title
+reports-screen-text = The text
+reports-screen-reason = The reason
+reports-screen-note = The correction note
+reports-screen-heading = The heading
+reports-screen-default-text = The default text

@@ -158,3 +158,11 @@ reports-template-title-too-long = En rubrik får vara högst { $max } tecken.
 reports-template-text-too-long = Standardtexten i ”{ $section }” är för lång (högst { $max } tecken).
 reports-template-section-twice = Avsnittet ”{ $section }” finns två gånger.
 reports-template-component-twice = ”{ $component }” står i mer än ett avsnitt. Välj ett.
+
+# Fältens namn i meddelanden om personuppgifter.
+reports-screen-title = Titeln
+reports-screen-text = Texten
+reports-screen-reason = Motiveringen
+reports-screen-note = Rättelsen
+reports-screen-heading = Rubriken
+reports-screen-default-text = Standardtexten

@@ -383,7 +383,7 @@ pub fn update_meta(
             Msg::new("reports-title-length").arg("max", 200),
         ));
     }
-    if let Err(e) = screen_field("title", "Titeln", title) {
+    if let Err(e) = screen_field("title", Msg::new("reports-screen-title"), title) {
         errors.extend(e);
     }
     let (lang, marks) = check_language_and_marking(
@@ -448,7 +448,7 @@ pub fn update_section(
             Msg::new("reports-text-length").arg("max", MAX_SECTION_TEXT),
         ));
     }
-    if let Err(e) = screen_field("text", "Texten", &text) {
+    if let Err(e) = screen_field("text", Msg::new("reports-screen-text"), &text) {
         errors.extend(e);
     }
     if !errors.is_empty() {
@@ -543,7 +543,7 @@ fn move_status(
 /// characters, and free of personal data. Returns it trimmed.
 fn required_text<'a>(
     field: &str,
-    label: &str,
+    label: &'static str,
     text: &'a str,
     max: usize,
     missing: &'static str,
@@ -557,7 +557,7 @@ fn required_text<'a>(
             Msg::dynamic(missing).arg("max", max),
         ));
     }
-    if let Err(e) = screen_field(field, label, text) {
+    if let Err(e) = screen_field(field, Msg::dynamic(label), text) {
         errors.extend(e);
     }
     if errors.is_empty() {
@@ -637,7 +637,7 @@ pub fn refuse(
     let v = reviewable(conn, user, edition_id, no, from)?;
     let reason = required_text(
         "reason",
-        "Motiveringen",
+        crate::key!("reports-screen-reason"),
         reason,
         2000,
         crate::key!("reports-reason-required"),
@@ -792,7 +792,7 @@ pub fn correct(
     }
     let note = required_text(
         "note",
-        "Texten",
+        crate::key!("reports-screen-note"),
         note,
         500,
         crate::key!("reports-note-required"),
