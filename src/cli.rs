@@ -194,7 +194,7 @@ enum ReportCommand {
 
 /// The command line speaks Swedish (operators' messages); the catalogue gives the
 /// domain's messages their text.
-fn cli_tr() -> crate::i18n::Tr {
+pub(crate) fn cli_tr() -> crate::i18n::Tr {
     std::sync::Arc::new(
         crate::i18n::Catalogue::load().expect("the catalogues are checked by tests"),
     )
@@ -321,12 +321,12 @@ fn run_command(cli: Cli, url: DatabaseUrl) -> AppResult<()> {
             println!(
                 "Användaren {} ({}) är skapad med id {id}.",
                 a.username,
-                role.label_sv()
+                cli_tr().t(role.key())
             );
             Ok(())
         }
         Command::Period(PeriodCommand::Open { period, deadline }) => {
-            let p = Period::parse(&period).map_err(|e| AppError::Config(e.to_string()))?;
+            let p = Period::parse(&period).map_err(|e| AppError::Config(cli_tr().msg(&e.msg())))?;
             let deadline = deadline
                 .map(|d| {
                     chrono::NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").map_err(|_| {
@@ -365,12 +365,11 @@ fn run_command(cli: Cli, url: DatabaseUrl) -> AppResult<()> {
         Command::Audit(AuditCommand::Verify) => {
             let status = audit::verify(&mut *db.conn()?)?;
             println!("Kontrollerade {} poster i id-ordning.", status.checked);
+            let summary = cli_tr().msg(&status.summary());
             if !status.intact() {
-                return Err(AppError::Conflict(crate::i18n::Msg::verbatim(
-                    status.summary_sv(),
-                )));
+                return Err(AppError::Config(summary));
             }
-            println!("{}", status.summary_sv());
+            println!("{summary}");
             if let Some((id, hash)) = &status.head {
                 println!("Senaste post: {id}, hash {hash}");
             }
@@ -420,7 +419,8 @@ fn run_command(cli: Cli, url: DatabaseUrl) -> AppResult<()> {
             };
             let (bytes, what) = match (period, edition) {
                 (Some(period), _) => {
-                    let p = Period::parse(&period).map_err(|e| AppError::Config(e.to_string()))?;
+                    let p = Period::parse(&period)
+                        .map_err(|e| AppError::Config(cli_tr().msg(&e.msg())))?;
                     let bytes = report::period_pdf(&mut conn, None, p, ctx)?;
                     (bytes, format!("utkast för {}", p.code()))
                 }
@@ -499,11 +499,12 @@ fn serve(settings: Settings, db: Database, bind: &str, demo: bool) -> AppResult<
         match demo::seed_if_empty(&mut conn, &mut |msg| eprintln!("{msg}"))? {
             Some(logins) => {
                 println!("Demodata är skapad. Inloggningar (lösenorden visas bara nu):");
+                let tr = cli_tr();
                 for l in &logins {
                     println!(
                         "  {:<16} {:<22} lösenord: {}",
                         l.username,
-                        l.role.label_sv(),
+                        tr.t(l.role.key()),
                         l.password
                     );
                 }

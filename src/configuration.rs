@@ -86,6 +86,8 @@ pub struct Settings {
     /// When set, `/metrics` answers only `Authorization: Bearer <this>`. Required when the
     /// metrics listener is reachable from other hosts (not bound to loopback).
     pub metrics_token: Option<String>,
+    /// Notifications, e-mail and the background scheduler.
+    pub notifications: NotificationSettings,
 }
 
 impl Settings {
@@ -144,7 +146,9 @@ impl Settings {
                 )));
             }
         }
+        let notifications = NotificationSettings::from_env()?;
         Ok(Self {
+            notifications,
             metrics_addr,
             metrics_token,
             shutdown_timeout_secs,
@@ -161,6 +165,223 @@ impl Settings {
             pool_size,
         })
     }
+}
+
+/// Notifications, e-mail and the background scheduler (`LAGESBILD_SMTP_URL`,
+/// `LAGESBILD_MAIL_*`, `LAGESBILD_PUBLIC_URL`, `LAGESBILD_REMINDER_DAYS`,
+/// `LAGESBILD_SCHEDULER*`). Without an SMTP server and a list of allowed domains no
+/// e-mail goes out at all: notices are shown in the application only.
+#[derive(Debug, Clone)]
+pub struct NotificationSettings {
+    /// Where e-mail is handed over, e.g. `smtp://127.0.0.1:25` (plain SMTP to a relay on
+    /// loopback or the internal network).
+    pub smtp_url: Option<String>,
+    /// The sender, e.g. `Lägesbild <lagesbild@idcentrum.se>`.
+    pub mail_from: Option<String>,
+    /// The only domains e-mail may go to, in lower case; empty: no e-mail at all.
+    pub allowed_domains: Vec<String>,
+    /// The service's address as users reach it, without a trailing `/`, for links in
+    /// e-mail (e.g. `https://lagesbild.idcentrum.se`).
+    pub public_url: Option<String>,
+    /// Reminders this many days before an open period's deadline, largest first.
+    pub reminder_days: Vec<u32>,
+    /// Whether this instance runs the scheduler (one leads even when several do).
+    pub scheduler: bool,
+    /// Seconds between the scheduler's rounds.
+    pub interval_secs: u64,
+}
+
+impl Default for NotificationSettings {
+    /// The defaults when no variable is set: no e-mail, reminders 7 and 1 days before a
+    /// deadline, the scheduler on every minute.
+    fn default() -> Self {
+        Self {
+            smtp_url: None,
+            mail_from: None,
+            allowed_domains: Vec::new(),
+            public_url: None,
+            reminder_days: vec![7, 1],
+            scheduler: true,
+            interval_secs: 60,
+        }
+    }
+}
+
+impl NotificationSettings {
+    /// E-mail goes out only with both an SMTP server and a list of allowed domains.
+    pub fn mail_enabled(&self) -> bool {
+        self.smtp_url.is_some() && !self.allowed_domains.is_empty()
+    }
+
+    pub fn from_env() -> Result<Self, AppError> {
+        let d = Self::default();
+        let allowed_domains = match env_nonempty("LAGESBILD_MAIL_ALLOWED_DOMAINS") {
+            Some(list) => parse_domains(&list)?,
+            None => Vec::new(),
+        };
+        let reminder_days = match std::env::var("LAGESBILD_REMINDER_DAYS") {
+            Ok(v) => parse_reminder_days(&v)?,
+            Err(_) => d.reminder_days,
+        };
+        let scheduler = match std::env::var("LAGESBILD_SCHEDULER") {
+            Ok(v) => match v.trim().to_ascii_lowercase().as_str() {
+                "" | "on" | "true" | "1" => true,
+                "off" | "false" | "0" => false,
+                _ => {
+                    return Err(AppError::Config(format!(
+                        "LAGESBILD_SCHEDULER ska vara on eller off, inte ”{v}”."
+                    )))
+                }
+            },
+            Err(_) => true,
+        };
+        let s = Self {
+            smtp_url: env_nonempty("LAGESBILD_SMTP_URL"),
+            mail_from: env_nonempty("LAGESBILD_MAIL_FROM"),
+            allowed_domains,
+            public_url: env_nonempty("LAGESBILD_PUBLIC_URL"),
+            reminder_days,
+            scheduler,
+            interval_secs: u64::from(env_u32("LAGESBILD_SCHEDULER_INTERVAL_SECS", 60)?),
+        };
+        s.check()
+    }
+
+    /// The start-up error for a mail setting that cannot be used.
+    pub fn unusable(var: &str, e: impl std::fmt::Display) -> AppError {
+        AppError::Config(format!("{var} kan inte användas: {e}"))
+    }
+
+    /// Checks the combination: what e-mail needs is all there, the URLs are URLs. Returns
+    /// the settings normalised (no trailing `/` on the public URL).
+    pub fn check(mut self) -> Result<Self, AppError> {
+        if let Some(url) = &self.public_url {
+            let trimmed = url.trim_end_matches('/').to_string();
+            let host = trimmed
+                .strip_prefix("https://")
+                .or_else(|| trimmed.strip_prefix("http://"));
+            if !host.is_some_and(|h| !h.is_empty() && !h.contains(['?', '#', ' '])) {
+                return Err(AppError::Config(format!(
+                    "LAGESBILD_PUBLIC_URL ska vara tjänstens adress som användarna når den, t.ex. https://lagesbild.idcentrum.se, inte ”{url}”."
+                )));
+            }
+            self.public_url = Some(trimmed);
+        }
+        if let Some(url) = &self.smtp_url {
+            parse_smtp_url(url)?;
+        }
+        if !self.allowed_domains.is_empty() {
+            let mut missing = Vec::new();
+            if self.smtp_url.is_none() {
+                missing.push("LAGESBILD_SMTP_URL");
+            }
+            if self.mail_from.is_none() {
+                missing.push("LAGESBILD_MAIL_FROM");
+            }
+            if self.public_url.is_none() {
+                missing.push("LAGESBILD_PUBLIC_URL");
+            }
+            if !missing.is_empty() {
+                return Err(AppError::Config(format!(
+                    "LAGESBILD_MAIL_ALLOWED_DOMAINS är satt, så e-post ska skickas, men {} saknas.",
+                    missing.join(" och ")
+                )));
+            }
+        }
+        if let Some(from) = &self.mail_from {
+            if from.parse::<lettre::message::Mailbox>().is_err() {
+                return Err(AppError::Config(format!(
+                    "LAGESBILD_MAIL_FROM ska vara en avsändaradress, t.ex. ”Lägesbild <lagesbild@idcentrum.se>”, inte ”{from}”."
+                )));
+            }
+        }
+        Ok(self)
+    }
+}
+
+/// `LAGESBILD_SMTP_URL`: `smtp://host[:port]` (port 25 by default; an IPv6 address in
+/// brackets) → host and port. This build speaks plain SMTP only (lettre without a TLS
+/// feature), so a TLS scheme or parameter, and credentials that would cross the network
+/// in clear, are refused rather than ignored.
+pub fn parse_smtp_url(url: &str) -> Result<(String, u16), AppError> {
+    let refuse = |why: &str| {
+        AppError::Config(format!(
+            "LAGESBILD_SMTP_URL ”{url}” kan inte användas: {why}. Ange smtp://värd:port, t.ex. smtp://127.0.0.1:25, till ett e-postombud på samma dator eller i det interna nätet; krypterad överföring (smtps://, ?tls=…) och inloggning stöds inte i den här versionen."
+        ))
+    };
+    let rest = url
+        .strip_prefix("smtp://")
+        .ok_or_else(|| refuse("adressen ska börja med smtp://"))?;
+    if rest.contains(['?', '#']) {
+        return Err(refuse("parametrar stöds inte"));
+    }
+    let authority = rest.split('/').next().unwrap_or("");
+    if authority.contains('@') {
+        return Err(refuse("inloggningsuppgifter skulle skickas okrypterade"));
+    }
+    let (host, port) = if let Some(v6) = authority.strip_prefix('[') {
+        let (h, after) = v6
+            .split_once(']')
+            .ok_or_else(|| refuse("en IPv6-adress ska stå inom [ ]"))?;
+        (h, after.strip_prefix(':'))
+    } else {
+        match authority.rsplit_once(':') {
+            Some((h, p)) => (h, Some(p)),
+            None => (authority, None),
+        }
+    };
+    if host.is_empty() {
+        return Err(refuse("värden saknas"));
+    }
+    let port = match port {
+        Some(p) => p
+            .parse::<u16>()
+            .ok()
+            .filter(|p| *p > 0)
+            .ok_or_else(|| refuse("porten ska vara ett tal mellan 1 och 65535"))?,
+        None => 25,
+    };
+    Ok((host.to_string(), port))
+}
+
+/// `LAGESBILD_MAIL_ALLOWED_DOMAINS`: comma-separated, case and a leading `@` ignored.
+fn parse_domains(list: &str) -> Result<Vec<String>, AppError> {
+    let mut out = Vec::new();
+    for d in list.split(',') {
+        let d = d.trim().trim_start_matches('@').to_ascii_lowercase();
+        if d.is_empty() {
+            continue;
+        }
+        if !crate::domain::notification::is_domain(&d) {
+            return Err(AppError::Config(format!(
+                "LAGESBILD_MAIL_ALLOWED_DOMAINS: ”{d}” är ingen domän. Ange domäner med kommatecken emellan, t.ex. skatteverket.se,polisen.se."
+            )));
+        }
+        if !out.contains(&d) {
+            out.push(d);
+        }
+    }
+    Ok(out)
+}
+
+/// `LAGESBILD_REMINDER_DAYS`: days before a deadline, e.g. `7,1`; empty: no reminders.
+fn parse_reminder_days(list: &str) -> Result<Vec<u32>, AppError> {
+    let mut days = Vec::new();
+    for part in list.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let n = part
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (1..=366).contains(n))
+            .ok_or_else(|| {
+                AppError::Config(format!(
+                    "LAGESBILD_REMINDER_DAYS ska vara antal dagar före sista dag, med kommatecken emellan, t.ex. 7,1 – inte ”{list}”."
+                ))
+            })?;
+        days.push(n);
+    }
+    days.sort_unstable_by(|a, b| b.cmp(a));
+    days.dedup();
+    Ok(days)
 }
 
 /// The shortest bearer token `/metrics` accepts.
@@ -274,5 +495,77 @@ mod tests {
         );
         assert!(DatabaseUrl::parse("mysql://h/db").is_err());
         assert!(DatabaseUrl::parse("  ").is_err());
+    }
+
+    #[test]
+    fn mail_settings_are_checked_as_a_whole() {
+        assert_eq!(
+            parse_domains(" Skatteverket.se, @polisen.se,,skatteverket.se").unwrap(),
+            vec!["skatteverket.se", "polisen.se"]
+        );
+        assert!(parse_domains("skatteverket").is_err());
+        assert_eq!(parse_reminder_days("1, 7,7").unwrap(), vec![7, 1]);
+        assert_eq!(parse_reminder_days("").unwrap(), Vec::<u32>::new());
+        assert!(parse_reminder_days("0").is_err());
+        assert!(parse_reminder_days("sju").is_err());
+
+        let off = NotificationSettings::default().check().unwrap();
+        assert!(!off.mail_enabled());
+        let on = NotificationSettings {
+            smtp_url: Some("smtp://127.0.0.1:25".into()),
+            mail_from: Some("Lägesbild <lagesbild@idcentrum.se>".into()),
+            allowed_domains: vec!["skatteverket.se".into()],
+            public_url: Some("https://lagesbild.idcentrum.se/".into()),
+            ..Default::default()
+        }
+        .check()
+        .unwrap();
+        assert!(on.mail_enabled());
+        assert_eq!(
+            on.public_url.as_deref(),
+            Some("https://lagesbild.idcentrum.se")
+        );
+        // Allowed domains without what sending needs.
+        let half = NotificationSettings {
+            allowed_domains: vec!["skatteverket.se".into()],
+            ..Default::default()
+        };
+        assert!(half.check().is_err());
+        assert_eq!(
+            parse_smtp_url("smtp://relay.idcentrum.se").unwrap(),
+            ("relay.idcentrum.se".to_string(), 25)
+        );
+        assert_eq!(
+            parse_smtp_url("smtp://127.0.0.1:2525/").unwrap(),
+            ("127.0.0.1".to_string(), 2525)
+        );
+        assert_eq!(
+            parse_smtp_url("smtp://[::1]:2525").unwrap(),
+            ("::1".to_string(), 2525)
+        );
+        for bad in [
+            "smtp://user:secret@relay:25",
+            "smtp://relay:25?tls=required",
+            "smtp://relay:0",
+            "smtp://:25",
+            "http://relay",
+        ] {
+            assert!(parse_smtp_url(bad).is_err(), "{bad}");
+        }
+        let tls = NotificationSettings {
+            smtp_url: Some("smtps://relay:465".into()),
+            ..Default::default()
+        };
+        assert!(tls.check().is_err());
+        let bad_from = NotificationSettings {
+            mail_from: Some("inte en adress".into()),
+            ..Default::default()
+        };
+        assert!(bad_from.check().is_err());
+        let bad_url = NotificationSettings {
+            public_url: Some("lagesbild.se".into()),
+            ..Default::default()
+        };
+        assert!(bad_url.check().is_err());
     }
 }

@@ -69,6 +69,8 @@ pub struct Metrics {
     pool_idle: IntGauge,
     pool_in_use: IntGauge,
     pool_max: IntGauge,
+    mail: IntCounterVec,
+    scheduler_leader: IntGauge,
 }
 
 impl Metrics {
@@ -132,8 +134,22 @@ impl Metrics {
             "db_pool_max_connections",
             "The pool's size (LAGESBILD_DB_POOL_SIZE).",
         );
+        let mail = IntCounterVec::new(
+            Opts::new(
+                "mail_messages_total",
+                "Notification e-mails by outcome: sent, retry (failed, tried again later), failed (given up), refused (domain not allowed, e-mail off, account inactive).",
+            ),
+            &["outcome"],
+        )
+        .expect("valid metric");
+        let scheduler_leader = gauge(
+            "scheduler_leader",
+            "1 while this instance leads the background scheduler, else 0.",
+        );
         for c in [
             Box::new(http_requests.clone()) as Box<dyn prometheus::core::Collector>,
+            Box::new(mail.clone()),
+            Box::new(scheduler_leader.clone()),
             Box::new(http_duration.clone()),
             Box::new(pdf_seconds.clone()),
             Box::new(submissions.clone()),
@@ -158,7 +174,19 @@ impl Metrics {
             pool_idle,
             pool_in_use,
             pool_max,
+            mail,
+            scheduler_leader,
         }
+    }
+
+    /// One notification e-mail handled: `sent`, `retry`, `failed` or `refused`.
+    pub fn observe_mail(&self, outcome: &'static str) {
+        self.mail.with_label_values(&[outcome]).inc();
+    }
+
+    /// Whether this instance leads the scheduler now.
+    pub fn set_scheduler_leader(&self, leader: bool) {
+        self.scheduler_leader.set(i64::from(leader));
     }
 
     /// One answered request. `route` must be a registered pattern or [`UNMATCHED_ROUTE`].

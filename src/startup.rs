@@ -15,6 +15,7 @@ use crate::configuration::Settings;
 use crate::db::Database;
 use crate::error::{AppError, AppResult};
 use crate::metrics::Metrics;
+use crate::services::scheduler::Scheduler;
 use crate::web::{self as routes, AppState};
 
 pub struct Application {
@@ -22,7 +23,14 @@ pub struct Application {
     server: Server,
     /// The metrics listener's port and server, when `LAGESBILD_METRICS_ADDR` is set.
     metrics: Option<(u16, Server)>,
+    /// The background scheduler; its timer runs with the server unless
+    /// `LAGESBILD_SCHEDULER=off`.
+    scheduler: Scheduler,
+    run_scheduler: bool,
 }
+
+/// After the server has stopped, how long a scheduler round in progress may take to finish.
+const SCHEDULER_STOP_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
 
 /// Request body limits: forms are small; uploads get their own limit later.
 const FORM_LIMIT: usize = 256 * 1024;
@@ -54,6 +62,15 @@ impl Application {
             )?),
             None => None,
         };
+        let catalogue =
+            std::sync::Arc::new(crate::i18n::Catalogue::load().map_err(AppError::Config)?);
+        let scheduler = Scheduler::new(
+            db.clone(),
+            &settings.notifications,
+            catalogue.clone(),
+            metrics.clone(),
+        )?;
+        let run_scheduler = settings.notifications.scheduler;
         let state = actix_web::web::Data::new(AppState {
             db,
             api_limiter,
@@ -61,9 +78,7 @@ impl Application {
             signals: Default::default(),
             dashboards: Default::default(),
             metrics,
-            catalogue: std::sync::Arc::new(
-                crate::i18n::Catalogue::load().map_err(AppError::Config)?,
-            ),
+            catalogue,
         });
         let methods =
             actix_web::web::Data::new(routes::routes::MethodIndex::new(&routes::route_table()));
@@ -101,7 +116,14 @@ impl Application {
             port,
             server,
             metrics: metrics_server,
+            scheduler,
+            run_scheduler,
         })
+    }
+
+    /// This instance's scheduler (tests run its rounds directly).
+    pub fn scheduler(&self) -> Scheduler {
+        self.scheduler.clone()
     }
 
     pub fn port(&self) -> u16 {
@@ -115,15 +137,33 @@ impl Application {
 
     /// Runs until the application's server stops (SIGTERM, SIGINT); the metrics listener
     /// keeps answering while requests in flight finish, then stops with it.
+    /// The scheduler runs alongside and stops after the server, finishing a round in
+    /// progress and giving up its lease.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        let Some((_, metrics)) = self.metrics else {
-            return self.server.await;
+        let (stop, stopped) = tokio::sync::watch::channel(false);
+        let scheduler = self
+            .run_scheduler
+            .then(|| tokio::spawn(self.scheduler.clone().run(stopped)));
+        let result = match self.metrics {
+            None => self.server.await,
+            Some((_, metrics)) => {
+                let handle = metrics.handle();
+                let metrics_task = tokio::spawn(metrics);
+                let result = self.server.await;
+                handle.stop(false).await;
+                let _ = metrics_task.await;
+                result
+            }
         };
-        let handle = metrics.handle();
-        let metrics_task = tokio::spawn(metrics);
-        let result = self.server.await;
-        handle.stop(false).await;
-        let _ = metrics_task.await;
+        let _ = stop.send(true);
+        if let Some(task) = scheduler {
+            if tokio::time::timeout(SCHEDULER_STOP_TIMEOUT, task)
+                .await
+                .is_err()
+            {
+                tracing::warn!("the scheduler did not stop in time; its round is abandoned");
+            }
+        }
         result
     }
 }

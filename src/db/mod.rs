@@ -68,13 +68,37 @@ impl ConnectionManager {
                 Ok(DbConnection::Sqlite(conn))
             }
             DatabaseUrl::Postgres(url) => {
-                let mut conn = PgConnection::establish(url)?;
+                let mut conn = establish_postgres(url)?;
                 conn.batch_execute("SET TIME ZONE 'UTC'")
                     .map_err(ConnectionError::CouldntSetupConfiguration)?;
                 Ok(DbConnection::Postgres(conn))
             }
         }
     }
+}
+
+/// Opens a PostgreSQL connection. Every PostgreSQL connection (the application's, and the
+/// tests' own) is opened here, so that OpenSSL is set up as `init_openssl` says before
+/// libpq first uses it.
+pub fn establish_postgres(url: &str) -> Result<PgConnection, ConnectionError> {
+    init_openssl();
+    PgConnection::establish(url)
+}
+
+/// Initialises OpenSSL (libpq's TLS) once, with `OPENSSL_INIT_NO_ATEXIT`.
+///
+/// Left to itself, OpenSSL registers `OPENSSL_cleanup` with `atexit` the first time libpq
+/// opens a TLS connection. At process exit that handler frees the OpenSSL state of every
+/// thread without a lock, assuming the process is single-threaded by then. It is not:
+/// threads that used libpq (the pool's `r2d2-worker`s, actix workers and their blocking
+/// threads) may still be ending, and their thread-exit destructor frees the same memory.
+/// That double free aborted the PostgreSQL test run after every test had passed
+/// (`free(): invalid pointer`, SIGABRT). Without the handler the memory simply goes with
+/// the process. The first initialisation decides, so this must run before any PostgreSQL
+/// connection is opened.
+fn init_openssl() {
+    // OPENSSL_init_ssl(… | OPENSSL_INIT_NO_ATEXIT) for OpenSSL >= 1.1.1b, once per process.
+    openssl_sys::init();
 }
 
 impl ManageConnection for ConnectionManager {

@@ -430,3 +430,47 @@ diesel::table! {
         n -> BigInt,
     }
 }
+
+diesel::table! {
+    /// Notices to one user (migration `notifications`): a catalogue key and its arguments.
+    notifications (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        kind -> Text,
+        message_key -> Text,
+        args -> Text,
+        link -> Text,
+        created_at -> Timestamp,
+        read_at -> Nullable<Timestamp>,
+        dedupe_key -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    /// E-mail waiting to be sent, sent, or given up (the outbox).
+    mail_outbox (id) {
+        id -> BigInt,
+        notification_id -> BigInt,
+        to_address -> Text,
+        status -> Text,
+        attempts -> Integer,
+        last_error -> Nullable<Text>,
+        created_at -> Timestamp,
+        next_attempt_at -> Timestamp,
+        sent_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    /// Which instance leads the background scheduler, until when.
+    scheduler_lease (name) {
+        name -> Text,
+        holder -> Text,
+        expires_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(notifications -> users (user_id));
+diesel::joinable!(mail_outbox -> notifications (notification_id));
+
+diesel::allow_tables_to_appear_in_same_query!(notifications, mail_outbox, users);

@@ -22,6 +22,8 @@
 use chrono::{NaiveDateTime, SubsecRound};
 use sha2::{Digest, Sha256};
 
+use super::message::Msg;
+
 /// The serialisation's name and version, the first element of every canonical form.
 pub const FORMAT: &str = "lagesbild-audit-v1";
 
@@ -106,26 +108,21 @@ pub struct Broken {
 }
 
 impl Broken {
-    /// What is wrong, in Swedish, for the command line and the admin page.
-    pub fn describe_sv(&self) -> String {
+    /// What is wrong, for the command line and the admin page.
+    pub fn describe(&self) -> Msg {
+        // Record ids as text: an id is a name, not a quantity to group by thousands.
         let previous = match self.previous_id {
-            Some(p) => format!("post {p}"),
-            None => "kedjans början".to_string(),
+            Some(p) => Msg::new("admin-audit-break-record").arg("id", p.to_string()),
+            None => Msg::new("admin-audit-break-start"),
         };
         match self.kind {
-            BreakKind::HashMismatch => format!(
-                "post {}: hashen stämmer inte med postens innehåll (hash mismatch) – posten har ändrats efter att den skrevs",
-                self.id
-            ),
-            BreakKind::PrevHashMismatch => format!(
-                "post {}: prev_hash pekar inte på föregående post, {previous} (prev_hash mismatch) – en post före den har tagits bort eller lagts till, eller {previous} har ändrats",
-                self.id
-            ),
-            BreakKind::MissingHash => format!(
-                "post {}: saknar hash (missing hash) – den har skrivits utanför kedjan eller fått hashen borttagen",
-                self.id
-            ),
+            BreakKind::HashMismatch => Msg::new("admin-audit-break-hash"),
+            BreakKind::PrevHashMismatch => {
+                Msg::new("admin-audit-break-prev-hash").arg("previous", previous)
+            }
+            BreakKind::MissingHash => Msg::new("admin-audit-break-missing-hash"),
         }
+        .arg("id", self.id.to_string())
     }
 }
 
@@ -385,7 +382,7 @@ mod tests {
             .unwrap();
         let err = v.check(&rows[1].0, Some(&rows[1].1), None).unwrap_err();
         assert_eq!(err.kind, BreakKind::MissingHash);
-        assert!(err.describe_sv().contains("post 2"));
+        assert!(err.describe().text_sv().contains("post 2"));
         assert_eq!(v.checked(), 1);
     }
 }

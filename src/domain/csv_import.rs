@@ -28,6 +28,7 @@
 //! Exports (CSV written for Excel) live in [`super::csv_safe`].
 
 use super::csv_safe::UTF8_BOM;
+use super::message::Msg;
 use super::observation::ObservationInput;
 use super::validation::FieldError;
 
@@ -124,15 +125,13 @@ pub fn parse_csv(bytes: &[u8]) -> Result<ParsedCsv, Vec<FieldError>> {
         let line = raw.line;
         if record.len() != mapping.len() {
             errors.push(
-                FieldError::text(
+                FieldError::new(
                     FILE_FIELD,
                     "field_count",
-                    format!(
-                        "Rad {line} har {} fält men rubrikraden har {}. \
-                         Kontrollera avgränsare och citattecken.",
-                        record.len(),
-                        mapping.len()
-                    ),
+                    Msg::new("csv-field-count")
+                        .arg("line", line)
+                        .arg("found", record.len())
+                        .arg("expected", mapping.len()),
                 )
                 .on_line(line),
             );
@@ -197,13 +196,10 @@ fn read_next(
         Err(_) => {
             // Not expected: the input is in memory and already checked to be UTF-8.
             let line = lines.line_at(data, start);
-            return Err(FieldError::text(
+            return Err(FieldError::new(
                 FILE_FIELD,
                 "csv_syntax",
-                format!(
-                    "Rad {line} går inte att läsa som CSV. Kontrollera avgränsare och \
-                     citattecken på raden och försök igen."
-                ),
+                Msg::new("csv-unreadable-line").arg("line", line),
             )
             .on_line(line));
         }
@@ -267,19 +263,16 @@ enum QuoteProblem {
 
 impl QuoteProblem {
     fn error(self, line: u32) -> FieldError {
-        let message = match self {
-            QuoteProblem::Unterminated => format!(
-                "Rad {line}: en cell börjar med citattecken (\") men citattecknet stängs aldrig, \
-                 så resten av filen kan inte läsas. Lägg till det avslutande citattecknet \
-                 eller ta bort det inledande."
-            ),
-            QuoteProblem::TextAfterClosingQuote => format!(
-                "Rad {line}: det står text direkt efter ett avslutande citattecken (\"). \
-                 Om en cell ska innehålla citattecken ska hela cellen omges av citattecken \
-                 och varje citattecken i den skrivas dubbelt (\"\")."
-            ),
+        let key = match self {
+            QuoteProblem::Unterminated => crate::key!("csv-unterminated-quote"),
+            QuoteProblem::TextAfterClosingQuote => crate::key!("csv-text-after-quote"),
         };
-        FieldError::text(FILE_FIELD, "csv_syntax", message).on_line(line)
+        FieldError::new(
+            FILE_FIELD,
+            "csv_syntax",
+            Msg::dynamic(key).arg("line", line),
+        )
+        .on_line(line)
     }
 }
 
@@ -368,25 +361,16 @@ fn detect_delimiter(data: &[u8]) -> Option<u8> {
 
 fn check_encoding(data: &[u8]) -> Result<(), FieldError> {
     if data.starts_with(b"\xFF\xFE") || data.starts_with(b"\xFE\xFF") {
-        return Err(FieldError::text(
-            FILE_FIELD,
-            "encoding",
-            "Filen är sparad som UTF-16 (”Unicode-text”), inte UTF-8. \
-             Spara den som ”CSV UTF-8” i Excel och försök igen.",
-        )
-        .on_line(1));
+        return Err(FieldError::new(FILE_FIELD, "encoding", Msg::new("csv-utf16")).on_line(1));
     }
     match std::str::from_utf8(data) {
         Ok(_) => Ok(()),
         Err(e) => {
             let line = LineCounter::default().line_at(data, e.valid_up_to());
-            Err(FieldError::text(
+            Err(FieldError::new(
                 FILE_FIELD,
                 "encoding",
-                format!(
-                    "Filen är inte i UTF-8 (det första tecknet som inte kan läsas finns på \
-                     rad {line}). Spara den som ”CSV UTF-8” i Excel och försök igen."
-                ),
+                Msg::new("csv-not-utf8").arg("line", line),
             )
             .on_line(line))
         }
@@ -418,14 +402,10 @@ fn parse_header(
                 if !reported_duplicate[index] {
                     reported_duplicate[index] = true;
                     errors.push(
-                        FieldError::text(
+                        FieldError::new(
                             COLUMNS[index],
                             "duplicate_column",
-                            format!(
-                                "Kolumnen ”{}” finns mer än en gång i rubrikraden. \
-                                 Ta bort den ena så att varje kolumn bara finns en gång.",
-                                COLUMNS[index]
-                            ),
+                            Msg::new("csv-duplicate-column").arg("column", COLUMNS[index]),
                         )
                         .on_line(line),
                     );
@@ -446,13 +426,10 @@ fn parse_header(
         let index = COLUMNS.iter().position(|c| *c == required).unwrap_or(0);
         if !seen[index] {
             errors.push(
-                FieldError::text(
+                FieldError::new(
                     required,
                     "missing_column",
-                    format!(
-                        "Rubrikraden saknar kolumnen ”{required}”, som måste finnas. \
-                         Lägg till den i rubrikraden och försök igen."
-                    ),
+                    Msg::new("csv-missing-column").arg("column", required),
                 )
                 .on_line(line),
             );
@@ -472,30 +449,26 @@ fn unknown_column_error(name: &str, line: u32) -> FieldError {
     } else {
         name.to_owned()
     };
-    let mut message = format!(
-        "Kolumnen ”{shown}” i rubrikraden känns inte igen. Byt namn på den till ett av de \
-         godkända namnen eller ta bort den. Godkända namn: {}.",
-        COLUMNS.join(", ")
-    );
-    if name.contains(['\t', ',', ';']) {
-        message.push_str(
-            " Står flera namn i samma kolumn? Skilj kolumnerna åt med semikolon (;) eller \
-             komma (,).",
-        );
-    }
-    FieldError::text(shown, "unknown_column", message).on_line(line)
+    // Several names in one cell: the separator was probably not the file's delimiter.
+    let key = if name.contains(['\t', ',', ';']) {
+        crate::key!("csv-unknown-column-joined")
+    } else {
+        crate::key!("csv-unknown-column")
+    };
+    let message = Msg::dynamic(key)
+        .arg("column", shown.as_str())
+        .arg("accepted", COLUMNS.join(", "));
+    FieldError::new(shown, "unknown_column", message).on_line(line)
 }
 
 fn unnamed_column_error(line: u32, column: usize) -> FieldError {
-    FieldError::text(
+    FieldError::new(
         FILE_FIELD,
         "unnamed_column",
-        format!(
-            "Rad {line} har en uppgift i kolumn {} ({}), som saknar namn i rubrikraden. \
-             Skriv ett godkänt kolumnnamn överst i kolumnen eller ta bort uppgiften.",
-            column + 1,
-            spreadsheet_column(column)
-        ),
+        Msg::new("csv-unnamed-column")
+            .arg("line", line)
+            .arg("column", column + 1)
+            .arg("letter", spreadsheet_column(column)),
     )
     .on_line(line)
 }
@@ -514,12 +487,7 @@ fn spreadsheet_column(mut column: usize) -> String {
 }
 
 fn empty_error() -> FieldError {
-    FieldError::text(
-        FILE_FIELD,
-        "empty",
-        "Filen innehåller inga observationer. Fyll i minst en rad under rubrikraden och \
-         försök igen.",
-    )
+    FieldError::new(FILE_FIELD, "empty", Msg::new("csv-empty"))
 }
 
 fn build_input(cells: [Option<String>; 12]) -> ObservationInput {

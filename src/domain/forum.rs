@@ -37,11 +37,12 @@ impl FollowupStatus {
         Self::ALL.into_iter().find(|s| s.code() == code)
     }
 
-    pub fn label_sv(self) -> &'static str {
+    /// The catalogue key of the status's name.
+    pub fn key(self) -> &'static str {
         match self {
-            Self::Open => "Öppen",
-            Self::InProgress => "Pågår",
-            Self::Done => "Klar",
+            Self::Open => crate::key!("forum-followup-open"),
+            Self::InProgress => crate::key!("forum-followup-in-progress"),
+            Self::Done => crate::key!("forum-followup-done"),
         }
     }
 }

@@ -32,13 +32,14 @@ impl MeasureKind {
         Self::ALL.into_iter().find(|k| k.code() == code)
     }
 
-    pub fn label_sv(self) -> &'static str {
+    /// The catalogue key of the kind's name.
+    pub fn key(self) -> &'static str {
         match self {
-            Self::LawChange => "Lagändring",
-            Self::ControlCampaign => "Kontrollinsats",
-            Self::NewRoutine => "Ny rutin",
-            Self::Training => "Utbildning",
-            Self::Other => "Övrigt",
+            Self::LawChange => crate::key!("measures-kind-law-change"),
+            Self::ControlCampaign => crate::key!("measures-kind-control-campaign"),
+            Self::NewRoutine => crate::key!("measures-kind-new-routine"),
+            Self::Training => crate::key!("measures-kind-training"),
+            Self::Other => crate::key!("measures-kind-other"),
         }
     }
 }
@@ -75,13 +76,14 @@ impl MeasureStatus {
         Self::ALL.into_iter().find(|k| k.code() == code)
     }
 
-    pub fn label_sv(self) -> &'static str {
+    /// The catalogue key of the status's name.
+    pub fn key(self) -> &'static str {
         match self {
-            Self::Proposed => "Föreslagen",
-            Self::Decided => "Beslutad",
-            Self::InForce => "Gäller",
-            Self::Ended => "Avslutad",
-            Self::Rejected => "Avslagen",
+            Self::Proposed => crate::key!("measures-status-proposed"),
+            Self::Decided => crate::key!("measures-status-decided"),
+            Self::InForce => crate::key!("measures-status-in-force"),
+            Self::Ended => crate::key!("measures-status-ended"),
+            Self::Rejected => crate::key!("measures-status-rejected"),
         }
     }
 

@@ -14,6 +14,7 @@ pub mod markdown;
 pub mod measure;
 pub mod message;
 pub mod notice;
+pub mod notification;
 pub mod numerics;
 pub mod observation;
 pub mod outlier;

@@ -27,8 +27,9 @@
 
 use chrono::NaiveDate;
 
-use super::observation::screen_field;
+use super::message::Msg;
 use super::role::Role;
+use super::screening;
 use super::taxonomy::{Dimension, Taxonomy};
 use super::validation::FieldError;
 
@@ -76,13 +77,14 @@ impl NoticeKind {
         Self::ALL.into_iter().find(|k| k.code() == code.trim())
     }
 
-    pub fn label_sv(self) -> &'static str {
+    /// The catalogue key of the kind's name.
+    pub fn key(self) -> &'static str {
         match self {
-            Self::NewFraudType => "Ny typ av dokumentbedrägeri",
-            Self::ModusOperandi => "Tillvägagångssätt",
-            Self::RiskIndicator => "Riskindikator",
-            Self::Vulnerability => "Sårbarhet",
-            Self::GoodPractice => "Gott exempel",
+            Self::NewFraudType => crate::key!("notices-kind-new-fraud-type"),
+            Self::ModusOperandi => crate::key!("notices-kind-modus-operandi"),
+            Self::RiskIndicator => crate::key!("notices-kind-risk-indicator"),
+            Self::Vulnerability => crate::key!("notices-kind-vulnerability"),
+            Self::GoodPractice => crate::key!("notices-kind-good-practice"),
         }
     }
 }
@@ -118,12 +120,12 @@ impl Marking {
         format!("TLP:{}", self.code())
     }
 
-    /// Who may receive it, in plain Swedish.
-    pub fn audience_sv(self) -> &'static str {
+    /// The catalogue key of who may receive it, in plain words.
+    pub fn audience_key(self) -> &'static str {
         match self {
-            Self::Clear => "Ingen begränsning: får spridas fritt.",
-            Self::Green => "Alla myndigheter i Lägesbild och Nationellt ID-center.",
-            Self::Amber => "Endast Nationellt ID-center och den utfärdande myndigheten.",
+            Self::Clear => crate::key!("notices-marking-clear-audience"),
+            Self::Green => crate::key!("notices-marking-green-audience"),
+            Self::Amber => crate::key!("notices-marking-amber-audience"),
         }
     }
 }
@@ -174,12 +176,13 @@ impl NoticeStatus {
         Self::ALL.into_iter().find(|s| s.code() == code.trim())
     }
 
-    pub fn label_sv(self) -> &'static str {
+    /// The catalogue key of the status's name.
+    pub fn key(self) -> &'static str {
         match self {
-            Self::Draft => "Utkast",
-            Self::Submitted => "Inskickad för granskning",
-            Self::Approved => "Godkänd",
-            Self::Returned => "Returnerad",
+            Self::Draft => crate::key!("notices-status-draft"),
+            Self::Submitted => crate::key!("notices-status-submitted"),
+            Self::Approved => crate::key!("notices-status-approved"),
+            Self::Returned => crate::key!("notices-status-returned"),
         }
     }
 
@@ -339,13 +342,47 @@ fn trimmed(v: &Option<String>) -> Option<&str> {
     v.as_deref().map(str::trim).filter(|s| !s.is_empty())
 }
 
-/// Parses an ISO date (ÅÅÅÅ-MM-DD).
+/// Parses an ISO date (YYYY-MM-DD).
 pub fn parse_date(field: &str, raw: &str) -> Result<NaiveDate, FieldError> {
-    NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d").map_err(|_| {
-        FieldError::text(
+    NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d")
+        .map_err(|_| FieldError::new(field, "invalid_date", Msg::new("notices-date-invalid")))
+}
+
+/// Screens a free text for personal data. Each finding is refused with the field's name
+/// (`label`, a catalogue message such as "Rubriken" / "The title"), what was found and
+/// where, and advice. Used by the forum, measures, knowledge notices and reference
+/// figures alike.
+pub fn screen_text(field: &str, label: Msg, text: &str) -> Result<(), Vec<FieldError>> {
+    screening::screen(text).map_err(|findings| {
+        findings
+            .into_iter()
+            .map(|f| {
+                FieldError::new(
+                    field,
+                    "personal_data",
+                    Msg::new("notices-personal-data")
+                        .arg("field", label.clone())
+                        .arg("kind", Msg::dynamic(f.kind.key()))
+                        .arg("position", f.position)
+                        .arg("masked", f.masked)
+                        .arg("advice", Msg::dynamic(f.kind.advice_key())),
+                )
+            })
+            .collect()
+    })
+}
+
+/// Refuses a free text longer than `max` characters, saying how long it is.
+fn too_long(field: &str, label: Msg, v: &str, max: usize) -> Option<FieldError> {
+    let count = v.chars().count();
+    (count > max).then(|| {
+        FieldError::new(
             field,
-            "invalid_date",
-            "Ange datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-11-28.",
+            "too_long",
+            Msg::new("notices-too-long")
+                .arg("field", label)
+                .arg("max", max)
+                .arg("count", count),
         )
     })
 }
@@ -360,80 +397,80 @@ pub fn validate(
     let mut errors = Vec::new();
     let kind = match trimmed(&input.kind) {
         None => {
-            errors.push(FieldError::text(
+            errors.push(FieldError::new(
                 "kind",
                 "required",
-                "Välj vilken sorts notis det är.",
+                Msg::new("notices-kind-required"),
             ));
             None
         }
         Some(k) => NoticeKind::parse(k).or_else(|| {
-            errors.push(FieldError::text(
+            errors.push(FieldError::new(
                 "kind",
                 "invalid_code",
-                "Välj sorts notis ur listan.",
+                Msg::new("notices-kind-invalid"),
             ));
             None
         }),
     };
-    let mut text = |field: &str, label: &str, value: &Option<String>, max: usize| {
+    let mut text = |field: &str,
+                    label: &'static str,
+                    required: &'static str,
+                    value: &Option<String>,
+                    max: usize| {
         let v = trimmed(value).unwrap_or("");
         if v.is_empty() {
-            errors.push(FieldError::text(
-                field,
-                "required",
-                format!("Skriv {}.", label.to_lowercase()),
-            ));
+            errors.push(FieldError::new(field, "required", Msg::new(required)));
             return None;
         }
-        if v.chars().count() > max {
-            errors.push(FieldError::text(
-                field,
-                "too_long",
-                format!(
-                    "{label} får vara högst {max} tecken. Nu är den {} tecken. Korta texten.",
-                    v.chars().count()
-                ),
-            ));
+        if let Some(e) = too_long(field, Msg::new(label), v, max) {
+            errors.push(e);
             return None;
         }
-        if let Err(found) = screen_field(field, label, v) {
+        if let Err(found) = screen_text(field, Msg::new(label), v) {
             errors.extend(found);
             return None;
         }
         Some(v.to_string())
     };
-    let title = text("title", "Rubriken", &input.title, MAX_TITLE_CHARS);
+    let title = text(
+        "title",
+        crate::key!("notices-field-title"),
+        crate::key!("notices-title-required"),
+        &input.title,
+        MAX_TITLE_CHARS,
+    );
     let description = text(
         "description",
-        "Beskrivningen",
+        crate::key!("notices-field-description"),
+        crate::key!("notices-description-required"),
         &input.description,
         MAX_DESCRIPTION_CHARS,
     );
     let marking = match trimmed(&input.marking) {
         None => {
-            errors.push(FieldError::text(
+            errors.push(FieldError::new(
                 "marking",
                 "required",
-                "Välj informationsklass: vilka som får ta del av notisen.",
+                Msg::new("notices-marking-required"),
             ));
             None
         }
         Some(m) => Marking::parse(m).or_else(|| {
-            errors.push(FieldError::text(
+            errors.push(FieldError::new(
                 "marking",
                 "invalid_code",
-                "Välj informationsklass ur listan: CLEAR, GREEN eller AMBER.",
+                Msg::new("notices-marking-invalid"),
             ));
             None
         }),
     };
     let valid_from = match trimmed(&input.valid_from) {
         None => {
-            errors.push(FieldError::text(
+            errors.push(FieldError::new(
                 "valid_from",
                 "required",
-                "Ange från vilket datum notisen gäller, t.ex. 2026-11-28.",
+                Msg::new("notices-valid-from-required"),
             ));
             None
         }
@@ -445,10 +482,10 @@ pub fn validate(
     };
     if let (Some(from), Some(to)) = (valid_from, valid_to) {
         if to < from {
-            errors.push(FieldError::text(
+            errors.push(FieldError::new(
                 "valid_to",
                 "before_start",
-                "Slutdatumet ligger före startdatumet. Ange ett slutdatum samma dag eller senare, eller lämna fältet tomt.",
+                Msg::new("notices-valid-to-before-start"),
             ));
         }
     }
@@ -460,22 +497,19 @@ pub fn validate(
         }
         let dim = Dimension::parse(dim_code.trim()).filter(|d| LINK_DIMENSIONS.contains(d));
         let Some(dim) = dim else {
-            errors.push(FieldError::text(
+            errors.push(FieldError::new(
                 "links",
                 "invalid_dimension",
-                "Notisen kan kopplas till missbrukstyper, handlingstyper och steg i identitetskedjan.",
+                Msg::new("notices-link-invalid-dimension"),
             ));
             continue;
         };
         let kept = previous_links.iter().any(|(d, c)| *d == dim && c == code);
         if !taxonomy.accepts(dim, code) && !kept {
-            errors.push(FieldError::text(
+            errors.push(FieldError::new(
                 dim.code(),
                 "invalid_code",
-                format!(
-                    "Välj {} ur listan. Värdet finns inte i taxonomin eller har tagits ur bruk.",
-                    dim.label_sv().to_lowercase()
-                ),
+                Msg::new("notices-link-invalid-code").arg("dimension", dim.code()),
             ));
             continue;
         }
@@ -505,20 +539,21 @@ pub fn validate(
 pub fn validate_comment(comment: &str) -> Result<String, Vec<FieldError>> {
     let c = comment.trim();
     if c.is_empty() {
-        return Err(vec![FieldError::text(
+        return Err(vec![FieldError::new(
             "comment",
             "required",
-            "Skriv en kommentar som säger vad som behöver ändras.",
+            Msg::new("notices-comment-required"),
         )]);
     }
-    if c.chars().count() > MAX_COMMENT_CHARS {
-        return Err(vec![FieldError::text(
-            "comment",
-            "too_long",
-            format!("Kommentaren får vara högst {MAX_COMMENT_CHARS} tecken. Korta texten."),
-        )]);
+    if let Some(e) = too_long(
+        "comment",
+        Msg::new("notices-field-comment"),
+        c,
+        MAX_COMMENT_CHARS,
+    ) {
+        return Err(vec![e]);
     }
-    screen_field("comment", "Kommentaren", c)?;
+    screen_text("comment", Msg::new("notices-field-comment"), c)?;
     Ok(c.to_string())
 }
 

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::message::{Arg, Msg};
 use super::screening;
 use super::taxonomy::{Dimension, Taxonomy};
 use super::validation::FieldError;
@@ -55,12 +56,13 @@ impl Trend {
         }
     }
 
-    pub fn label_sv(self) -> &'static str {
+    /// The catalogue key of the trend's name.
+    pub fn key(self) -> &'static str {
         match self {
-            Self::Increasing => "Ökar",
-            Self::Stable => "Oförändrad",
-            Self::Decreasing => "Minskar",
-            Self::New => "Ny företeelse",
+            Self::Increasing => crate::key!("submissions-trend-increasing"),
+            Self::Stable => crate::key!("submissions-trend-stable"),
+            Self::Decreasing => crate::key!("submissions-trend-decreasing"),
+            Self::New => crate::key!("submissions-trend-new"),
         }
     }
 
@@ -102,10 +104,10 @@ fn blank_to_none(v: &Option<String>) -> Option<&str> {
 /// are allowed ("1 234").
 pub fn parse_count(raw: Option<&str>) -> Result<i64, FieldError> {
     let Some(raw) = raw else {
-        return Err(FieldError::text(
+        return Err(FieldError::new(
             "count",
             "required",
-            "Ange antal som ett heltal, t.ex. 12. Skriv 0 om ni inte såg några fall.",
+            Msg::new("submissions-count-required"),
         ));
     };
     let digits: String = raw
@@ -114,36 +116,43 @@ pub fn parse_count(raw: Option<&str>) -> Result<i64, FieldError> {
         .collect();
     match digits.parse::<i64>() {
         Ok(n) if (0..=MAX_COUNT).contains(&n) => Ok(n),
-        Ok(_) => Err(FieldError::text(
+        Ok(_) => Err(FieldError::new(
             "count",
             "out_of_range",
-            "Ange ett antal mellan 0 och 1 000 000.",
+            Msg::new("submissions-count-out-of-range").arg("max", MAX_COUNT),
         )),
-        Err(_) => Err(FieldError::text(
+        Err(_) => Err(FieldError::new(
             "count",
             "not_integer",
-            "Ange antal som ett heltal, t.ex. 12.",
+            Msg::new("submissions-count-not-integer"),
         )),
     }
 }
 
 /// Screens one free-text field for personal data; the message names the field, what was
-/// found and where, with the match masked.
-pub fn screen_field(field: &str, field_label_sv: &str, text: &str) -> Result<(), Vec<FieldError>> {
+/// found and where, with the match masked, and how to rephrase. `field_label` is the
+/// field as the message's subject: a catalogue message (the key
+/// `submissions-the-description` reads "Beskrivningen" / "The description"), or a text
+/// shown as it is.
+pub fn screen_field(
+    field: &str,
+    field_label: impl Into<Arg>,
+    text: &str,
+) -> Result<(), Vec<FieldError>> {
+    let label = field_label.into();
     screening::screen(text).map_err(|findings| {
         findings
             .into_iter()
             .map(|f| {
-                FieldError::text(
+                FieldError::new(
                     field,
                     "personal_data",
-                    format!(
-                        "{field_label_sv} innehåller något som liknar {} vid tecken {} ({}). Inga personuppgifter får lämnas. {}",
-                        f.kind.label_sv(),
-                        f.position,
-                        f.masked,
-                        f.kind.advice_sv()
-                    ),
+                    Msg::new("screening-found")
+                        .arg("field", label.clone())
+                        .arg("kind", Msg::dynamic(f.kind.key()))
+                        .arg("position", f.position)
+                        .arg("masked", f.masked)
+                        .arg("advice", Msg::dynamic(f.kind.advice_key())),
                 )
             })
             .collect()
@@ -157,31 +166,28 @@ pub fn validate_line(
     taxonomy: &Taxonomy,
 ) -> Result<ObservationLine, Vec<FieldError>> {
     let mut errors = Vec::new();
-    let mut code = |dimension: Dimension, value: &Option<String>, required: bool| {
-        match blank_to_none(value) {
+    let mut code =
+        |dimension: Dimension, value: &Option<String>, required: bool| match blank_to_none(value) {
             None if required => {
-                errors.push(FieldError::text(
+                errors.push(FieldError::new(
                     dimension.code(),
                     "required",
-                    format!("Välj {}.", dimension.label_sv().to_lowercase()),
+                    Msg::new("submissions-choose-dimension").arg("dimension", dimension.code()),
                 ));
                 None
             }
             None => None,
             Some(v) if taxonomy.accepts(dimension, v) => Some(v.to_string()),
             Some(_) => {
-                errors.push(FieldError::text(
+                errors.push(FieldError::new(
                     dimension.code(),
                     "invalid_code",
-                    format!(
-                        "Välj {} ur listan. Värdet finns inte i taxonomin eller har tagits ur bruk.",
-                        dimension.label_sv().to_lowercase()
-                    ),
+                    Msg::new("submissions-dimension-not-in-list")
+                        .arg("dimension", dimension.code()),
                 ));
                 None
             }
-        }
-    };
+        };
     let misuse_type = code(Dimension::MisuseType, &input.misuse_type, true);
     let exploitation_area = code(Dimension::ExploitationArea, &input.exploitation_area, false);
     let document_type = code(Dimension::DocumentType, &input.document_type, false);
@@ -190,10 +196,10 @@ pub fn validate_line(
     let citizenship = code(Dimension::Citizenship, &input.citizenship, false);
     let fraud_type = code(Dimension::FraudType, &input.fraud_type, false);
     if fraud_type.is_some() && blank_to_none(&input.document_type).is_none() {
-        errors.push(FieldError::text(
+        errors.push(FieldError::new(
             "fraud_type",
             "requires_document_type",
-            "Ange handlingstyp när du anger bedrägeriform, eller ta bort bedrägeriformen.",
+            Msg::new("submissions-fraud-type-needs-document-type"),
         ));
     }
 
@@ -206,10 +212,10 @@ pub fn validate_line(
         Some(t) => match Trend::parse(t) {
             Some(t) => Some(t),
             None => {
-                errors.push(FieldError::text(
+                errors.push(FieldError::new(
                     "trend",
                     "invalid_code",
-                    "Välj trend: ökar, oförändrad, minskar eller ny företeelse.",
+                    Msg::new("submissions-trend-invalid"),
                 ));
                 None
             }
@@ -225,14 +231,14 @@ pub fn validate_line(
                     match (chars.next(), chars.next()) {
                         (Some(c), None) if allowed.contains(c) => Some(c),
                         _ => {
-                            errors.push(FieldError::text(
+                            errors.push(FieldError::new(
                                 field,
                                 "invalid_code",
-                                if field == "reliability" {
-                                    "Ange källans tillförlitlighet som A, B, C eller D."
+                                Msg::new(if field == "reliability" {
+                                    crate::key!("submissions-reliability-invalid")
                                 } else {
-                                    "Ange informationens riktighet som 1, 2, 3 eller 4."
-                                },
+                                    crate::key!("submissions-validity-invalid")
+                                }),
                             ));
                             None
                         }
@@ -247,15 +253,15 @@ pub fn validate_line(
         None => None,
         Some(d) => {
             if d.chars().count() > MAX_DESCRIPTION_CHARS {
-                errors.push(FieldError::text(
+                errors.push(FieldError::new(
                     "description",
                     "too_long",
-                    format!(
-                        "Beskrivningen får vara högst {MAX_DESCRIPTION_CHARS} tecken. Korta texten."
-                    ),
+                    Msg::new("submissions-description-too-long").arg("max", MAX_DESCRIPTION_CHARS),
                 ));
                 None
-            } else if let Err(found) = screen_field("description", "Beskrivningen", d) {
+            } else if let Err(found) =
+                screen_field("description", Msg::new("submissions-the-description"), d)
+            {
                 errors.extend(found);
                 None
             } else {
@@ -284,10 +290,10 @@ pub fn validate_line(
             validity,
             description,
         }),
-        _ => Err(vec![FieldError::text(
+        _ => Err(vec![FieldError::new(
             "line",
             "invalid",
-            "Raden är ofullständig.",
+            Msg::new("submissions-line-incomplete"),
         )
         .on_line(line_no)]),
     }
@@ -311,12 +317,12 @@ pub fn validate_lines(
     for (no, line) in &lines {
         if let Some(first) = seen.get(&line.key) {
             errors.push(
-                FieldError::text(
+                FieldError::new(
                     "line",
                     "duplicate",
-                    format!(
-                        "Rad {no} har samma kombination av kategorier som rad {first}. Slå ihop raderna eller ändra en av dem."
-                    ),
+                    Msg::new("submissions-line-duplicate")
+                        .arg("line", *no)
+                        .arg("first", *first),
                 )
                 .on_line(*no),
             );

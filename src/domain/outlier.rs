@@ -1,9 +1,7 @@
 //! Outlier warnings on entry: a count far above what the agency's own history for that
 //! misuse type predicts. Non-blocking: the user is asked to confirm, never refused.
 
-use serde::Serialize;
-
-use super::format::int_sv;
+use super::message::Msg;
 use super::signals::nb_quantile;
 
 /// How many earlier periods of the same kind form the history.
@@ -17,7 +15,7 @@ pub const MEDIAN_FACTOR: f64 = 5.0;
 /// Small counts never warn: a jump from 0 to 3 is not worth a question.
 pub const MIN_COUNT: i64 = 5;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct OutlierWarning {
     pub line: u32,
     pub misuse_type: String,
@@ -25,15 +23,17 @@ pub struct OutlierWarning {
     /// The 99 % upper bound from the history.
     pub expected_max: i64,
     pub median: f64,
-    pub message: String,
+    /// What to tell the user, in their language where it is shown.
+    pub message: Msg,
 }
 
 /// Checks a period's total for one misuse type against the history (earlier periods'
-/// totals, newest first; missing periods left out).
+/// totals, newest first; missing periods left out). `labels` are the misuse type's
+/// Swedish and English labels (taxonomy data), for the message.
 pub fn check(
     line: u32,
     misuse_type: &str,
-    label_sv: &str,
+    labels: (&str, &str),
     count: i64,
     history: &[i64],
 ) -> Option<OutlierWarning> {
@@ -68,12 +68,12 @@ pub fn check(
         count,
         expected_max: upper,
         median,
-        message: format!(
-            "Antalet för {} ({}) är mycket högre än er myndighets tidigare perioder (vanligen högst {}). Kontrollera siffran. Stämmer den kan du spara ändå.",
-            label_sv.to_lowercase(),
-            int_sv(count),
-            int_sv(upper)
-        ),
+        // The label is data in both languages; each catalogue uses its own.
+        message: Msg::new("submissions-outlier")
+            .arg("misuse_type_sv", labels.0.to_lowercase())
+            .arg("misuse_type_en", labels.1.to_lowercase())
+            .arg("count", count)
+            .arg("expected_max", upper),
     })
 }
 
@@ -97,23 +97,24 @@ mod tests {
     #[test]
     fn a_count_far_above_history_warns_and_an_ordinary_one_does_not() {
         let history = [20, 22, 19, 25, 21, 18, 23, 20];
-        assert!(check(1, "false_identity", "Falsk identitet", 24, &history).is_none());
-        let w = check(3, "false_identity", "Falsk identitet", 200, &history).unwrap();
+        let labels = ("Falsk identitet", "False identity");
+        assert!(check(1, "false_identity", labels, 24, &history).is_none());
+        let w = check(3, "false_identity", labels, 200, &history).unwrap();
         assert_eq!(w.line, 3);
-        assert!(w.message.contains("falsk identitet"));
+        assert!(w.message.text_sv().contains("falsk identitet (200)"));
         assert!(w.expected_max < 40);
     }
 
     #[test]
     fn too_little_history_or_a_small_count_never_warns() {
-        assert!(check(1, "x", "X", 1_000, &[1, 2, 3]).is_none());
-        assert!(check(1, "x", "X", 4, &[0, 0, 0, 0, 0]).is_none());
+        assert!(check(1, "x", ("X", "X"), 1_000, &[1, 2, 3]).is_none());
+        assert!(check(1, "x", ("X", "X"), 4, &[0, 0, 0, 0, 0]).is_none());
     }
 
     #[test]
     fn five_times_the_median_warns_even_with_wide_spread() {
         let history = [2, 3, 2, 200, 3, 2];
-        let w = check(1, "x", "X", 40, &history);
+        let w = check(1, "x", ("X", "X"), 40, &history);
         assert!(w.is_some());
     }
 }

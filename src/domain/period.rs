@@ -6,6 +6,8 @@ use std::str::FromStr;
 
 use chrono::{Datelike, NaiveDate};
 
+use super::message::Msg;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum PeriodKind {
     Month,
@@ -54,11 +56,25 @@ pub struct PeriodParseError {
     pub input: String,
 }
 
+impl PeriodParseError {
+    /// What to tell the person who typed it: the input and the accepted forms.
+    pub fn msg(&self) -> Msg {
+        Msg::new("period-invalid").arg("input", self.input.as_str())
+    }
+}
+
+impl From<PeriodParseError> for Msg {
+    fn from(e: PeriodParseError) -> Self {
+        e.msg()
+    }
+}
+
+/// For logs and internal errors; people read [`PeriodParseError::msg`].
 impl fmt::Display for PeriodParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "”{}” är ingen giltig period. Skriv en månad (2026-07), ett kvartal (2026-Q3), ett halvår (2026-H2) eller ett år (2026).",
+            "invalid period {:?} (expected 2026-07, 2026-Q3, 2026-H2 or 2026)",
             self.input
         )
     }
@@ -135,28 +151,17 @@ impl Period {
         }
     }
 
-    /// The period in Swedish prose, e.g. "kvartal 3 2026".
-    pub fn label_sv(self) -> String {
-        const MONTHS: [&str; 12] = [
-            "januari",
-            "februari",
-            "mars",
-            "april",
-            "maj",
-            "juni",
-            "juli",
-            "augusti",
-            "september",
-            "oktober",
-            "november",
-            "december",
-        ];
+    /// The period in prose, e.g. "kvartal 3 2026" / "Q3 2026".
+    pub fn label(self) -> Msg {
+        // The year as text: a year is not a quantity and gets no digit grouping.
+        let year = self.year.to_string();
         match self.kind {
-            PeriodKind::Month => format!("{} {}", MONTHS[(self.index - 1) as usize], self.year),
-            PeriodKind::Quarter => format!("kvartal {} {}", self.index, self.year),
-            PeriodKind::Half => format!("halvår {} {}", self.index, self.year),
-            PeriodKind::Year => format!("år {}", self.year),
+            PeriodKind::Month => Msg::new("period-month").arg("month", self.index),
+            PeriodKind::Quarter => Msg::new("period-quarter").arg("index", self.index),
+            PeriodKind::Half => Msg::new("period-half").arg("index", self.index),
+            PeriodKind::Year => Msg::new("period-year"),
         }
+        .arg("year", year)
     }
 
     fn first_month(self) -> u32 {
@@ -320,7 +325,11 @@ mod tests {
             "2026-Q3x",
         ] {
             let e = Period::parse(bad).unwrap_err();
-            assert!(e.to_string().contains("2026-Q3"), "{bad}: {e}");
+            let text = e.msg().text_sv();
+            assert!(
+                text.contains("2026-Q3") && text.contains("2026-H2"),
+                "{bad}: {text}"
+            );
         }
     }
 
@@ -349,7 +358,14 @@ mod tests {
         assert!(p("2026").contains(p("2026-Q3")));
         assert!(!p("2026-Q3").contains(p("2026-10")));
         assert_eq!(p("2025-Q3").range_to(p("2026-Q2")).len(), 4);
-        assert_eq!(p("2026-Q3").label_sv(), "kvartal 3 2026");
+        assert_eq!(p("2026-Q3").label().text_sv(), "kvartal 3 2026");
+        assert_eq!(p("2026-07").label().text_sv(), "juli 2026");
+        assert_eq!(p("2026-H2").label().text_sv(), "halvår 2 2026");
+        assert_eq!(p("2026").label().text_sv(), "år 2026");
+        let en =
+            std::sync::Arc::new(crate::i18n::Catalogue::load().unwrap()).tr(crate::i18n::Lang::En);
+        assert_eq!(en.msg(&p("2026-07").label()), "July 2026");
+        assert_eq!(en.msg(&p("2026-Q3").label()), "Q3 2026");
         assert!(p("2025-Q4") < p("2026-Q1"));
     }
 }

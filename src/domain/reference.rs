@@ -5,8 +5,8 @@
 
 use chrono::NaiveDate;
 
-use super::notice::parse_date;
-use super::observation::screen_field;
+use super::message::Msg;
+use super::notice::{parse_date, screen_text};
 use super::period::Period;
 use super::taxonomy::{Dimension, Taxonomy};
 use super::validation::FieldError;
@@ -68,19 +68,13 @@ pub fn parse_series_key(key: &str) -> Option<(Dimension, String)> {
 /// Checks that a link is an absolute http(s) URL with a host, without spaces or control
 /// characters. Returns the URL trimmed.
 pub fn parse_http_url(raw: &str) -> Result<String, FieldError> {
-    let err = || {
-        FieldError::text(
-            "url",
-            "invalid_url",
-            "Ange en fullständig webbadress som börjar med https:// eller http://, t.ex. https://polisen.se/lagesbild.",
-        )
-    };
+    let err = || FieldError::new("url", "invalid_url", Msg::new("references-url-invalid"));
     let url = raw.trim();
     if url.chars().count() > MAX_URL_CHARS {
-        return Err(FieldError::text(
+        return Err(FieldError::new(
             "url",
             "too_long",
-            format!("Webbadressen får vara högst {MAX_URL_CHARS} tecken."),
+            Msg::new("references-url-too-long").arg("max", MAX_URL_CHARS),
         ));
     }
     let lower = url.to_ascii_lowercase();
@@ -124,13 +118,7 @@ pub fn parse_http_url(raw: &str) -> Result<String, FieldError> {
 /// Parses a decimal figure as Swedes and others write it: `12,5`, `12.5`, `1 234,5`,
 /// `-3`. Returns the value and the number of decimals given.
 pub fn parse_decimal(raw: &str) -> Result<(f64, usize), FieldError> {
-    let err = || {
-        FieldError::text(
-            "value",
-            "not_number",
-            "Ange uppgiften som ett tal, t.ex. 1 234 eller 12,5.",
-        )
-    };
+    let err = || FieldError::new("value", "not_number", Msg::new("references-value-invalid"));
     let cleaned: String = raw
         .trim()
         .chars()
@@ -153,10 +141,10 @@ pub fn parse_decimal(raw: &str) -> Result<(f64, usize), FieldError> {
         return Err(err());
     }
     if frac.len() > MAX_DECIMALS {
-        return Err(FieldError::text(
+        return Err(FieldError::new(
             "value",
             "too_many_decimals",
-            format!("Ange högst {MAX_DECIMALS} decimaler."),
+            Msg::new("references-value-too-many-decimals").arg("max", MAX_DECIMALS),
         ));
     }
     let normalised = format!(
@@ -166,10 +154,10 @@ pub fn parse_decimal(raw: &str) -> Result<(f64, usize), FieldError> {
     );
     let value: f64 = normalised.parse().map_err(|_| err())?;
     if !value.is_finite() || value.abs() > MAX_ABS_VALUE {
-        return Err(FieldError::text(
+        return Err(FieldError::new(
             "value",
             "out_of_range",
-            "Talet är för stort. Ange det i en större enhet, t.ex. mnkr i stället för kronor.",
+            Msg::new("references-value-too-large"),
         ));
     }
     Ok((value, frac.len()))
@@ -185,39 +173,59 @@ pub fn validate(
     taxonomy: &Taxonomy,
 ) -> Result<ValidReference, Vec<FieldError>> {
     let mut errors = Vec::new();
-    let mut text = |field: &str, label: &str, value: &Option<String>, max: usize| {
+    let mut text = |field: &str,
+                    label: &'static str,
+                    required: &'static str,
+                    value: &Option<String>,
+                    max: usize| {
         let v = trimmed(value);
         if v.is_empty() {
-            errors.push(FieldError::text(
-                field,
-                "required",
-                format!("Skriv {}.", label.to_lowercase()),
-            ));
+            errors.push(FieldError::new(field, "required", Msg::new(required)));
             return None;
         }
         if v.chars().count() > max {
-            errors.push(FieldError::text(
+            errors.push(FieldError::new(
                 field,
                 "too_long",
-                format!("{label} får vara högst {max} tecken. Korta texten."),
+                Msg::new("references-too-long")
+                    .arg("field", Msg::new(label))
+                    .arg("max", max),
             ));
             return None;
         }
-        if let Err(found) = screen_field(field, label, v) {
+        if let Err(found) = screen_text(field, Msg::new(label), v) {
             errors.extend(found);
             return None;
         }
         Some(v.to_string())
     };
-    let source = text("source", "Källan", &input.source, MAX_SOURCE_CHARS);
-    let title = text("title", "Rubriken", &input.title, MAX_TITLE_CHARS);
-    let unit = text("unit", "Enheten", &input.unit, MAX_UNIT_CHARS);
+    let source = text(
+        "source",
+        crate::key!("references-field-source"),
+        crate::key!("references-source-required"),
+        &input.source,
+        MAX_SOURCE_CHARS,
+    );
+    let title = text(
+        "title",
+        crate::key!("references-field-title"),
+        crate::key!("references-title-required"),
+        &input.title,
+        MAX_TITLE_CHARS,
+    );
+    let unit = text(
+        "unit",
+        crate::key!("references-field-unit"),
+        crate::key!("references-unit-required"),
+        &input.unit,
+        MAX_UNIT_CHARS,
+    );
     let published_on = match trimmed(&input.published_on) {
         "" => {
-            errors.push(FieldError::text(
+            errors.push(FieldError::new(
                 "published_on",
                 "required",
-                "Ange publiceringsdatum, t.ex. 2026-05-15.",
+                Msg::new("references-published-on-required"),
             ));
             None
         }
@@ -227,15 +235,15 @@ pub fn validate(
     };
     let url = match trimmed(&input.url) {
         "" => {
-            errors.push(FieldError::text(
+            errors.push(FieldError::new(
                 "url",
                 "required",
-                "Ange webbadressen till publikationen, t.ex. https://polisen.se/lagesbild.",
+                Msg::new("references-url-required"),
             ));
             None
         }
         u => match parse_http_url(u) {
-            Ok(u) => match screen_field("url", "Webbadressen", &u) {
+            Ok(u) => match screen_text("url", Msg::new("references-field-url"), &u) {
                 Ok(()) => Some(u),
                 Err(found) => {
                     errors.extend(found);
@@ -250,10 +258,10 @@ pub fn validate(
     };
     let value = match trimmed(&input.value) {
         "" => {
-            errors.push(FieldError::text(
+            errors.push(FieldError::new(
                 "value",
                 "required",
-                "Ange uppgiften som ett tal, t.ex. 1 234 eller 12,5.",
+                Msg::new("references-value-invalid"),
             ));
             None
         }
@@ -261,33 +269,33 @@ pub fn validate(
     };
     let period = match trimmed(&input.period) {
         "" => {
-            errors.push(FieldError::text(
+            errors.push(FieldError::new(
                 "period",
                 "required",
-                "Ange vilken period uppgiften gäller: en månad (2026-07), ett kvartal (2026-Q3), ett halvår (2026-H2) eller ett år (2026).",
+                Msg::new("references-period-required"),
             ));
             None
         }
         p => Period::parse(p)
-            .map_err(|e| errors.push(FieldError::text("period", "invalid", e.to_string())))
+            .map_err(|e| errors.push(FieldError::new("period", "invalid", e.msg())))
             .ok(),
     };
     let series = match trimmed(&input.series) {
         "" => {
-            errors.push(FieldError::text(
+            errors.push(FieldError::new(
                 "series",
                 "required",
-                "Välj vilken missbrukstyp eller vilket utnyttjandeområde uppgiften gäller.",
+                Msg::new("references-series-required"),
             ));
             None
         }
         s => match parse_series_key(s) {
             Some((d, c)) if taxonomy.accepts(d, &c) => Some((d, c)),
             _ => {
-                errors.push(FieldError::text(
+                errors.push(FieldError::new(
                     "series",
                     "invalid_code",
-                    "Välj missbrukstyp eller utnyttjandeområde ur listan.",
+                    Msg::new("references-series-invalid"),
                 ));
                 None
             }

@@ -51,16 +51,6 @@ impl Role {
         }
     }
 
-    pub fn label_sv(self) -> &'static str {
-        match self {
-            Role::Coordinator => "Samordnare",
-            Role::Analyst => "Analytiker",
-            Role::Approver => "Beslutsfattare",
-            Role::Ministry => "Departementsläsare",
-            Role::Admin => "Administratör",
-        }
-    }
-
     /// Whether users of this role belong to an agency.
     pub fn needs_agency(self) -> bool {
         matches!(self, Role::Coordinator)

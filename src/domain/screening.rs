@@ -41,14 +41,6 @@ pub enum PersonalDataKind {
     DocumentNumber,
 }
 
-const ADVICE_ID_NUMBER_SV: &str = "Ta bort numret och beskriv fenomenet utan att ange identiteter, \
-t.ex. \"en person född på 1980-talet\". Om det är ett diarie- eller ärendenummer: skriv det med \
-prefix som \"dnr\" och bindestreck i annan position (t.ex. \"dnr 8-93999-2025\"), eller ta bort det.";
-const ADVICE_ID_NUMBER_EN: &str = "Remove the number and describe the phenomenon without giving \
-identities, e.g. \"a person born in the 1980s\". If it is a case or registration number, write it \
-with a prefix such as \"dnr\" and the hyphen in another position (e.g. \"dnr 8-93999-2025\"), or \
-remove it.";
-
 impl PersonalDataKind {
     /// Stable machine-readable code.
     pub fn code(&self) -> &'static str {
@@ -64,90 +56,32 @@ impl PersonalDataKind {
         }
     }
 
-    /// Swedish label for messages.
-    pub fn label_sv(&self) -> &'static str {
+    /// The catalogue key of what was found, as it reads inside a message ("personnummer",
+    /// "a personal identity number").
+    pub fn key(&self) -> &'static str {
         match self {
-            Self::PersonalIdentityNumber => "personnummer",
-            Self::CoordinationNumber => "samordningsnummer",
-            Self::InterimNumber => "interimsnummer/reservnummer",
-            Self::Email => "e-postadress",
-            Self::PhoneNumber => "telefonnummer",
-            Self::StreetAddress => "gatuadress",
-            Self::Postcode => "postnummer och ort",
-            Self::DocumentNumber => "dokumentnummer (pass, id-kort, körkort)",
+            Self::PersonalIdentityNumber => crate::key!("screening-kind-personal-identity-number"),
+            Self::CoordinationNumber => crate::key!("screening-kind-coordination-number"),
+            Self::InterimNumber => crate::key!("screening-kind-interim-number"),
+            Self::Email => crate::key!("screening-kind-email"),
+            Self::PhoneNumber => crate::key!("screening-kind-phone-number"),
+            Self::StreetAddress => crate::key!("screening-kind-street-address"),
+            Self::Postcode => crate::key!("screening-kind-postcode"),
+            Self::DocumentNumber => crate::key!("screening-kind-document-number"),
         }
     }
 
-    /// English label for messages.
-    pub fn label_en(&self) -> &'static str {
-        match self {
-            Self::PersonalIdentityNumber => "personal identity number",
-            Self::CoordinationNumber => "coordination number",
-            Self::InterimNumber => "interim/reserve number",
-            Self::Email => "e-mail address",
-            Self::PhoneNumber => "phone number",
-            Self::StreetAddress => "street address",
-            Self::Postcode => "postcode and town",
-            Self::DocumentNumber => "document number (passport, ID card, driving licence)",
-        }
-    }
-
-    /// Swedish advice on how to rephrase the text.
-    pub fn advice_sv(&self) -> &'static str {
+    /// The catalogue key of the advice on how to rephrase the text.
+    pub fn advice_key(&self) -> &'static str {
         match self {
             Self::PersonalIdentityNumber | Self::CoordinationNumber | Self::InterimNumber => {
-                ADVICE_ID_NUMBER_SV
+                crate::key!("screening-advice-id-number")
             }
-            Self::Email => {
-                "Ta bort e-postadressen. Hänvisa till myndighetens eller funktionens namn i stället, \
-                 t.ex. \"kontakta myndighetens registratur\"."
-            }
-            Self::PhoneNumber => {
-                "Ta bort telefonnumret. Hänvisa till myndighetens eller funktionens namn i stället. \
-                 Om det är ett ärendenummer, skriv det med prefix som \"dnr\" och årtalet först."
-            }
-            Self::StreetAddress => {
-                "Ta bort gatuadressen. Ange på sin höjd kommun eller län, t.ex. \"i Stockholms län\"."
-            }
-            Self::Postcode => {
-                "Ta bort postnumret. Ange på sin höjd kommun eller län i stället för postnummer och ort."
-            }
-            Self::DocumentNumber => {
-                "Ta bort dokumentnumret. Beskriv dokumenttyp och utfärdande land i stället, \
-                 t.ex. \"förfalskat pass från tredje land\". Om det är ett diarie- eller \
-                 ärendenummer, skriv det med prefix som \"dnr\" och inte direkt efter orden \
-                 pass, id-kort eller körkort."
-            }
-        }
-    }
-
-    /// English advice on how to rephrase the text.
-    pub fn advice_en(&self) -> &'static str {
-        match self {
-            Self::PersonalIdentityNumber | Self::CoordinationNumber | Self::InterimNumber => {
-                ADVICE_ID_NUMBER_EN
-            }
-            Self::Email => {
-                "Remove the e-mail address. Refer to the agency or function by name instead, \
-                 e.g. \"contact the agency's registry\"."
-            }
-            Self::PhoneNumber => {
-                "Remove the phone number. Refer to the agency or function by name instead. \
-                 If it is a case number, write it with a prefix such as \"dnr\" and the year first."
-            }
-            Self::StreetAddress => {
-                "Remove the street address. At most give the municipality or county, \
-                 e.g. \"in Stockholm County\"."
-            }
-            Self::Postcode => {
-                "Remove the postcode. At most give the municipality or county instead of postcode and town."
-            }
-            Self::DocumentNumber => {
-                "Remove the document number. Describe the document type and issuing country \
-                 instead, e.g. \"forged passport from a third country\". If it is a case number, \
-                 write it with a prefix such as \"dnr\" and not directly after the words \
-                 pass, id-kort or körkort."
-            }
+            Self::Email => crate::key!("screening-advice-email"),
+            Self::PhoneNumber => crate::key!("screening-advice-phone-number"),
+            Self::StreetAddress => crate::key!("screening-advice-street-address"),
+            Self::Postcode => crate::key!("screening-advice-postcode"),
+            Self::DocumentNumber => crate::key!("screening-advice-document-number"),
         }
     }
 

@@ -494,11 +494,16 @@ fn codes_labels_and_advice_are_present() {
     ];
     let codes: std::collections::HashSet<_> = all.iter().map(|k| k.code()).collect();
     assert_eq!(codes.len(), all.len());
-    for k in all {
-        assert!(!k.label_sv().is_empty() && !k.label_en().is_empty());
-        assert!(!k.advice_sv().is_empty() && !k.advice_en().is_empty());
+    let catalogue =
+        std::sync::Arc::new(crate::i18n::Catalogue::load().expect("the catalogues parse"));
+    for lang in crate::i18n::Lang::ALL {
+        let tr = catalogue.tr(lang);
+        for k in all {
+            assert!(tr.has(k.key()) && tr.has(k.advice_key()), "{k:?}");
+            assert!(!tr.t(k.key()).is_empty() && !tr.t(k.advice_key()).is_empty());
+        }
+        assert!(tr.t(PersonalIdentityNumber.advice_key()).contains("dnr"));
     }
-    assert!(PersonalIdentityNumber.advice_sv().contains("dnr"));
     assert_eq!(Postcode.code(), "postadress");
 }
 

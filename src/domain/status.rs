@@ -25,13 +25,19 @@ impl SubmissionStatus {
         Self::ALL.into_iter().find(|s| s.code() == code)
     }
 
-    pub fn label_sv(self) -> &'static str {
+    /// The catalogue key of the status's name.
+    pub fn key(self) -> &'static str {
         match self {
-            Self::Draft => "Utkast",
-            Self::Submitted => "Inskickad",
-            Self::Accepted => "Godkänd",
-            Self::Returned => "Returnerad",
+            Self::Draft => crate::key!("submissions-status-draft"),
+            Self::Submitted => crate::key!("submissions-status-submitted"),
+            Self::Accepted => crate::key!("submissions-status-accepted"),
+            Self::Returned => crate::key!("submissions-status-returned"),
         }
+    }
+
+    /// The Swedish name. Transitional, for callers that do not yet translate `key()`.
+    pub fn label_sv(self) -> &'static str {
+        crate::i18n::static_text(crate::i18n::Lang::Sv, self.key())
     }
 
     /// Whether the coordinator may still change the lines.
@@ -63,11 +69,17 @@ impl PeriodStatus {
             .find(|s| s.code() == code)
     }
 
-    pub fn label_sv(self) -> &'static str {
+    /// The catalogue key of the status's name.
+    pub fn key(self) -> &'static str {
         match self {
-            Self::Open => "Öppen",
-            Self::Closed => "Stängd",
-            Self::Locked => "Låst",
+            Self::Open => crate::key!("submissions-period-open"),
+            Self::Closed => crate::key!("submissions-period-closed"),
+            Self::Locked => crate::key!("submissions-period-locked"),
         }
+    }
+
+    /// The Swedish name. Transitional, for callers that do not yet translate `key()`.
+    pub fn label_sv(self) -> &'static str {
+        crate::i18n::static_text(crate::i18n::Lang::Sv, self.key())
     }
 }

@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use super::lang::Lang;
+
 /// A classifying dimension of an observation line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -50,28 +52,27 @@ impl Dimension {
         Self::ALL.into_iter().find(|d| d.code() == code)
     }
 
-    pub fn label_sv(self) -> &'static str {
+    /// The catalogue key of the dimension's name.
+    pub fn key(self) -> &'static str {
         match self {
-            Self::MisuseType => "Missbrukstyp",
-            Self::ExploitationArea => "Utnyttjandeområde",
-            Self::DocumentType => "Handlingstyp",
-            Self::ChainStage => "Steg i identitetskedjan",
-            Self::AgeBand => "Åldersgrupp",
-            Self::Citizenship => "Medborgarskap",
-            Self::FraudType => "Bedrägeriform",
+            Self::MisuseType => crate::key!("submissions-dimension-misuse-type"),
+            Self::ExploitationArea => crate::key!("submissions-dimension-exploitation-area"),
+            Self::DocumentType => crate::key!("submissions-dimension-document-type"),
+            Self::ChainStage => crate::key!("submissions-dimension-chain-stage"),
+            Self::AgeBand => crate::key!("submissions-dimension-age-band"),
+            Self::Citizenship => crate::key!("submissions-dimension-citizenship"),
+            Self::FraudType => crate::key!("submissions-dimension-fraud-type"),
         }
     }
 
+    /// The Swedish name. Transitional, for callers that do not yet translate `key()`.
+    pub fn label_sv(self) -> &'static str {
+        crate::i18n::static_text(Lang::Sv, self.key())
+    }
+
+    /// The English name. Transitional, for callers that do not yet translate `key()`.
     pub fn label_en(self) -> &'static str {
-        match self {
-            Self::MisuseType => "Misuse type",
-            Self::ExploitationArea => "Exploitation area",
-            Self::DocumentType => "Document type",
-            Self::ChainStage => "Identity chain stage",
-            Self::AgeBand => "Age band",
-            Self::Citizenship => "Citizenship",
-            Self::FraudType => "Fraud type",
-        }
+        crate::i18n::static_text(Lang::En, self.key())
     }
 }
 
@@ -82,6 +83,13 @@ pub struct TaxonomyEntry {
     pub label_sv: String,
     pub label_en: String,
     pub retired: bool,
+}
+
+impl TaxonomyEntry {
+    /// The label in `lang`.
+    pub fn label(&self, lang: Lang) -> &str {
+        lang.pick(&self.label_sv, &self.label_en)
+    }
 }
 
 /// The taxonomy in force, as loaded from the database.
@@ -118,6 +126,14 @@ impl Taxonomy {
         self.find(dimension, code)
             .map(|e| e.label_en.as_str())
             .unwrap_or(code)
+    }
+
+    /// The label in `lang`, or the code itself when unknown.
+    pub fn label<'a>(&'a self, lang: Lang, dimension: Dimension, code: &'a str) -> &'a str {
+        match lang {
+            Lang::Sv => self.label_sv(dimension, code),
+            Lang::En => self.label_en(dimension, code),
+        }
     }
 
     /// Codes that may be chosen for new data, in display order.

@@ -6,17 +6,21 @@ use super::message::Msg;
 pub const MAX_COMMENT_CHARS: usize = 1000;
 
 /// Refuses a free text longer than `max` characters, saying how long it may be.
+/// `label` is the catalogue key of the field's name as the subject of a sentence
+/// ("Kommentaren" / "The comment"); mark it with `crate::key!`.
 pub fn check_max_chars(
     field: &str,
-    label_sv: &str,
+    label: &'static str,
     value: &str,
     max: usize,
 ) -> Result<(), FieldError> {
     if value.chars().count() > max {
-        Err(FieldError::text(
+        Err(FieldError::new(
             field,
             "too_long",
-            format!("{label_sv} får vara högst {max} tecken. Korta texten."),
+            Msg::new("error-too-long")
+                .arg("label", Msg::new(label))
+                .arg("max", max),
         ))
     } else {
         Ok(())
@@ -62,9 +66,13 @@ mod tests {
 
     #[test]
     fn lengths_are_counted_in_characters() {
-        assert!(check_max_chars("comment", "Kommentaren", &"å".repeat(10), 10).is_ok());
-        let e = check_max_chars("comment", "Kommentaren", &"å".repeat(11), 10).unwrap_err();
+        let label = crate::key!("error-field-comment");
+        assert!(check_max_chars("comment", label, &"å".repeat(10), 10).is_ok());
+        let e = check_max_chars("comment", label, &"å".repeat(11), 10).unwrap_err();
         assert_eq!((e.field.as_str(), e.code), ("comment", "too_long"));
-        assert!(e.message.text_sv().contains("högst 10 tecken"));
+        assert_eq!(
+            e.message.text_sv(),
+            "Kommentaren får vara högst 10 tecken. Korta texten."
+        );
     }
 }

@@ -18,6 +18,7 @@ use crate::db::queries::audit;
 pub use crate::db::queries::audit::AuditFilter;
 use crate::db::{transaction, DbConnection};
 use crate::domain::audit_chain::{self, Broken, Record, Verifier, GENESIS};
+use crate::domain::message::Msg;
 use crate::error::AppResult;
 
 /// Appends one record. `detail` is a short machine-made note (codes, counts), never
@@ -172,15 +173,13 @@ impl ChainStatus {
     }
 
     /// One line for the command line and the admin page.
-    pub fn summary_sv(&self) -> String {
+    pub fn summary(&self) -> Msg {
         match &self.broken {
-            None => format!("Granskningsloggen är obruten ({} poster)", self.checked),
-            Some(b) => format!(
-                "Granskningsloggen är bruten vid post {}: {} ({} poster före den är kontrollerade och hela)",
-                b.id,
-                b.describe_sv(),
-                self.checked
-            ),
+            None => Msg::new("admin-audit-chain-intact").arg("count", self.checked),
+            Some(b) => Msg::new("admin-audit-chain-broken")
+                .arg("id", b.id.to_string())
+                .arg("reason", b.describe())
+                .arg("count", self.checked),
         }
     }
 }

@@ -10,11 +10,15 @@ use crate::db::models::{NewUser, UserRow};
 use crate::db::queries::{agencies, users};
 use crate::db::DbConnection;
 use crate::domain::access::Actor;
+use crate::domain::message::Msg;
 use crate::domain::role::Role;
 use crate::domain::validation::FieldError;
 use crate::error::{AppError, AppResult};
 
 pub const MIN_PASSWORD_CHARS: usize = 12;
+
+mod common_passwords;
+use common_passwords::COMMON_PASSWORDS;
 
 /// A logged-in user as the application sees them.
 #[derive(Debug, Clone)]
@@ -75,7 +79,7 @@ pub fn load_active_user(conn: &mut DbConnection, id: i64) -> AppResult<Option<Us
 
 fn to_user(conn: &mut DbConnection, row: UserRow) -> AppResult<User> {
     let role = Role::parse(&row.role)
-        .ok_or_else(|| AppError::Internal(format!("okänd roll i databasen: {}", row.role)))?;
+        .ok_or_else(|| AppError::Internal(format!("unknown role in the database: {}", row.role)))?;
     let agency = match row.agency_id {
         Some(id) => Some(agencies::by_id(conn, id)?),
         None => None,
@@ -212,35 +216,6 @@ pub fn authenticate(
     }
 }
 
-/// Passwords everyone tries first, at least 12 characters long (shorter ones are refused
-/// by length already).
-const COMMON_PASSWORDS: [&str; 24] = [
-    "123456789012",
-    "1234567890123",
-    "12345678901234",
-    "password1234",
-    "password12345",
-    "passwordpassword",
-    "qwertyuiop12",
-    "qwertyuiopå1",
-    "qwerty123456",
-    "123456123456",
-    "111111111111",
-    "000000000000",
-    "abcdefghijkl",
-    "abc123abc123",
-    "iloveyou1234",
-    "sommar2026!!",
-    "vinter2026!!",
-    "lösenord1234",
-    "losenord1234",
-    "välkommen123",
-    "valkommen123",
-    "administrator",
-    "adminadmin12",
-    "letmein12345",
-];
-
 /// The longest display name of an account.
 pub const MAX_DISPLAY_NAME_CHARS: usize = 120;
 
@@ -252,16 +227,16 @@ pub fn check_password_policy(username: &str, password: &str) -> Vec<FieldError> 
     let mut errors = Vec::new();
     let lower = password.to_lowercase();
     if password.chars().count() < MIN_PASSWORD_CHARS {
-        errors.push(FieldError::text(
+        errors.push(FieldError::new(
             "password",
             "too_short",
-            format!("Lösenordet ska vara minst {MIN_PASSWORD_CHARS} tecken."),
+            Msg::new("admin-password-too-short").arg("min", MIN_PASSWORD_CHARS),
         ));
     } else if password.chars().count() > MAX_PASSWORD_CHARS {
-        errors.push(FieldError::text(
+        errors.push(FieldError::new(
             "password",
             "too_long",
-            format!("Lösenordet får vara högst {MAX_PASSWORD_CHARS} tecken."),
+            Msg::new("admin-password-too-long").arg("max", MAX_PASSWORD_CHARS),
         ));
     } else if COMMON_PASSWORDS.contains(&lower.as_str())
         || lower
@@ -270,16 +245,16 @@ pub fn check_password_policy(username: &str, password: &str) -> Vec<FieldError> 
             .len()
             <= 2
     {
-        errors.push(FieldError::text(
+        errors.push(FieldError::new(
             "password",
             "common",
-            "Lösenordet är för vanligt eller för enkelt. Välj en lång fras som är svår att gissa.",
+            Msg::new("admin-password-common"),
         ));
     } else if !username.trim().is_empty() && lower.contains(&username.trim().to_lowercase()) {
-        errors.push(FieldError::text(
+        errors.push(FieldError::new(
             "password",
             "contains_username",
-            "Lösenordet får inte innehålla användarnamnet.",
+            Msg::new("admin-password-contains-username"),
         ));
     }
     errors
@@ -308,17 +283,17 @@ pub fn create_user(
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
     {
-        errors.push(FieldError::text(
+        errors.push(FieldError::new(
             "username",
             "invalid",
-            "Användarnamnet ska vara 3–64 tecken: bokstäver a–z, siffror, punkt, bindestreck eller understreck.",
+            Msg::new("admin-user-username-invalid"),
         ));
     }
     errors.extend(check_password_policy(username, account.password));
     if let Some(name) = account.display_name {
         if let Err(e) = crate::domain::validation::check_max_chars(
             "display_name",
-            "Visningsnamnet",
+            crate::key!("admin-user-display-name"),
             name,
             MAX_DISPLAY_NAME_CHARS,
         ) {
@@ -327,20 +302,20 @@ pub fn create_user(
     }
     let agency_id = match (account.role.needs_agency(), account.agency_code) {
         (true, None) => {
-            errors.push(FieldError::text(
+            errors.push(FieldError::new(
                 "agency",
                 "required",
-                "En samordnare måste höra till en myndighet: ange --agency med myndighetens kod, t.ex. SKV.",
+                Msg::new("admin-user-agency-required"),
             ));
             None
         }
         (_, Some(code)) => match agencies::by_code(conn, code.trim())? {
             Some(a) => Some(a.id),
             None => {
-                errors.push(FieldError::text(
+                errors.push(FieldError::new(
                     "agency",
                     "invalid_code",
-                    format!("Det finns ingen myndighet med koden ”{code}”."),
+                    Msg::new("admin-agency-unknown").arg("code", code),
                 ));
                 None
             }
@@ -348,10 +323,10 @@ pub fn create_user(
         (false, None) => None,
     };
     if users::by_username(conn, username)?.is_some() {
-        errors.push(FieldError::text(
+        errors.push(FieldError::new(
             "username",
             "taken",
-            "Användarnamnet är upptaget. Välj ett annat.",
+            Msg::new("admin-user-username-taken"),
         ));
     }
     if !errors.is_empty() {
@@ -383,6 +358,12 @@ pub fn create_user(
     Ok(id)
 }
 
+/// Remembers the language a user chose, for their pages on any device and their e-mails.
+pub fn set_language(conn: &mut DbConnection, user_id: i64, lang: Lang) -> AppResult<()> {
+    users::set_language(conn, user_id, lang.code())?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod length_tests {
     use super::*;
@@ -396,10 +377,4 @@ mod length_tests {
         assert_eq!(errors[0].code, "too_long");
         assert!(check_password_policy("anna", &long[..200]).is_empty());
     }
-}
-
-/// Remembers the language a user chose, for their pages on any device and their e-mails.
-pub fn set_language(conn: &mut DbConnection, user_id: i64, lang: Lang) -> AppResult<()> {
-    users::set_language(conn, user_id, lang.code())?;
-    Ok(())
 }

@@ -176,7 +176,7 @@ pub fn audit(n: usize) -> AppResult<()> {
     );
     println!(
         "audit verify: {} på {verify_secs:.2} s = {:.0} poster/s; första sidan i /admin/audit (utan kedjekontrollen): {:.1} ms ({} poster, SQLite, {mode})",
-        status.summary_sv(),
+        crate::cli::cli_tr().msg(&status.summary()),
         status.checked as f64 / verify_secs.max(f64::EPSILON),
         1000.0 * page_secs,
         page.total,
@@ -186,7 +186,9 @@ pub fn audit(n: usize) -> AppResult<()> {
     if status.intact() {
         Ok(())
     } else {
-        Err(AppError::Internal(status.summary_sv()))
+        Err(AppError::Internal(
+            crate::cli::cli_tr().msg(&status.summary()),
+        ))
     }
 }
 

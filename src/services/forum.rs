@@ -14,12 +14,14 @@ use crate::db::queries::{agencies, forum as q, periods as period_q, submissions 
 use crate::db::{transaction, DbConnection};
 use crate::domain::access::Capability;
 use crate::domain::forum::{is_overdue, propose_convener, FollowupStatus};
-use crate::domain::observation::screen_field;
+use crate::domain::notice::screen_text;
 use crate::domain::period::Period;
 use crate::domain::role::Role;
 use crate::domain::status::{PeriodStatus, SubmissionStatus};
 use crate::domain::validation::FieldError;
 use crate::error::{AppError, AppResult};
+use crate::i18n::Msg;
+use crate::key;
 
 pub const SOURCE_FORUM: &str = "forum";
 const MAX_TEXT: usize = 4000;
@@ -47,40 +49,69 @@ pub fn may_record(conn: &mut DbConnection, user: &User, meeting_id: i64) -> AppR
 fn must_record(conn: &mut DbConnection, user: &User, meeting_id: i64) -> AppResult<MeetingRow> {
     let meeting = q::by_id(conn, meeting_id)?.ok_or(AppError::NotFound)?;
     if !may_record(conn, user, meeting_id)? {
-        return Err(AppError::Forbidden(crate::i18n::Msg::verbatim(
-            "Bara samordnare för den sammankallande eller en deltagande myndighet kan föra in uppgifter i mötet.",
-        )));
+        return Err(AppError::Forbidden(Msg::new("forum-record-forbidden")));
     }
     Ok(meeting)
 }
 
-/// Screens and bounds one free-text field; `Ok(None)` for blank.
+/// A free-text field of a meeting: its name in messages (a catalogue key such as
+/// "Punkten" / "The item") and what to say when it is required and blank.
+struct TextField {
+    name: &'static str,
+    label: &'static str,
+    required: Option<&'static str>,
+}
+
+const OVERRIDE_REASON: TextField = TextField {
+    name: "override_reason",
+    label: key!("forum-field-override-reason"),
+    required: Some(key!("forum-override-reason-required")),
+};
+const AGENDA: TextField = TextField {
+    name: "agenda",
+    label: key!("forum-field-agenda"),
+    required: Some(key!("forum-agenda-required")),
+};
+const NOTES: TextField = TextField {
+    name: "notes",
+    label: key!("forum-field-notes"),
+    required: None,
+};
+const DECISIONS: TextField = TextField {
+    name: "decisions",
+    label: key!("forum-field-decisions"),
+    required: None,
+};
+const FOLLOWUP: TextField = TextField {
+    name: "followup",
+    label: key!("forum-field-followup"),
+    required: Some(key!("forum-followup-required")),
+};
+
+/// Screens and bounds one free-text field; `Ok(None)` for blank. `required` is false
+/// where the field is needed only sometimes (the reason for another convener).
 fn text_field(
-    field: &str,
-    label: &str,
+    f: &TextField,
     value: &str,
     required: bool,
 ) -> Result<Option<String>, Vec<FieldError>> {
     let v = value.trim();
     if v.is_empty() {
-        return if required {
-            Err(vec![FieldError::text(
-                field,
-                "required",
-                format!("Skriv {}.", label.to_lowercase()),
-            )])
-        } else {
-            Ok(None)
+        return match f.required.filter(|_| required) {
+            Some(key) => Err(vec![FieldError::new(f.name, "required", Msg::new(key))]),
+            None => Ok(None),
         };
     }
     if v.chars().count() > MAX_TEXT {
-        return Err(vec![FieldError::text(
-            field,
+        return Err(vec![FieldError::new(
+            f.name,
             "too_long",
-            format!("{label} får vara högst {MAX_TEXT} tecken."),
+            Msg::new("forum-text-too-long")
+                .arg("field", Msg::new(f.label))
+                .arg("max", MAX_TEXT),
         )]);
     }
-    screen_field(field, label, v)?;
+    screen_text(f.name, Msg::new(f.label), v)?;
     Ok(Some(v.to_string()))
 }
 
@@ -123,17 +154,17 @@ pub fn set_rotation(conn: &mut DbConnection, user: &User, codes: &[String]) -> A
             .enumerate()
         {
             let a = agencies::by_code(conn, code)?.ok_or_else(|| {
-                AppError::Validation(vec![FieldError::text(
+                AppError::Validation(vec![FieldError::new(
                     "rotation",
                     "invalid_code",
-                    format!("Det finns ingen myndighet med koden ”{code}”."),
+                    Msg::new("forum-rotation-unknown-code").arg("code", code),
                 )])
             })?;
             if seen.contains(&a.id) {
-                return Err(AppError::Validation(vec![FieldError::text(
+                return Err(AppError::Validation(vec![FieldError::new(
                     "rotation",
                     "duplicate",
-                    format!("{code} står två gånger i ordningen."),
+                    Msg::new("forum-rotation-duplicate").arg("code", code),
                 )]));
             }
             seen.push(a.id);
@@ -169,30 +200,28 @@ pub fn create_meeting(
     override_reason: &str,
 ) -> AppResult<i64> {
     if user.role != Role::Coordinator {
-        return Err(AppError::Forbidden(crate::i18n::Msg::verbatim(
-            "Forummöten förs in av myndigheternas samordnare.",
-        )));
+        return Err(AppError::Forbidden(Msg::new("forum-create-forbidden")));
     }
     let result = transaction(conn, |conn| {
         let proposed = proposed_convener(conn)?;
         let convener = match convener_code.map(str::trim).filter(|c| !c.is_empty()) {
             Some(code) => agencies::by_code(conn, code)?.ok_or_else(|| {
-                AppError::Validation(vec![FieldError::text(
+                AppError::Validation(vec![FieldError::new(
                     "convener",
                     "invalid_code",
-                    "Välj sammankallande myndighet ur listan.",
+                    Msg::new("forum-convener-invalid"),
                 )])
             })?,
             None => proposed.clone().ok_or_else(|| {
-                AppError::Validation(vec![FieldError::text(
+                AppError::Validation(vec![FieldError::new(
                     "convener",
                     "required",
-                    "Välj sammankallande myndighet. Ingen rotationsordning är inställd.",
+                    Msg::new("forum-convener-required"),
                 )])
             })?,
         };
         let overridden = proposed.as_ref().is_some_and(|p| p.id != convener.id);
-        let reason = text_field("override_reason", "Skälet", override_reason, overridden)
+        let reason = text_field(&OVERRIDE_REASON, override_reason, overridden)
             .map_err(AppError::Validation)?;
         let t = now();
         let id = q::insert(
@@ -259,10 +288,9 @@ fn create_observation_submission(
         }
     };
     if period.status == PeriodStatus::Locked.code() {
-        return Err(AppError::Conflict(crate::i18n::Msg::verbatim(format!(
-            "Perioden {} är låst eftersom en publicerad lägesbild bygger på den.",
-            period.code
-        ))));
+        return Err(AppError::Conflict(
+            Msg::new("forum-period-locked").arg("period", &period.code),
+        ));
     }
     let t = now();
     let sid = sq::insert(
@@ -296,7 +324,8 @@ fn create_observation_submission(
 #[derive(Debug, Clone)]
 pub struct FollowupView {
     pub row: FollowupRow,
-    pub owner: String,
+    /// The owner agency (its name in either language).
+    pub owner: AgencyRow,
     pub raised_on: NaiveDate,
     pub status: FollowupStatus,
     pub overdue: bool,
@@ -329,33 +358,31 @@ pub fn meeting(conn: &mut DbConnection, user: &User, id: i64) -> AppResult<Meeti
     let agenda = q::agenda(conn, id)?;
     let today = chrono::Utc::now().date_naive();
     let all_agencies = agencies::all(conn)?;
-    let name = |aid: i64| {
+    let agency = |aid: i64| {
         all_agencies
             .iter()
             .find(|a| a.id == aid)
-            .map(|a| a.name_sv.clone())
-            .unwrap_or_default()
+            .cloned()
+            .ok_or(AppError::NotFound)
     };
     let view = |row: FollowupRow, raised_on: NaiveDate, carried_over: bool| {
         let status = FollowupStatus::parse(&row.status).unwrap_or(FollowupStatus::Open);
-        FollowupView {
-            owner: name(row.owner_agency_id),
+        Ok(FollowupView {
+            owner: agency(row.owner_agency_id)?,
             raised_on,
             overdue: is_overdue(status, row.due_on, today),
             status,
             carried_over,
             row,
-        }
+        })
     };
     let mut followups: Vec<FollowupView> = q::carried_over(conn, &meeting)?
         .into_iter()
         .map(|(f, m)| view(f, m.held_on, true))
-        .collect();
-    followups.extend(
-        q::followups_of(conn, id)?
-            .into_iter()
-            .map(|f| view(f, meeting.held_on, false)),
-    );
+        .collect::<AppResult<_>>()?;
+    for f in q::followups_of(conn, id)? {
+        followups.push(view(f, meeting.held_on, false)?);
+    }
     let submission = sq::for_meeting(conn, id)?.ok_or(AppError::NotFound)?;
     let observations = super::submissions::load_unchecked(conn, submission)?;
     let can_record = may_record(conn, user, id)?;
@@ -371,22 +398,23 @@ pub fn meeting(conn: &mut DbConnection, user: &User, id: i64) -> AppResult<Meeti
     })
 }
 
-pub fn meetings(conn: &mut DbConnection, user: &User) -> AppResult<Vec<(MeetingRow, String)>> {
+/// Every meeting, newest first, with its convening agency.
+pub fn meetings(conn: &mut DbConnection, user: &User) -> AppResult<Vec<(MeetingRow, AgencyRow)>> {
     if !may_read(user) {
         return Err(AppError::forbidden());
     }
-    let names = agencies::all(conn)?;
-    Ok(q::all(conn)?
+    let all = agencies::all(conn)?;
+    q::all(conn)?
         .into_iter()
         .map(|m| {
-            let n = names
+            let convener = all
                 .iter()
                 .find(|a| a.id == m.convener_agency_id)
-                .map(|a| a.name_sv.clone())
-                .unwrap_or_default();
-            (m, n)
+                .cloned()
+                .ok_or(AppError::NotFound)?;
+            Ok((m, convener))
         })
-        .collect())
+        .collect()
 }
 
 pub fn set_attendance(
@@ -397,23 +425,26 @@ pub fn set_attendance(
 ) -> AppResult<()> {
     transaction(conn, |conn| {
         let meeting = must_record(conn, user, id)?;
-        let mut ids = vec![meeting.convener_agency_id];
+        let convener = agencies::by_id(conn, meeting.convener_agency_id)?;
+        let mut ids = vec![convener.id];
+        let mut attending = vec![convener.code];
         for code in codes {
-            let a = agencies::by_code(conn, code)?.ok_or(AppError::BadRequest(
-                crate::i18n::Msg::verbatim("Okänd myndighet."),
-            ))?;
+            let a = agencies::by_code(conn, code)?
+                .ok_or_else(|| AppError::BadRequest(Msg::new("forum-unknown-agency")))?;
             if !ids.contains(&a.id) {
                 ids.push(a.id);
+                attending.push(a.code);
             }
         }
         q::replace_attendance(conn, id, &ids)?;
+        // The agencies' codes: the audit detail reads the same in every language.
         audit::record(
             conn,
             Some(user),
             "forum_attendance_set",
             "forum_meeting",
             Some(&id.to_string()),
-            Some(&format!("{} myndigheter", ids.len())),
+            Some(&attending.join(",")),
         )?;
         Ok(())
     })
@@ -422,7 +453,7 @@ pub fn set_attendance(
 pub fn add_agenda_item(conn: &mut DbConnection, user: &User, id: i64, text: &str) -> AppResult<()> {
     let result = transaction(conn, |conn| {
         must_record(conn, user, id)?;
-        let text = text_field("agenda", "Punkten", text, true)
+        let text = text_field(&AGENDA, text, true)
             .map_err(AppError::Validation)?
             .unwrap_or_default();
         q::add_agenda_item(conn, id, &text)?;
@@ -449,11 +480,11 @@ pub fn save_notes(
     let result = transaction(conn, |conn| {
         must_record(conn, user, id)?;
         let mut errors = Vec::new();
-        let notes = text_field("notes", "Anteckningarna", notes, false).unwrap_or_else(|e| {
+        let notes = text_field(&NOTES, notes, false).unwrap_or_else(|e| {
             errors.extend(e);
             None
         });
-        let decisions = text_field("decisions", "Besluten", decisions, false).unwrap_or_else(|e| {
+        let decisions = text_field(&DECISIONS, decisions, false).unwrap_or_else(|e| {
             errors.extend(e);
             None
         });
@@ -485,16 +516,16 @@ pub fn add_followup(
     let result = transaction(conn, |conn| {
         must_record(conn, user, id)?;
         let mut errors = Vec::new();
-        let text = text_field("followup", "Uppföljningspunkten", text, true).unwrap_or_else(|e| {
+        let text = text_field(&FOLLOWUP, text, true).unwrap_or_else(|e| {
             errors.extend(e);
             None
         });
         let owner = agencies::by_code(conn, owner_code.trim())?;
         if owner.is_none() {
-            errors.push(FieldError::text(
+            errors.push(FieldError::new(
                 "owner",
                 "required",
-                "Välj ansvarig myndighet.",
+                Msg::new("forum-owner-required"),
             ));
         }
         match (text, owner, errors.is_empty()) {
@@ -526,14 +557,12 @@ pub fn set_followup_status(
     status: &str,
 ) -> AppResult<()> {
     let status = FollowupStatus::parse(status)
-        .ok_or_else(|| AppError::BadRequest(crate::i18n::Msg::verbatim("Okänd status.")))?;
+        .ok_or_else(|| AppError::BadRequest(Msg::new("forum-followup-status-unknown")))?;
     transaction(conn, |conn| {
         let f = q::followup(conn, followup_id)?.ok_or(AppError::NotFound)?;
         let owner = user.role == Role::Coordinator && user.agency_id == Some(f.owner_agency_id);
         if !owner && !may_record(conn, user, meeting_id)? {
-            return Err(AppError::Forbidden(crate::i18n::Msg::verbatim(
-                "Du kan inte ändra den här uppföljningspunkten.",
-            )));
+            return Err(AppError::Forbidden(Msg::new("forum-followup-forbidden")));
         }
         q::set_followup_status(conn, followup_id, status.code(), now())?;
         audit::record(

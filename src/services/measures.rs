@@ -12,14 +12,18 @@ use crate::db::queries::{agencies, measures as q};
 use crate::db::{transaction, DbConnection};
 use crate::domain::effect::{measure_effect, EffectVerdict};
 use crate::domain::measure::{MeasureKind, MeasureStatus};
-use crate::domain::observation::screen_field;
+use crate::domain::notice::screen_text;
 use crate::domain::period::{Period, PeriodKind};
-use crate::domain::taxonomy::Dimension;
+use crate::domain::taxonomy::{Dimension, Taxonomy};
 use crate::domain::validation::FieldError;
 use crate::error::{AppError, AppResult};
+use crate::i18n::Msg;
 
 /// Periods before and after the start compared by default.
 pub const DEFAULT_EFFECT_PERIODS: usize = 4;
+/// The longest title and description.
+pub const MAX_TITLE_CHARS: usize = 200;
+pub const MAX_DESCRIPTION_CHARS: usize = 4000;
 
 /// A measure as entered in the form.
 #[derive(Debug, Clone, Default)]
@@ -50,26 +54,26 @@ struct Parsed {
 fn parse(conn: &mut DbConnection, input: &MeasureInput) -> AppResult<Parsed> {
     let mut errors = Vec::new();
     let title = input.title.trim().to_string();
-    if title.is_empty() || title.chars().count() > 200 {
-        errors.push(FieldError::text(
+    if title.is_empty() || title.chars().count() > MAX_TITLE_CHARS {
+        errors.push(FieldError::new(
             "title",
             "required",
-            "Ange en rubrik på högst 200 tecken.",
+            Msg::new("measures-title-required").arg("max", MAX_TITLE_CHARS),
         ));
-    } else if let Err(e) = screen_field("title", "Rubriken", &title) {
+    } else if let Err(e) = screen_text("title", Msg::new("measures-field-title"), &title) {
         errors.extend(e);
     }
     let description = match input.description.trim() {
         "" => None,
-        d if d.chars().count() > 4000 => {
-            errors.push(FieldError::text(
+        d if d.chars().count() > MAX_DESCRIPTION_CHARS => {
+            errors.push(FieldError::new(
                 "description",
                 "too_long",
-                "Beskrivningen får vara högst 4 000 tecken.",
+                Msg::new("measures-description-too-long").arg("max", MAX_DESCRIPTION_CHARS),
             ));
             None
         }
-        d => match screen_field("description", "Beskrivningen", d) {
+        d => match screen_text("description", Msg::new("measures-field-description"), d) {
             Ok(()) => Some(d.to_string()),
             Err(e) => {
                 errors.extend(e);
@@ -79,23 +83,27 @@ fn parse(conn: &mut DbConnection, input: &MeasureInput) -> AppResult<Parsed> {
     };
     let kind = MeasureKind::parse(&input.kind);
     if kind.is_none() {
-        errors.push(FieldError::text(
+        errors.push(FieldError::new(
             "kind",
             "required",
-            "Välj vilken sorts åtgärd det är.",
+            Msg::new("measures-kind-required"),
         ));
     }
     let status = MeasureStatus::parse(&input.status);
     if status.is_none() {
-        errors.push(FieldError::text("status", "required", "Välj status."));
+        errors.push(FieldError::new(
+            "status",
+            "required",
+            Msg::new("measures-status-required"),
+        ));
     }
     let date = |s: &str| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok();
     let start_on = date(&input.start_on);
     if start_on.is_none() {
-        errors.push(FieldError::text(
+        errors.push(FieldError::new(
             "start_on",
             "invalid",
-            "Ange startdatum som ÅÅÅÅ-MM-DD, t.ex. 2026-03-01.",
+            Msg::new("measures-start-invalid"),
         ));
     }
     let end_on = match input.end_on.trim() {
@@ -103,18 +111,18 @@ fn parse(conn: &mut DbConnection, input: &MeasureInput) -> AppResult<Parsed> {
         s => match date(s) {
             Some(d) if start_on.is_none_or(|st| d >= st) => Some(d),
             Some(_) => {
-                errors.push(FieldError::text(
+                errors.push(FieldError::new(
                     "end_on",
                     "invalid",
-                    "Slutdatum kan inte vara före startdatum.",
+                    Msg::new("measures-end-before-start"),
                 ));
                 None
             }
             None => {
-                errors.push(FieldError::text(
+                errors.push(FieldError::new(
                     "end_on",
                     "invalid",
-                    "Ange slutdatum som ÅÅÅÅ-MM-DD eller lämna tomt.",
+                    Msg::new("measures-end-invalid"),
                 ));
                 None
             }
@@ -124,10 +132,10 @@ fn parse(conn: &mut DbConnection, input: &MeasureInput) -> AppResult<Parsed> {
     for code in input.agencies.iter().filter(|c| !c.trim().is_empty()) {
         match agencies::by_code(conn, code.trim())? {
             Some(a) => agency_ids.push(a.id),
-            None => errors.push(FieldError::text(
+            None => errors.push(FieldError::new(
                 "agencies",
                 "invalid_code",
-                format!("Okänd myndighet ”{code}”."),
+                Msg::new("measures-agency-unknown").arg("code", code.trim()),
             )),
         }
     }
@@ -142,10 +150,10 @@ fn parse(conn: &mut DbConnection, input: &MeasureInput) -> AppResult<Parsed> {
             if tax.all(dim).any(|e| e.code == code) {
                 targets.push((dim.code().to_string(), code.to_string()));
             } else {
-                errors.push(FieldError::text(
+                errors.push(FieldError::new(
                     dim.code(),
                     "invalid_code",
-                    format!("Välj {} ur listan.", dim.label_sv().to_lowercase()),
+                    Msg::new("measures-target-invalid").arg("dimension", dim.code()),
                 ));
             }
         }
@@ -154,10 +162,10 @@ fn parse(conn: &mut DbConnection, input: &MeasureInput) -> AppResult<Parsed> {
         .iter()
         .any(|(d, _)| d == Dimension::MisuseType.code())
     {
-        errors.push(FieldError::text(
+        errors.push(FieldError::new(
             "misuse_type",
             "required",
-            "Välj minst en missbrukstyp som åtgärden riktar sig mot.",
+            Msg::new("measures-misuse-type-required"),
         ));
     }
     match (kind, status, start_on, errors.is_empty()) {
@@ -242,7 +250,6 @@ pub fn save(
 #[derive(Debug, Clone)]
 pub struct TargetEffect {
     pub misuse_type: String,
-    pub label: String,
     pub verdict: EffectVerdict,
 }
 
@@ -252,10 +259,13 @@ pub struct MeasureDetail {
     pub kind: MeasureKind,
     pub status: MeasureStatus,
     pub agencies: Vec<AgencyRow>,
+    /// (dimension, code, Swedish label); pages take the label of their language from
+    /// `taxonomy`.
     pub targets: Vec<(String, String, String)>,
     pub start_period: Period,
     pub effects: Vec<TargetEffect>,
     pub effect_periods: usize,
+    pub taxonomy: Taxonomy,
 }
 
 pub fn detail(conn: &mut DbConnection, id: i64, n: usize) -> AppResult<MeasureDetail> {
@@ -281,6 +291,7 @@ pub fn detail(conn: &mut DbConnection, id: i64, n: usize) -> AppResult<MeasureDe
         effects,
         effect_periods: n,
         measure,
+        taxonomy: tax,
     })
 }
 
@@ -311,7 +322,7 @@ fn effects(
     Ok(targets
         .iter()
         .filter(|(d, _, _)| d == Dimension::MisuseType.code())
-        .map(|(_, code, label)| {
+        .map(|(_, code, _)| {
             let series: Vec<Option<u64>> = table
                 .series
                 .iter()
@@ -325,7 +336,6 @@ fn effects(
                 .unwrap_or_default();
             TargetEffect {
                 misuse_type: code.clone(),
-                label: label.clone(),
                 verdict: measure_effect(&series, start_index, n),
             }
         })

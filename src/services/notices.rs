@@ -20,8 +20,10 @@ use crate::domain::notice::{
 use crate::domain::period::Period;
 use crate::domain::taxonomy::{Dimension, Taxonomy};
 use crate::error::{AppError, AppResult};
+use crate::i18n::{Lang, Msg, Tr};
 
-/// What the forum is called where an agency's name would stand.
+/// What the forum is called where an agency's name would stand, in Swedish (the
+/// `issuer_name` of a forum notice). Pages use [`NoticeSummary::issuer`] instead.
 pub const FORUM_NAME: &str = "Operativt ID-forum";
 
 /// A notice as lists, the dashboard and reports show it.
@@ -32,8 +34,10 @@ pub struct NoticeSummary {
     pub title: String,
     pub description: String,
     pub issuer: Issuer,
-    /// The issuing agency's name, or the forum's.
+    /// The issuing agency's name, or the forum's, in Swedish.
     pub issuer_name: String,
+    /// The issuing agency's name in English (empty for the forum).
+    pub issuer_name_en: String,
     pub marking: Marking,
     pub status: NoticeStatus,
     pub valid_from: NaiveDate,
@@ -41,6 +45,19 @@ pub struct NoticeSummary {
     /// The series it concerns, sorted by dimension.
     pub links: Vec<(Dimension, String)>,
     pub updated_at: NaiveDateTime,
+}
+
+impl NoticeSummary {
+    /// Who issued the notice, in the reader's language.
+    pub fn issuer(&self, tr: &Tr) -> String {
+        match self.issuer {
+            Issuer::Forum => tr.t("notices-issuer-forum"),
+            Issuer::Agency(_) => match tr.lang {
+                Lang::Sv => self.issuer_name.clone(),
+                Lang::En => self.issuer_name_en.clone(),
+            },
+        }
+    }
 }
 
 /// One notice with what its page needs: the review state and what the user may do.
@@ -64,11 +81,12 @@ pub fn viewer(user: &User) -> Viewer {
 }
 
 fn parsed(row: &NoticeRow) -> AppResult<(NoticeKind, NoticeFacts)> {
-    let bad = |what: &str| AppError::Internal(format!("notis {}: ogiltig {what}", row.id));
-    let kind = NoticeKind::parse(&row.kind).ok_or_else(|| bad("sort"))?;
+    // For the log only: a stored row that breaks the rules is our fault, not the user's.
+    let bad = |column: &str| AppError::Internal(format!("notice {}: invalid {column}", row.id));
+    let kind = NoticeKind::parse(&row.kind).ok_or_else(|| bad("kind"))?;
     let status = NoticeStatus::parse(&row.status).ok_or_else(|| bad("status"))?;
-    let marking = Marking::parse(&row.marking).ok_or_else(|| bad("informationsklass"))?;
-    let issuer = Issuer::from_stored(&row.source, row.agency_id).ok_or_else(|| bad("källa"))?;
+    let marking = Marking::parse(&row.marking).ok_or_else(|| bad("marking"))?;
+    let issuer = Issuer::from_stored(&row.source, row.agency_id).ok_or_else(|| bad("source"))?;
     Ok((
         kind,
         NoticeFacts {
@@ -82,11 +100,11 @@ fn parsed(row: &NoticeRow) -> AppResult<(NoticeKind, NoticeFacts)> {
     ))
 }
 
-/// Agency names by id, for issuer labels.
-fn agency_names(conn: &mut DbConnection) -> AppResult<HashMap<i64, String>> {
+/// Agency names by id (Swedish, English), for issuer labels.
+fn agency_names(conn: &mut DbConnection) -> AppResult<HashMap<i64, (String, String)>> {
     Ok(agencies::all(conn)?
         .into_iter()
-        .map(|a| (a.id, a.name_sv))
+        .map(|a| (a.id, (a.name_sv, a.name_en)))
         .collect())
 }
 
@@ -117,13 +135,15 @@ fn summaries(
         .map(|(row, kind, facts)| {
             let mut l = links.remove(&row.id).unwrap_or_default();
             l.sort();
+            let (issuer_name, issuer_name_en) = match facts.issuer {
+                Issuer::Agency(a) => names.get(&a).cloned().unwrap_or_default(),
+                Issuer::Forum => (FORUM_NAME.to_string(), String::new()),
+            };
             NoticeSummary {
                 id: row.id,
                 kind,
-                issuer_name: match facts.issuer {
-                    Issuer::Agency(a) => names.get(&a).cloned().unwrap_or_default(),
-                    Issuer::Forum => FORUM_NAME.to_string(),
-                },
+                issuer_name,
+                issuer_name_en,
                 issuer: facts.issuer,
                 title: row.title,
                 description: row.description,
@@ -191,13 +211,14 @@ fn audit_refusal<T>(
                 .filter(|e| e.code == "personal_data")
                 .map(|e| e.field.as_str())
                 .collect();
+            // Counts and field codes only: the detail reads the same in every language.
             audit::record(
                 conn,
                 Some(user),
                 "personal_data_refused",
                 "notice",
                 id.map(|i| i.to_string()).as_deref(),
-                Some(&format!("{n} fynd i {}", fields.join(", "))),
+                Some(&format!("{n}: {}", fields.join(","))),
             )?;
         }
     }
@@ -208,11 +229,8 @@ fn audit_refusal<T>(
 /// of the forum. All text is screened for personal data; nothing is stored on refusal.
 pub fn create(conn: &mut DbConnection, user: &User, input: &NoticeInput) -> AppResult<i64> {
     let result = transaction(conn, |conn| {
-        let issuer = notice::issuer_for(&viewer(user)).ok_or_else(|| {
-            AppError::Forbidden(crate::i18n::Msg::verbatim(
-                "Kunskapsnotiser skrivs av samordnare för sin myndighet och av analytiker för Operativt ID-forum.",
-            ))
-        })?;
+        let issuer = notice::issuer_for(&viewer(user))
+            .ok_or_else(|| AppError::Forbidden(Msg::new("notices-write-forbidden")))?;
         let tax = taxonomy::load(conn)?;
         let valid = notice::validate(input, &tax, &[]).map_err(AppError::Validation)?;
         let t = now();
@@ -262,18 +280,15 @@ fn must_edit(user: &User, row: &NoticeRow) -> AppResult<NoticeFacts> {
         return Err(AppError::NotFound);
     }
     if notice::issuer_for(&v) != Some(facts.issuer) {
-        return Err(AppError::Forbidden(crate::i18n::Msg::verbatim(
-            match facts.issuer {
-                Issuer::Forum => "Forumets notiser ändras av Nationellt ID-centers analytiker.",
-                Issuer::Agency(_) => "Du kan bara ändra din egen myndighets notiser.",
-            },
-        )));
+        return Err(AppError::Forbidden(Msg::new(match facts.issuer {
+            Issuer::Forum => crate::key!("notices-edit-forbidden-forum"),
+            Issuer::Agency(_) => crate::key!("notices-edit-forbidden-agency"),
+        })));
     }
     if !notice::may_edit(&v, &facts) {
-        return Err(AppError::Conflict(crate::i18n::Msg::verbatim(format!(
-            "Notisen har status ”{}” och kan inte ändras nu.",
-            facts.status.label_sv().to_lowercase()
-        ))));
+        return Err(AppError::Conflict(
+            Msg::new("notices-not-editable").arg("status", facts.status.code()),
+        ));
     }
     Ok(facts)
 }
@@ -310,9 +325,7 @@ pub fn update(conn: &mut DbConnection, user: &User, id: i64, input: &NoticeInput
             },
         )?;
         if changed != 1 {
-            return Err(AppError::Conflict(crate::i18n::Msg::verbatim(
-                "Notisen har just skickats in eller granskats. Ladda om sidan.",
-            )));
+            return Err(AppError::Conflict(Msg::new("notices-changed-meanwhile")));
         }
         q::replace_links(conn, id, &links_rows(id, &valid))?;
         audit::record(
@@ -335,17 +348,18 @@ pub fn submit(conn: &mut DbConnection, user: &User, id: i64) -> AppResult<()> {
         let facts = must_edit(user, &row)?;
         let changed = q::mark_submitted(conn, id, &EDITABLE, user.id, now())?;
         if changed != 1 {
-            return Err(AppError::Conflict(crate::i18n::Msg::verbatim(
-                "Notisen har just ändrat status. Ladda om sidan.",
+            return Err(AppError::Conflict(Msg::new(
+                "notices-status-changed-meanwhile",
             )));
         }
+        // The status it was submitted from, as a code.
         audit::record(
             conn,
             Some(user),
             "notice_submitted",
             "notice",
             Some(&id.to_string()),
-            Some(&format!("från {}", facts.status.code())),
+            Some(facts.status.code()),
         )?;
         Ok(())
     })
@@ -367,15 +381,12 @@ pub fn review(
             return Err(AppError::NotFound);
         }
         if facts.status != NoticeStatus::Submitted {
-            return Err(AppError::Conflict(crate::i18n::Msg::verbatim(format!(
-                "Notisen har status ”{}” och kan inte granskas nu.",
-                facts.status.label_sv().to_lowercase()
-            ))));
+            return Err(AppError::Conflict(
+                Msg::new("notices-not-reviewable").arg("status", facts.status.code()),
+            ));
         }
         if !notice::may_review(&v, &facts) {
-            return Err(AppError::Forbidden(crate::i18n::Msg::verbatim(
-                "Du kan inte granska en notis som du själv har skrivit, ändrat eller skickat in. Be en annan analytiker granska den.",
-            )));
+            return Err(AppError::Forbidden(Msg::new("notices-review-own-work")));
         }
         let (status, comment) = match &decision {
             Decision::Accept => (NoticeStatus::Approved, None),
@@ -387,9 +398,7 @@ pub fn review(
         let changed =
             q::mark_reviewed(conn, id, status.code(), user.id, comment.as_deref(), now())?;
         if changed != 1 {
-            return Err(AppError::Conflict(crate::i18n::Msg::verbatim(
-                "Någon annan har just granskat notisen. Ladda om sidan.",
-            )));
+            return Err(AppError::Conflict(Msg::new("notices-reviewed-meanwhile")));
         }
         audit::record(
             conn,
@@ -432,11 +441,9 @@ pub fn search(
     user: &User,
     filter: &NoticeFilter,
 ) -> AppResult<Vec<NoticeSummary>> {
-    let bad = |what: &str| {
-        AppError::BadRequest(crate::i18n::Msg::verbatim(format!(
-            "Adressen innehåller ett okänt värde för {what}. Välj i sökformuläret i stället."
-        )))
-    };
+    // `what` is the filter's field; the message names it in the reader's language.
+    let bad =
+        |what: &str| AppError::BadRequest(Msg::new("notices-filter-unknown").arg("filter", what));
     let mut query = NoticeQuery {
         patterns: given(&filter.q)
             .map(search_terms)
@@ -449,7 +456,7 @@ pub fn search(
     if let Some(k) = given(&filter.kind) {
         query.kind = Some(
             NoticeKind::parse(k)
-                .ok_or_else(|| bad("sort"))?
+                .ok_or_else(|| bad("kind"))?
                 .code()
                 .into(),
         );
@@ -457,7 +464,7 @@ pub fn search(
     if let Some(m) = given(&filter.marking) {
         query.marking = Some(
             Marking::parse(m)
-                .ok_or_else(|| bad("informationsklass"))?
+                .ok_or_else(|| bad("marking"))?
                 .code()
                 .into(),
         );
@@ -474,11 +481,7 @@ pub fn search(
         query.issuer = Some(if a == Issuer::SOURCE_FORUM {
             IssuerFilter::Forum
         } else {
-            IssuerFilter::Agency(
-                agencies::by_code(conn, a)?
-                    .ok_or_else(|| bad("myndighet"))?
-                    .id,
-            )
+            IssuerFilter::Agency(agencies::by_code(conn, a)?.ok_or_else(|| bad("agency"))?.id)
         });
     }
     for (dim, value) in [

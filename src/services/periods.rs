@@ -7,6 +7,7 @@ use super::{audit, now};
 use crate::db::models::{NewPeriod, PeriodRow};
 use crate::db::queries::periods;
 use crate::db::{transaction, DbConnection};
+use crate::domain::message::Msg;
 use crate::domain::period::Period;
 use crate::domain::status::PeriodStatus;
 use crate::error::{AppError, AppResult};
@@ -23,9 +24,9 @@ pub fn open_period(
         let row = match periods::by_code(conn, &code)? {
             Some(existing) => {
                 if existing.status == PeriodStatus::Locked.code() {
-                    return Err(AppError::Conflict(crate::i18n::Msg::verbatim(format!(
-                        "Perioden {code} är låst eftersom en publicerad lägesbild bygger på den. Ändringar kräver en ny version av lägesbilden."
-                    ))));
+                    return Err(AppError::Conflict(
+                        Msg::new("admin-periods-locked").arg("period", code.as_str()),
+                    ));
                 }
                 periods::update_status_and_deadline(
                     conn,
@@ -85,9 +86,9 @@ pub fn close_period(
     let code = period.code();
     let row = periods::by_code(conn, &code)?.ok_or(AppError::NotFound)?;
     if row.status == PeriodStatus::Locked.code() {
-        return Err(AppError::Conflict(crate::i18n::Msg::verbatim(format!(
-            "Perioden {code} är redan låst."
-        ))));
+        return Err(AppError::Conflict(
+            Msg::new("admin-periods-already-locked").arg("period", code.as_str()),
+        ));
     }
     periods::update_status_and_deadline(conn, row.id, PeriodStatus::Closed.code(), row.deadline)?;
     audit::record(conn, actor, "period_closed", "period", Some(&code), None)?;

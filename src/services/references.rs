@@ -11,11 +11,11 @@ use crate::db::models::{NewReference, ReferenceContent, ReferenceRow};
 use crate::db::queries::references as q;
 use crate::db::{transaction, DbConnection};
 use crate::domain::access::Capability;
-use crate::domain::format::decimal_sv;
 use crate::domain::period::Period;
 use crate::domain::reference::{self, ReferenceInput, ValidReference};
 use crate::domain::taxonomy::Dimension;
 use crate::error::{AppError, AppResult};
+use crate::i18n::{Lang, Msg};
 
 /// A registered figure, as charts, reports and pages use it.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,20 +36,27 @@ pub struct ReferenceFigure {
 }
 
 impl ReferenceFigure {
-    /// The figure in Swedish notation with its published decimals, e.g. `1 234,5`.
-    pub fn value_sv(&self) -> String {
-        decimal_sv(self.value, self.decimals)
+    /// The figure in the language's notation with its published decimals, e.g. `1 234,5`
+    /// or `1,234.5`.
+    pub fn value_in(&self, lang: Lang) -> String {
+        lang.decimal(self.value, self.decimals)
     }
 
-    /// The figure as it may be typed into the form again (no thousands separators).
-    pub fn value_input(&self) -> String {
-        format!("{:.*}", self.decimals, self.value).replace('.', ",")
+    /// The figure as it may be typed into the form again (no thousands separators; a
+    /// decimal comma in Swedish, a point in English — the form accepts both).
+    pub fn value_input(&self, lang: Lang) -> String {
+        let plain = format!("{:.*}", self.decimals, self.value);
+        match lang {
+            Lang::Sv => plain.replace('.', ","),
+            Lang::En => plain,
+        }
     }
 }
 
 fn figure(row: ReferenceRow) -> AppResult<ReferenceFigure> {
+    // For the log only: a stored row that breaks the rules is our fault, not the user's.
     let bad =
-        |what: &str| AppError::Internal(format!("referensuppgift {}: ogiltig {what}", row.id));
+        |column: &str| AppError::Internal(format!("reference figure {}: invalid {column}", row.id));
     Ok(ReferenceFigure {
         period: Period::parse(&row.period).map_err(|_| bad("period"))?,
         dimension: Dimension::parse(&row.dimension).ok_or_else(|| bad("dimension"))?,
@@ -70,9 +77,7 @@ fn must_manage(user: &User) -> AppResult<()> {
     if Capability::ManageReferences.allows(user.role) {
         Ok(())
     } else {
-        Err(AppError::Forbidden(crate::i18n::Msg::verbatim(
-            "Referensuppgifter registreras av Nationellt ID-centers analytiker.",
-        )))
+        Err(AppError::Forbidden(Msg::new("references-manage-forbidden")))
     }
 }
 
@@ -111,7 +116,7 @@ fn audit_refusal<T>(
                 "personal_data_refused",
                 "reference_figure",
                 id.map(|i| i.to_string()).as_deref(),
-                Some(&format!("{n} fynd")),
+                Some(&n.to_string()),
             )?;
         }
     }

@@ -10,13 +10,15 @@ use crate::db::models::{
 use crate::db::queries::periods as period_q;
 use crate::db::queries::{agencies, submissions as q};
 use crate::db::{transaction, DbConnection};
-use crate::domain::observation::{screen_field, validate_lines, ObservationInput, ObservationLine};
+use crate::domain::message::Msg;
+use crate::domain::observation::{
+    screen_field, validate_lines, LineKey, ObservationInput, ObservationLine,
+};
 use crate::domain::outlier::OutlierWarning;
 use crate::domain::period::Period;
 use crate::domain::status::{PeriodStatus, SubmissionStatus};
 use crate::domain::taxonomy::Taxonomy;
-use crate::domain::validation::FieldError;
-use crate::domain::validation::{check_max_chars, MAX_COMMENT_CHARS};
+use crate::domain::validation::{FieldError, MAX_COMMENT_CHARS};
 use crate::error::{AppError, AppResult};
 
 pub const SOURCE_AGENCY: &str = "agency";
@@ -55,35 +57,34 @@ fn period_must_accept_changes(period: &PeriodRow, correction: bool) -> AppResult
     let today = chrono::Utc::now().date_naive();
     match periods::effective_status(period, today) {
         PeriodStatus::Open => Ok(()),
-        PeriodStatus::Locked => Err(AppError::Conflict(crate::i18n::Msg::verbatim(format!(
-            "Perioden {} är låst eftersom en publicerad lägesbild bygger på den. Inga ändringar kan göras.",
-            period.code
-        )))),
+        PeriodStatus::Locked => Err(AppError::Conflict(
+            Msg::new("submissions-period-is-locked").arg("period", &period.code),
+        )),
         PeriodStatus::Closed if correction => Ok(()),
-        PeriodStatus::Closed => Err(AppError::Conflict(crate::i18n::Msg::verbatim(format!(
-            "Perioden {} är stängd för inrapportering. Kontakta Nationellt ID-center om ni behöver rapportera i efterhand.",
-            period.code
-        )))),
+        PeriodStatus::Closed => Err(AppError::Conflict(
+            Msg::new("submissions-period-is-closed").arg("period", &period.code),
+        )),
     }
 }
 
 /// Finds or creates the coordinator's submission for a period. There is one per agency,
 /// period and source; opening it again returns the same one.
 pub fn open_draft(conn: &mut DbConnection, user: &User, period_code: &str) -> AppResult<i64> {
-    let agency_id = user.agency_id.ok_or_else(|| {
-        AppError::Forbidden(crate::i18n::Msg::verbatim(
-            "Ditt konto hör inte till någon myndighet och kan inte rapportera.",
-        ))
-    })?;
+    let agency_id = user
+        .agency_id
+        .ok_or_else(|| AppError::Forbidden(Msg::new("submissions-no-agency")))?;
     let period = Period::parse(period_code).map_err(|e| {
-        AppError::Validation(vec![FieldError::text("period", "invalid", e.to_string())])
+        AppError::Validation(vec![FieldError::new(
+            "period",
+            "invalid",
+            Msg::new("submissions-period-invalid").arg("period", e.input),
+        )])
     })?;
     transaction(conn, |conn| {
         let period_row = period_q::by_code(conn, &period.code())?.ok_or_else(|| {
-            AppError::Conflict(crate::i18n::Msg::verbatim(format!(
-                "Perioden {} är inte öppnad för inrapportering.",
-                period.code()
-            )))
+            AppError::Conflict(
+                Msg::new("submissions-period-not-opened").arg("period", period.code()),
+            )
         })?;
         if let Some(existing) = q::find(conn, agency_id, period_row.id, SOURCE_AGENCY)? {
             return Ok(existing.id);
@@ -106,12 +107,8 @@ pub fn open_draft(conn: &mut DbConnection, user: &User, period_code: &str) -> Ap
         )?;
         let Some(id) = inserted else {
             // Another request opened it a moment ago: that one is the agency's submission.
-            let existing =
-                q::find(conn, agency_id, period_row.id, SOURCE_AGENCY)?.ok_or_else(|| {
-                    AppError::Conflict(crate::i18n::Msg::verbatim(
-                        "Inrapporteringen ändrades samtidigt av någon annan. Försök igen.",
-                    ))
-                })?;
+            let existing = q::find(conn, agency_id, period_row.id, SOURCE_AGENCY)?
+                .ok_or_else(|| AppError::Conflict(Msg::new("submissions-changed-concurrently")))?;
             return Ok(existing.id);
         };
         q::insert_version(
@@ -145,9 +142,7 @@ pub fn load(conn: &mut DbConnection, user: &User, id: i64) -> AppResult<Submissi
             None => false,
         };
     if !allowed {
-        return Err(AppError::Forbidden(crate::i18n::Msg::verbatim(
-            "Inrapporteringen tillhör en annan myndighet.",
-        )));
+        return Err(AppError::Forbidden(Msg::new("submissions-other-agency")));
     }
     load_unchecked(conn, submission)
 }
@@ -188,9 +183,7 @@ fn editable_version(
             .may_edit_submission(detail.submission.agency_id),
     };
     if !allowed {
-        return Err(AppError::Forbidden(crate::i18n::Msg::verbatim(
-            "Du kan bara ändra din egen myndighets inrapporteringar.",
-        )));
+        return Err(AppError::Forbidden(Msg::new("submissions-own-agency-only")));
     }
     // The forum records what a meeting saw whenever it met; only a lock stops it.
     let correction = detail.is_correction() || detail.submission.forum_meeting_id.is_some();
@@ -231,12 +224,18 @@ fn editable_version(
                 })
                 .collect();
             q::insert_lines(conn, &copied)?;
-            q::set_status(conn, detail.submission.id, SubmissionStatus::Draft.code(), next, t)?;
+            q::set_status(
+                conn,
+                detail.submission.id,
+                SubmissionStatus::Draft.code(),
+                next,
+                t,
+            )?;
             q::version(conn, detail.submission.id, next).map_err(Into::into)
         }
-        SubmissionStatus::Submitted | SubmissionStatus::Accepted => Err(AppError::Conflict(crate::i18n::Msg::verbatim(
-            "Inrapporteringen är redan inskickad och kan inte ändras. Om den behöver rättas kan en analytiker returnera den.",
-        ))),
+        SubmissionStatus::Submitted | SubmissionStatus::Accepted => Err(AppError::Conflict(
+            Msg::new("submissions-already-submitted"),
+        )),
     }
 }
 
@@ -414,10 +413,10 @@ pub fn submit(conn: &mut DbConnection, user: &User, id: i64) -> AppResult<()> {
         let version = editable_version(conn, user, &detail)?;
         let lines = q::lines(conn, version.id)?;
         if lines.is_empty() {
-            return Err(AppError::Validation(vec![FieldError::text(
+            return Err(AppError::Validation(vec![FieldError::new(
                 "lines",
                 "required",
-                "Lägg till minst en observation innan du skickar in. Har ni inte sett några fall, ange antal 0.",
+                Msg::new("submissions-add-before-submit"),
             )]));
         }
         mark_submitted(conn, user, id, &version)
@@ -482,33 +481,36 @@ pub fn review(
     let result = transaction(conn, |conn| {
         let detail = load(conn, user, id)?;
         if detail.status() != SubmissionStatus::Submitted {
-            return Err(AppError::Conflict(crate::i18n::Msg::verbatim(format!(
-                "Inrapporteringen har status ”{}” och kan inte granskas nu.",
-                detail.status().label_sv().to_lowercase()
-            ))));
+            return Err(AppError::Conflict(
+                Msg::new("review-not-awaiting").arg("status", detail.status().code()),
+            ));
         }
         if !user
             .actor()
             .may_review(detail.version.submitted_by, detail.version.edited_by)
         {
-            return Err(AppError::Forbidden(crate::i18n::Msg::verbatim(
-                "Du kan inte granska en inrapportering som du själv har skrivit eller skickat in.",
-            )));
+            return Err(AppError::Forbidden(Msg::new("review-own-submission")));
         }
         let (status, comment) = match &decision {
             Decision::Accept => (SubmissionStatus::Accepted, None),
             Decision::Return { comment } => {
                 let comment = comment.trim();
                 if comment.is_empty() {
-                    return Err(AppError::Validation(vec![FieldError::text(
+                    return Err(AppError::Validation(vec![FieldError::new(
                         "comment",
                         "required",
-                        "Skriv en kommentar som säger vad som behöver rättas.",
+                        Msg::new("review-comment-required"),
                     )]));
                 }
-                check_max_chars("comment", "Kommentaren", comment, MAX_COMMENT_CHARS)
-                    .map_err(|e| AppError::Validation(vec![e]))?;
-                screen_field("comment", "Kommentaren", comment).map_err(AppError::Validation)?;
+                if comment.chars().count() > MAX_COMMENT_CHARS {
+                    return Err(AppError::Validation(vec![FieldError::new(
+                        "comment",
+                        "too_long",
+                        Msg::new("review-comment-too-long").arg("max", MAX_COMMENT_CHARS),
+                    )]));
+                }
+                screen_field("comment", Msg::new("review-the-comment"), comment)
+                    .map_err(AppError::Validation)?;
                 (SubmissionStatus::Returned, Some(comment))
             }
         };
@@ -523,9 +525,7 @@ pub fn review(
             t,
         )?;
         if changed != 1 {
-            return Err(AppError::Conflict(crate::i18n::Msg::verbatim(
-                "Någon annan har just granskat inrapporteringen. Ladda om sidan.",
-            )));
+            return Err(AppError::Conflict(Msg::new("review-already-reviewed")));
         }
         q::set_status(conn, id, status.code(), detail.version.version, t)?;
         // The rollup changes in the same transaction as the acceptance.
@@ -541,6 +541,15 @@ pub fn review(
             "submission",
             Some(&id.to_string()),
             Some(&format!("version {}", detail.version.version)),
+        )?;
+        super::notifications::notify(
+            conn,
+            super::notifications::Event::SubmissionReviewed {
+                submission: &detail.submission,
+                period_code: &detail.period.code,
+                version: detail.version.version,
+                accepted: status == SubmissionStatus::Accepted,
+            },
         )?;
         Ok(status)
     });
@@ -563,8 +572,9 @@ pub fn awaiting_review(conn: &mut DbConnection) -> AppResult<Vec<q::Listed>> {
     )?)
 }
 
-/// What a machine submission answers.
-#[derive(Debug, Clone, serde::Serialize)]
+/// What a machine submission answers (the API writes it as JSON, its warnings in the
+/// caller's language).
+#[derive(Debug, Clone)]
 pub struct SubmissionOutcome {
     pub id: i64,
     pub status: &'static str,
@@ -588,10 +598,10 @@ pub fn submit_lines(
         let version = editable_version(conn, user, &detail)?;
         let validated = validate_lines(inputs, &detail.taxonomy).map_err(AppError::Validation)?;
         if validated.is_empty() {
-            return Err(AppError::Validation(vec![FieldError::text(
+            return Err(AppError::Validation(vec![FieldError::new(
                 "lines",
                 "required",
-                "Ange minst en observation. Har ni inte sett några fall, ange antal 0.",
+                Msg::new("submissions-lines-required"),
             )]));
         }
         q::delete_lines(conn, version.id)?;
@@ -670,15 +680,12 @@ pub fn outlier_warnings(
                     .or_else(|| history.iter().any(|(pc, _, _)| *pc == p).then_some(0))
             })
             .collect();
-        if let Some(w) = outlier::check(
-            line,
-            misuse_type,
-            detail
-                .taxonomy
-                .label_sv(crate::domain::taxonomy::Dimension::MisuseType, misuse_type),
-            total,
-            &series,
-        ) {
+        let dim = crate::domain::taxonomy::Dimension::MisuseType;
+        let labels = (
+            detail.taxonomy.label_sv(dim, misuse_type),
+            detail.taxonomy.label_en(dim, misuse_type),
+        );
+        if let Some(w) = outlier::check(line, misuse_type, labels, total, &series) {
             warnings.push(w);
         }
     }
@@ -712,91 +719,100 @@ pub fn import_csv(
     })
 }
 
-/// One line of a version comparison, in words for the page.
-#[derive(Debug, Clone)]
-pub struct DiffRow {
-    pub change: &'static str,
-    pub line: String,
-    pub before: String,
-    pub after: String,
+/// What a line says besides its categories: what a version comparison compares.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LineValue {
+    pub count: i64,
+    /// The trend's code.
+    pub trend: Option<String>,
+    pub description: Option<String>,
 }
 
-/// What changed from the previous version to the current one (empty for version 1).
+/// How a line differs between two versions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChangeKind {
+    Added,
+    Removed,
+    Changed,
+}
+
+impl ChangeKind {
+    /// The catalogue key of the change's name.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Added => crate::key!("review-change-added"),
+            Self::Removed => crate::key!("review-change-removed"),
+            Self::Changed => crate::key!("review-change-changed"),
+        }
+    }
+}
+
+/// One changed line of a version comparison: its categories (codes) and what it said
+/// before and after. The page writes it in the reader's language.
+#[derive(Debug, Clone)]
+pub struct DiffRow {
+    pub change: ChangeKind,
+    pub line: LineKey,
+    pub before: Option<LineValue>,
+    pub after: Option<LineValue>,
+}
+
+/// What changed from the previous version to the current one (empty for version 1). Lines
+/// are matched by their combination of categories.
 pub fn diff_with_previous(
     conn: &mut DbConnection,
     detail: &SubmissionDetail,
 ) -> AppResult<Vec<DiffRow>> {
     use crate::domain::diff::{diff, Change};
-    use crate::domain::taxonomy::Dimension;
     if detail.version.version <= 1 {
         return Ok(Vec::new());
     }
     let previous = q::version(conn, detail.submission.id, detail.version.version - 1)?;
     let before_lines = q::lines(conn, previous.id)?;
-    let tax = &detail.taxonomy;
-    let keyed = |lines: &[LineRow]| -> Vec<(String, String)> {
+    let keyed = |lines: &[LineRow]| -> Vec<(LineKey, LineValue)> {
         lines
             .iter()
             .map(|l| {
-                let mut key = vec![tax
-                    .label_sv(Dimension::MisuseType, &l.misuse_type)
-                    .to_string()];
-                for (d, v) in [
-                    (Dimension::ExploitationArea, &l.exploitation_area),
-                    (Dimension::DocumentType, &l.document_type),
-                    (Dimension::ChainStage, &l.chain_stage),
-                    (Dimension::FraudType, &l.fraud_type),
-                    (Dimension::AgeBand, &l.age_band),
-                    (Dimension::Citizenship, &l.citizenship),
-                ] {
-                    if let Some(code) = v {
-                        key.push(tax.label_sv(d, code).to_string());
-                    }
-                }
-                let value = format!(
-                    "antal {}{}{}",
-                    crate::domain::format::int_sv(l.count),
-                    l.trend
-                        .as_deref()
-                        .map(|t| format!(", trend {t}"))
-                        .unwrap_or_default(),
-                    l.description
-                        .as_deref()
-                        .map(|d| format!(", ”{d}”"))
-                        .unwrap_or_default(),
-                );
-                (key.join(" · "), value)
+                let key = LineKey {
+                    misuse_type: l.misuse_type.clone(),
+                    exploitation_area: l.exploitation_area.clone(),
+                    document_type: l.document_type.clone(),
+                    chain_stage: l.chain_stage.clone(),
+                    age_band: l.age_band.clone(),
+                    citizenship: l.citizenship.clone(),
+                    fraud_type: l.fraud_type.clone(),
+                };
+                let value = LineValue {
+                    count: l.count,
+                    trend: l.trend.clone(),
+                    description: l.description.clone(),
+                };
+                (key, value)
             })
             .collect()
     };
     Ok(diff(&keyed(&before_lines), &keyed(&detail.lines))
         .into_iter()
-        .filter(|c| !c.is_unchanged())
-        .map(|c| match c {
-            Change::Added(k, v) => DiffRow {
-                change: "Tillagd",
-                line: k,
-                before: String::new(),
-                after: v,
-            },
-            Change::Removed(k, v) => DiffRow {
-                change: "Borttagen",
-                line: k,
-                before: v,
-                after: String::new(),
-            },
-            Change::Changed { key, before, after } => DiffRow {
-                change: "Ändrad",
+        .filter_map(|c| match c {
+            Change::Added(line, v) => Some(DiffRow {
+                change: ChangeKind::Added,
+                line,
+                before: None,
+                after: Some(v),
+            }),
+            Change::Removed(line, v) => Some(DiffRow {
+                change: ChangeKind::Removed,
+                line,
+                before: Some(v),
+                after: None,
+            }),
+            Change::Changed { key, before, after } => Some(DiffRow {
+                change: ChangeKind::Changed,
                 line: key,
-                before,
-                after,
-            },
-            Change::Unchanged(k, v) => DiffRow {
-                change: "Oförändrad",
-                line: k,
-                before: v.clone(),
-                after: v,
-            },
+                before: Some(before),
+                after: Some(after),
+            }),
+            Change::Unchanged(..) => None,
         })
         .collect())
 }

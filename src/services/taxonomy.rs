@@ -34,24 +34,29 @@ use super::auth::User;
 use crate::db::models::NewTaxonomyCode;
 use crate::db::queries::taxonomy as tq;
 use crate::db::transaction;
+use crate::domain::message::Msg;
 use crate::domain::observation::screen_field;
 use crate::domain::validation::FieldError;
 use crate::error::AppError;
+use crate::key;
 
 fn check_labels(label_sv: &str, label_en: &str) -> Vec<FieldError> {
     let mut errors = Vec::new();
+    // The fields' names as catalogue keys.
     for (field, name, value) in [
-        ("label_sv", "Den svenska benämningen", label_sv),
-        ("label_en", "Den engelska benämningen", label_en),
+        ("label_sv", key!("admin-taxonomy-label-sv-name"), label_sv),
+        ("label_en", key!("admin-taxonomy-label-en-name"), label_en),
     ] {
         let v = value.trim();
         if v.is_empty() || v.chars().count() > 120 {
-            errors.push(FieldError::text(
+            errors.push(FieldError::new(
                 field,
                 "invalid",
-                format!("{name} ska vara 1–120 tecken."),
+                Msg::new("admin-taxonomy-label-length").arg("label", Msg::new(name)),
             ));
         } else if let Err(found) = screen_field(field, name, v) {
+            // `name` is a catalogue key: when screen_field takes its label as a message
+            // (`impl Into<Arg>`), pass `Msg::new(name)` here.
             errors.extend(found);
         }
     }
@@ -70,10 +75,10 @@ pub fn add_code(
     let code = code.trim();
     let mut errors = check_labels(label_sv, label_en);
     let Some(dim) = Dimension::parse(dimension) else {
-        return Err(AppError::Validation(vec![FieldError::text(
+        return Err(AppError::Validation(vec![FieldError::new(
             "dimension",
             "invalid_code",
-            "Välj en dimension ur listan.",
+            Msg::new("admin-taxonomy-dimension-invalid"),
         )]));
     };
     if code.is_empty()
@@ -82,18 +87,18 @@ pub fn add_code(
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '_' | '-' | '+'))
     {
-        errors.push(FieldError::text(
+        errors.push(FieldError::new(
             "code",
             "invalid",
-            "Koden ska vara 1–40 tecken: små bokstäver a–z, siffror, understreck eller bindestreck, t.ex. synthetic_identity.",
+            Msg::new("admin-taxonomy-code-invalid"),
         ));
     }
     transaction(conn, |conn| {
         if errors.is_empty() && tq::find(conn, dim.code(), code)?.is_some() {
-            errors.push(FieldError::text(
+            errors.push(FieldError::new(
                 "code",
                 "taken",
-                "Koden finns redan i dimensionen. Välj en annan kod.",
+                Msg::new("admin-taxonomy-code-taken"),
             ));
         }
         if !errors.is_empty() {
@@ -157,8 +162,8 @@ pub fn retire(conn: &mut DbConnection, actor: &User, dimension: &str, code: &str
     transaction(conn, |conn| {
         let row = tq::find(conn, dimension, code)?.ok_or(AppError::NotFound)?;
         if row.retired != 0 {
-            return Err(AppError::Conflict(crate::i18n::Msg::verbatim(
-                "Koden är redan tagen ur bruk.",
+            return Err(AppError::Conflict(Msg::new(
+                "admin-taxonomy-already-retired",
             )));
         }
         let version = tq::current_version(conn)? + 1;

@@ -9,6 +9,7 @@ use super::{audit, now};
 use crate::db::models::{NewApiToken, NewUser};
 use crate::db::queries::{agencies, tokens, users};
 use crate::db::{transaction, DbConnection};
+use crate::domain::message::Msg;
 use crate::domain::role::Role;
 use crate::domain::validation::FieldError;
 use crate::error::{AppError, AppResult};
@@ -19,7 +20,7 @@ pub const PREFIX: &str = "lgb_";
 const TOUCH_EVERY_SECS: i64 = 60;
 
 /// A stored password hash that no password matches: service accounts cannot log in.
-const NO_LOGIN: &str = "!";
+pub const NO_LOGIN: &str = "!";
 
 fn hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
@@ -76,10 +77,10 @@ pub fn create_agency_token(
 ) -> AppResult<String> {
     transaction(conn, |conn| {
         let agency = agencies::by_code(conn, agency_code.trim())?.ok_or_else(|| {
-            AppError::Validation(vec![FieldError::text(
+            AppError::Validation(vec![FieldError::new(
                 "agency",
                 "invalid_code",
-                format!("Det finns ingen myndighet med koden ”{agency_code}”."),
+                Msg::new("admin-agency-unknown").arg("code", agency_code),
             )])
         })?;
         let mut n = 1;
@@ -115,13 +116,15 @@ pub fn create_user_token(
     username: &str,
 ) -> AppResult<String> {
     let row = users::by_username(conn, username.trim())?.ok_or_else(|| {
-        AppError::Validation(vec![FieldError::text(
+        AppError::Validation(vec![FieldError::new(
             "user",
             "invalid",
-            format!("Det finns ingen användare ”{username}”."),
+            Msg::new("admin-tokens-no-user").arg("user", username),
         )])
     })?;
-    let label = format!("Personlig token för {}", row.username);
+    // The list names a personal token in the reader's language (see `TokenView`); the
+    // stored label is language-neutral.
+    let label = format!("API-token {}", row.username);
     store(conn, actor, "user", row.id, &label)
 }
 
@@ -168,9 +171,18 @@ pub struct TokenView {
     pub kind: String,
     pub label: String,
     pub acts_as: String,
-    pub created_at: String,
-    pub last_used_at: Option<String>,
+    /// UTC, as stored.
+    pub created_at: chrono::NaiveDateTime,
+    pub last_used_at: Option<chrono::NaiveDateTime>,
     pub revoked: bool,
+}
+
+impl TokenView {
+    /// Whether the token acts as one person (its name is then said in the reader's
+    /// language); an agency token's name is its service account's.
+    pub fn is_personal(&self) -> bool {
+        self.kind == "user"
+    }
 }
 
 pub fn list(conn: &mut DbConnection) -> AppResult<Vec<TokenView>> {
@@ -181,10 +193,8 @@ pub fn list(conn: &mut DbConnection) -> AppResult<Vec<TokenView>> {
             kind: t.kind,
             label: t.label,
             acts_as: u.username,
-            created_at: t.created_at.format("%Y-%m-%d %H:%M").to_string(),
-            last_used_at: t
-                .last_used_at
-                .map(|d| d.format("%Y-%m-%d %H:%M").to_string()),
+            created_at: t.created_at,
+            last_used_at: t.last_used_at,
             revoked: t.revoked_at.is_some(),
         })
         .collect())

@@ -12,9 +12,12 @@ use super::routes::Routes;
 use super::AppState;
 use crate::db::models::{AgencyRow, TaxonomyRow};
 use crate::domain::period::Period;
+use crate::domain::status::PeriodStatus;
 use crate::domain::taxonomy::Dimension;
 use crate::domain::validation::FieldError;
 use crate::error::{AppError, AppResult};
+use crate::i18n::{Msg, Tr};
+use crate::key;
 use crate::services::{periods, taxonomy, tokens};
 
 pub fn config(r: &mut Routes) {
@@ -43,16 +46,31 @@ struct IndexPage {
 
 async fn index(auth: Authorized<Administrator>) -> AppResult<HttpResponse> {
     render(&IndexPage {
-        chrome: Chrome::for_user(&auth, "Administration", "/admin"),
+        chrome: Chrome::for_user(&auth, auth.tr.t("nav-admin"), "/admin"),
     })
 }
 
 pub struct PeriodView {
     pub code: String,
-    pub label: String,
+    pub label: Msg,
+    /// The catalogue key of the status.
     pub status: &'static str,
-    pub deadline: String,
+    pub deadline: Option<chrono::NaiveDate>,
     pub closable: bool,
+}
+
+/// The catalogue key of a period's status.
+fn status_key(status: PeriodStatus) -> &'static str {
+    match status {
+        PeriodStatus::Open => key!("admin-periods-status-open"),
+        PeriodStatus::Closed => key!("admin-periods-status-closed"),
+        PeriodStatus::Locked => key!("admin-periods-status-locked"),
+    }
+}
+
+/// A dimension's name in the reader's language.
+fn dimension_label(d: Dimension, tr: &Tr) -> &'static str {
+    tr.lang.pick(d.label_sv(), d.label_en())
 }
 
 #[derive(Template)]
@@ -71,7 +89,7 @@ async fn periods_view(
     let rows = state.db.run(periods::all).await?;
     let today = chrono::Utc::now().date_naive();
     Ok(PeriodsPage {
-        chrome: Chrome::for_user(auth, "Rapporteringsperioder", "/admin"),
+        chrome: Chrome::for_user(auth, auth.tr.t("admin-periods-title"), "/admin"),
         periods: rows
             .iter()
             .map(|p| {
@@ -79,14 +97,11 @@ async fn periods_view(
                 PeriodView {
                     code: p.code.clone(),
                     label: Period::parse(&p.code)
-                        .map(|x| x.label_sv())
-                        .unwrap_or_default(),
-                    status: status.label_sv(),
-                    deadline: p
-                        .deadline
-                        .map(|d| d.to_string())
-                        .unwrap_or_else(|| "–".into()),
-                    closable: status == crate::domain::status::PeriodStatus::Open,
+                        .map(Period::label)
+                        .unwrap_or_else(|e| e.msg()),
+                    status: status_key(status),
+                    deadline: p.deadline,
+                    closable: status == PeriodStatus::Open,
                 }
             })
             .collect(),
@@ -117,17 +132,17 @@ async fn open_period(
     let (period_raw, deadline_raw) = (period.unwrap_or_default(), deadline.unwrap_or_default());
     let mut errors = Vec::new();
     let p = Period::parse(&period_raw)
-        .map_err(|e| errors.push(FieldError::text("period", "invalid", e.to_string())))
+        .map_err(|e| errors.push(FieldError::new("period", "invalid", e.msg())))
         .ok();
     let d = if deadline_raw.trim().is_empty() {
         None
     } else {
         chrono::NaiveDate::parse_from_str(deadline_raw.trim(), "%Y-%m-%d")
             .map_err(|_| {
-                errors.push(FieldError::text(
+                errors.push(FieldError::new(
                     "deadline",
                     "invalid",
-                    "Ange sista dag som ÅÅÅÅ-MM-DD, t.ex. 2026-10-15.",
+                    Msg::new("admin-periods-deadline-invalid"),
                 ))
             })
             .ok()
@@ -147,7 +162,7 @@ async fn open_period(
         Ok(p) => {
             set_flash(
                 &session,
-                &format!("Perioden {} är öppen för inrapportering.", p.code()),
+                &auth.tr.t1("admin-periods-opened", "period", p.code()),
             );
             Ok(see_other("/admin/periods"))
         }
@@ -179,7 +194,10 @@ async fn close_period(
         .db
         .run(move |c| periods::close_period(c, Some(&user), p))
         .await?;
-    set_flash(&session, &format!("Perioden {} är stängd.", p.code()));
+    set_flash(
+        &session,
+        &auth.tr.t1("admin-periods-closed", "period", p.code()),
+    );
     Ok(see_other("/admin/periods"))
 }
 
@@ -208,13 +226,13 @@ async fn taxonomy_view(
         .run(|c| Ok((taxonomy::rows(c)?, taxonomy::version(c)?)))
         .await?;
     Ok(TaxonomyPage {
-        chrome: Chrome::for_user(auth, "Taxonomi", "/admin"),
+        chrome: Chrome::for_user(auth, auth.tr.t("admin-taxonomy-title"), "/admin"),
         version,
         dimensions: Dimension::ALL
             .iter()
             .map(|d| DimensionView {
                 code: d.code(),
-                label: d.label_sv(),
+                label: dimension_label(*d, &auth.tr),
                 rows: rows
                     .iter()
                     .filter(|r| r.dimension == d.code())
@@ -271,7 +289,7 @@ async fn add_code(
         .await
     {
         Ok(()) => {
-            set_flash(&session, &format!("Koden {code} är tillagd."));
+            set_flash(&session, &auth.tr.t1("admin-taxonomy-added", "code", code));
             Ok(see_other("/admin/taxonomy"))
         }
         Err(AppError::Validation(errors)) => {
@@ -314,9 +332,13 @@ async fn code_view(
         })
         .await?;
     Ok(CodePage {
-        chrome: Chrome::for_user(auth, format!("Kod {}", row.code), "/admin"),
+        chrome: Chrome::for_user(
+            auth,
+            auth.tr.t1("admin-taxonomy-code-title", "code", &row.code),
+            "/admin",
+        ),
         dimension: dim.code().to_string(),
-        dimension_label: dim.label_sv(),
+        dimension_label: dimension_label(dim, &auth.tr),
         row,
         form,
     })
@@ -352,7 +374,7 @@ async fn update_code(
         .await
     {
         Ok(()) => {
-            set_flash(&session, "Benämningarna är sparade.");
+            set_flash(&session, &auth.tr.t("admin-taxonomy-saved"));
             Ok(see_other("/admin/taxonomy"))
         }
         Err(AppError::Validation(errors)) => {
@@ -386,18 +408,47 @@ async fn retire_code(
         .await?;
     set_flash(
         &session,
-        &format!("Koden {code} är tagen ur bruk. Befintliga uppgifter behåller den."),
+        &auth.tr.t1("admin-taxonomy-retired-now", "code", code),
     );
     Ok(see_other("/admin/taxonomy"))
+}
+
+/// A token as listed, its name in the reader's language.
+pub struct TokenRow {
+    pub id: i64,
+    pub name: String,
+    pub acts_as: String,
+    pub created_at: chrono::NaiveDateTime,
+    pub last_used_at: Option<chrono::NaiveDateTime>,
+    pub revoked: bool,
+}
+
+impl TokenRow {
+    fn of(t: tokens::TokenView, tr: &Tr) -> Self {
+        Self {
+            id: t.id,
+            name: if t.is_personal() {
+                tr.t1("admin-tokens-personal", "user", &t.acts_as)
+            } else {
+                t.label
+            },
+            acts_as: t.acts_as,
+            created_at: t.created_at,
+            last_used_at: t.last_used_at,
+            revoked: t.revoked,
+        }
+    }
 }
 
 #[derive(Template)]
 #[template(path = "admin/tokens.html")]
 struct TokensPage {
     chrome: Chrome,
-    tokens: Vec<tokens::TokenView>,
+    tokens: Vec<TokenRow>,
     agencies: Vec<AgencyRow>,
     new_token: Option<String>,
+    /// The header that carries a token (code, not text to translate).
+    auth_header: &'static str,
     form: FormState,
 }
 
@@ -412,8 +463,12 @@ async fn tokens_view(
         .run(|c| Ok((tokens::list(c)?, crate::db::queries::agencies::all(c)?)))
         .await?;
     Ok(TokensPage {
-        chrome: Chrome::for_user(auth, "API-token", "/admin"),
-        tokens: list,
+        chrome: Chrome::for_user(auth, auth.tr.t("admin-tokens-title"), "/admin"),
+        auth_header: "Authorization: Bearer …",
+        tokens: list
+            .into_iter()
+            .map(|t| TokenRow::of(t, &auth.tr))
+            .collect(),
         agencies,
         new_token,
         form,
@@ -456,9 +511,7 @@ async fn create_token(
                 .run(move |c| tokens::create_user_token(c, Some(&user), &username))
                 .await
         }
-        _ => Err(AppError::BadRequest(crate::i18n::Msg::verbatim(
-            "Välj vilken sorts token som ska skapas.",
-        ))),
+        _ => Err(AppError::BadRequest(Msg::new("admin-tokens-choose-kind"))),
     };
     match result {
         // Shown once, on this page; never stored in clear or shown again.
@@ -490,7 +543,7 @@ async fn revoke_token(
     let id = path.into_inner();
     let user = auth.user.clone();
     state.db.run(move |c| tokens::revoke(c, &user, id)).await?;
-    set_flash(&session, "Token är återkallad och fungerar inte längre.");
+    set_flash(&session, &auth.tr.t("admin-tokens-revoked-now"));
     Ok(see_other("/admin/tokens"))
 }
 
@@ -500,14 +553,15 @@ async fn confirm_close(
 ) -> AppResult<HttpResponse> {
     let p = Period::parse(&path.into_inner()).map_err(|_| AppError::NotFound)?;
     render(&ConfirmPage {
-        chrome: Chrome::for_user(&auth, "Stäng period", "/admin"),
-        heading: format!("Stäng perioden {}", p.code()),
-        question: format!(
-            "Vill du stänga {} för inrapportering? Myndigheterna kan sedan bara rätta returnerade inrapporteringar.",
-            p.label_sv()
-        ),
+        chrome: Chrome::for_user(&auth, auth.tr.t("admin-periods-close-title"), "/admin"),
+        heading: auth
+            .tr
+            .t1("admin-periods-close-heading", "period", p.code()),
+        question: auth
+            .tr
+            .t1("admin-periods-close-question", "period", p.label()),
         action: format!("/admin/periods/{}/close", p.code()),
-        button: "Stäng perioden".into(),
+        button: auth.tr.t("admin-periods-close-button"),
         cancel: "/admin/periods".into(),
     })
 }
@@ -519,14 +573,19 @@ async fn confirm_retire(
     let (dimension, code) = path.into_inner();
     let dim = Dimension::parse(&dimension).ok_or(AppError::NotFound)?;
     render(&ConfirmPage {
-        chrome: Chrome::for_user(&auth, "Ta kod ur bruk", "/admin"),
-        heading: format!("Ta koden {code} ur bruk"),
-        question: format!(
-            "Vill du ta koden {code} ({}) ur bruk? Den kan då inte väljas för nya uppgifter.",
-            dim.label_sv().to_lowercase()
+        chrome: Chrome::for_user(&auth, auth.tr.t("admin-taxonomy-retire-title"), "/admin"),
+        heading: auth
+            .tr
+            .t1("admin-taxonomy-retire-confirm-heading", "code", &code),
+        question: auth.tr.t2(
+            "admin-taxonomy-retire-question",
+            "code",
+            &code,
+            "dimension",
+            dimension_label(dim, &auth.tr).to_lowercase(),
         ),
         action: format!("/admin/taxonomy/{}/{code}/retire", dim.code()),
-        button: "Ta ur bruk".into(),
+        button: auth.tr.t("admin-taxonomy-retire-button"),
         cancel: format!("/admin/taxonomy/{}/{code}", dim.code()),
     })
 }
@@ -537,12 +596,11 @@ async fn confirm_revoke(
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
     render(&ConfirmPage {
-        chrome: Chrome::for_user(&auth, "Återkalla token", "/admin"),
-        heading: "Återkalla token".into(),
-        question: "Vill du återkalla token? System som använder den kan inte längre rapportera."
-            .into(),
+        chrome: Chrome::for_user(&auth, auth.tr.t("admin-tokens-revoke-title"), "/admin"),
+        heading: auth.tr.t("admin-tokens-revoke-title"),
+        question: auth.tr.t("admin-tokens-revoke-question"),
         action: format!("/admin/tokens/{id}/revoke"),
-        button: "Återkalla".into(),
+        button: auth.tr.t("admin-tokens-revoke"),
         cancel: "/admin/tokens".into(),
     })
 }

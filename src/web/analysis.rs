@@ -72,9 +72,7 @@ impl TableParams {
 
     fn period(v: &Option<String>) -> Result<Option<Period>, AppError> {
         nonempty(v)
-            .map(|s| {
-                Period::parse(&s).map_err(|e| AppError::BadRequest(Msg::verbatim(e.to_string())))
-            })
+            .map(|s| Period::parse(&s).map_err(|e| AppError::BadRequest(e.msg())))
             .transpose()
     }
 
@@ -148,7 +146,7 @@ async fn signals_api(
     q: web::Query<SignalQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let period = Period::parse(q.period.as_deref().unwrap_or("").trim())
-        .map_err(|e| AppError::BadRequest(Msg::verbatim(e.to_string())))?;
+        .map_err(|e| AppError::BadRequest(e.msg()))?;
     let alpha = state.settings.signal_alpha;
     let cache = state.signals.clone();
     let list = state.db.run(move |c| cache.get(c, period, alpha)).await?;

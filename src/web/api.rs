@@ -11,7 +11,8 @@ use super::AppState;
 use crate::domain::observation::ObservationInput;
 use crate::domain::validation::FieldError;
 use crate::error::AppError;
-use crate::services::submissions::{self as svc, Decision, SubmissionDetail};
+use crate::i18n::{Msg, Tr};
+use crate::services::submissions::{self as svc, Decision, SubmissionDetail, SubmissionOutcome};
 
 /// Uploads may be large (100 000 lines); everything else is small.
 pub const CSV_LIMIT: usize = 32 * 1024 * 1024;
@@ -43,19 +44,20 @@ type ApiResult = Result<HttpResponse, ApiError>;
 async fn read_body(payload: web::Payload, limit: usize) -> Result<web::Bytes, ApiError> {
     match payload.to_bytes_limited(limit).await {
         Ok(Ok(bytes)) => Ok(bytes),
-        Ok(Err(e)) => Err(ApiError(AppError::BadRequest(crate::i18n::Msg::verbatim(
-            format!("Begäran kunde inte läsas: {e}. Skicka den igen."),
-        )))),
+        // The library's own words for what went wrong stay as they are.
+        Ok(Err(e)) => Err(ApiError(AppError::BadRequest(
+            Msg::new("api-body-unreadable").arg("error", e.to_string()),
+        ))),
         Err(_limit_exceeded) => Err(ApiError(AppError::too_large())),
     }
 }
 
 fn parse_json<T: for<'de> Deserialize<'de>>(body: &[u8]) -> Result<T, ApiError> {
     serde_json::from_slice(body).map_err(|e| {
-        ApiError(AppError::Validation(vec![FieldError::text(
+        ApiError(AppError::Validation(vec![FieldError::new(
             "body",
             "invalid_json",
-            format!("Begäran är inte giltig JSON enligt formatet: {e}."),
+            Msg::new("api-invalid-json").arg("error", e.to_string()),
         )]))
     })
 }
@@ -126,7 +128,46 @@ async fn create(
         .db
         .run(move |c| svc::submit_lines(c, &user, &period, &inputs, submit))
         .await?;
-    Ok(HttpResponse::Created().json(outcome))
+    Ok(HttpResponse::Created().json(outcome_json(&outcome, &auth.tr)))
+}
+
+/// A count far above the agency's history, its message in the caller's language.
+#[derive(Serialize)]
+struct WarningJson {
+    line: u32,
+    misuse_type: String,
+    count: i64,
+    expected_max: i64,
+    median: f64,
+    message: String,
+}
+
+#[derive(Serialize)]
+struct OutcomeJson {
+    id: i64,
+    status: &'static str,
+    version: i32,
+    warnings: Vec<WarningJson>,
+}
+
+fn outcome_json(o: &SubmissionOutcome, tr: &Tr) -> OutcomeJson {
+    OutcomeJson {
+        id: o.id,
+        status: o.status,
+        version: o.version,
+        warnings: o
+            .warnings
+            .iter()
+            .map(|w| WarningJson {
+                line: w.line,
+                misuse_type: w.misuse_type.clone(),
+                count: w.count,
+                expected_max: w.expected_max,
+                median: w.median,
+                message: tr.msg(&w.message),
+            })
+            .collect(),
+    }
 }
 
 #[derive(Deserialize)]
@@ -149,7 +190,7 @@ async fn create_csv(
         .db
         .run(move |c| svc::import_csv(c, &user, &period, &body, submit))
         .await?;
-    Ok(HttpResponse::Created().json(outcome))
+    Ok(HttpResponse::Created().json(outcome_json(&outcome, &auth.tr)))
 }
 
 #[derive(Serialize)]
@@ -240,10 +281,10 @@ async fn review(
     let id = path.into_inner();
     let req: ReviewRequest = parse_json(&body)?;
     let decision = Decision::parse(&req.decision, req.comment).ok_or_else(|| {
-        ApiError(AppError::Validation(vec![FieldError::text(
+        ApiError(AppError::Validation(vec![FieldError::new(
             "decision",
             "invalid_code",
-            "Ange decision som \"accept\" eller \"return\".",
+            Msg::new("api-decision-invalid"),
         )]))
     })?;
     let user = auth.user.clone();

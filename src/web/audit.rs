@@ -12,9 +12,10 @@ use super::routes::Routes;
 use super::AppState;
 use crate::db::models::AuditRow;
 use crate::domain::audit_chain;
-use crate::domain::format::int_sv;
 use crate::domain::validation::FieldError;
 use crate::error::{AppError, AppResult};
+use crate::i18n::{Msg, Tr};
+use crate::key;
 use crate::services::audit::{self, AuditFilter, ChainStatus, PAGE_SIZE};
 
 pub fn config(r: &mut Routes) {
@@ -40,20 +41,21 @@ fn non_empty(v: &Option<String>) -> Option<String> {
         .map(String::from)
 }
 
-/// A `ÅÅÅÅ-MM-DD` date field; empty is `None`, anything else unreadable is an error.
+/// A `YYYY-MM-DD` date field; empty is `None`, anything else unreadable is an error.
+/// `label` is the catalogue key of the field's name in the message.
 fn parse_date(
     raw: &Option<String>,
     field: &str,
-    label: &str,
+    label: &'static str,
     errors: &mut Vec<FieldError>,
 ) -> Option<NaiveDate> {
     let raw = non_empty(raw)?;
     NaiveDate::parse_from_str(&raw, "%Y-%m-%d")
         .map_err(|_| {
-            errors.push(FieldError::text(
+            errors.push(FieldError::new(
                 field,
                 "invalid",
-                format!("Skriv {label} som ÅÅÅÅ-MM-DD, t.ex. 2026-11-28."),
+                Msg::new("admin-audit-date-invalid").arg("field", Msg::new(label)),
             ))
         })
         .ok()
@@ -63,14 +65,19 @@ impl AuditParams {
     /// The filter, or every problem with the dates.
     fn filter(&self) -> Result<AuditFilter, Vec<FieldError>> {
         let mut errors = Vec::new();
-        let from = parse_date(&self.from, "from", "från-datumet", &mut errors);
-        let to = parse_date(&self.to, "to", "till-datumet", &mut errors);
+        let from = parse_date(
+            &self.from,
+            "from",
+            key!("admin-audit-from-name"),
+            &mut errors,
+        );
+        let to = parse_date(&self.to, "to", key!("admin-audit-to-name"), &mut errors);
         if let (Some(f), Some(t)) = (from, to) {
             if f > t {
-                errors.push(FieldError::text(
+                errors.push(FieldError::new(
                     "to",
                     "before_from",
-                    "Till-datumet ligger före från-datumet. Byt plats på dem eller ändra ett av dem.",
+                    Msg::new("admin-audit-to-before-from"),
                 ));
             }
         }
@@ -140,7 +147,7 @@ pub struct AuditView {
 
 pub struct ChainView {
     pub intact: bool,
-    pub summary: String,
+    pub summary: Msg,
     pub head: Option<(i64, String)>,
 }
 
@@ -148,7 +155,7 @@ impl From<&ChainStatus> for ChainView {
     fn from(s: &ChainStatus) -> Self {
         Self {
             intact: s.intact(),
-            summary: s.summary_sv(),
+            summary: s.summary(),
             head: s.head.clone(),
         }
     }
@@ -163,13 +170,15 @@ struct AuditPage {
     entities: Vec<Choice>,
     filtered: bool,
     rows: Vec<AuditView>,
-    total: String,
+    total: i64,
     page: i64,
     pages: i64,
     prev_url: Option<String>,
     next_url: Option<String>,
     csv_url: String,
     chain: ChainView,
+    /// The command that checks the chain again (code, not text to translate).
+    verify_command: &'static str,
 }
 
 fn choices(values: Vec<String>, selected: Option<&str>) -> Vec<Choice> {
@@ -208,7 +217,12 @@ async fn audit_page(
         .await?;
     let link = |p: i64| format!("/admin/audit?{}", params.query(Some(p)));
     let (rows, total, page, pages) = match &found {
-        Some(r) => (r.rows.iter().map(view).collect(), r.total, r.page, r.pages),
+        Some(r) => (
+            r.rows.iter().map(|row| view(row, &auth.tr)).collect(),
+            r.total,
+            r.page,
+            r.pages,
+        ),
         None => (Vec::new(), 0, 1, 1),
     };
     let code = if errors.is_empty() {
@@ -219,27 +233,29 @@ async fn audit_page(
     render_with(
         code,
         &AuditPage {
-            chrome: Chrome::for_user(&auth, "Granskningslogg", "/admin"),
+            chrome: Chrome::for_user(&auth, auth.tr.t("admin-audit-title"), "/admin"),
             actions: choices(actions, non_empty(&params.action).as_deref()),
             entities: choices(entities, non_empty(&params.entity).as_deref()),
             filtered: !params.query(None).is_empty(),
             rows,
-            total: int_sv(total),
+            total,
             page,
             pages,
             prev_url: (page > 1).then(|| link(page - 1)),
             next_url: (page < pages).then(|| link(page + 1)),
             csv_url: format!("/admin/audit.csv?{}", params.query(None)),
             chain: ChainView::from(&status),
+            verify_command: "lagesbild audit verify",
             form: params.form(errors, &auth.tr),
         },
     )
 }
 
-fn view(r: &AuditRow) -> AuditView {
+/// A record as shown: its time (UTC, to the second) written the reader's way.
+fn view(r: &AuditRow, tr: &Tr) -> AuditView {
     AuditView {
         id: r.id,
-        at: r.at.format("%Y-%m-%d %H:%M:%S").to_string(),
+        at: format!("{} {}", tr.date(r.at.date()), r.at.format("%H:%M:%S")),
         actor: r.actor.clone(),
         action: r.action.clone(),
         entity: r.entity.clone(),
@@ -255,14 +271,15 @@ async fn audit_csv(
     auth: Authorized<Administrator>,
     q: web::Query<AuditParams>,
 ) -> AppResult<HttpResponse> {
+    // A download has no form to show errors beside: the first problem is the answer.
     let filter = q.filter().map_err(|errors| {
-        AppError::BadRequest(crate::i18n::Msg::verbatim(
+        AppError::BadRequest(
             errors
-                .iter()
-                .map(|e| auth.tr.msg(&e.message))
-                .collect::<Vec<_>>()
-                .join(" "),
-        ))
+                .into_iter()
+                .next()
+                .map(|e| e.message)
+                .unwrap_or_else(|| Msg::new("error-invalid")),
+        )
     })?;
     let rows = state
         .db
@@ -272,24 +289,27 @@ async fn audit_csv(
         .insert_header((header::CONTENT_TYPE, "text/csv; charset=utf-8"))
         .insert_header((
             header::CONTENT_DISPOSITION,
-            "attachment; filename=\"granskningslogg.csv\"",
+            format!("attachment; filename=\"{}\"", auth.tr.t("admin-audit-file")),
         ))
-        .body(audit_csv_bytes(&rows)))
+        .body(audit_csv_bytes(&rows, &auth.tr)))
 }
 
-/// `;`, UTF-8 with BOM, every cell through `domain::csv_safe::cell`.
-pub fn audit_csv_bytes(rows: &[AuditRow]) -> Vec<u8> {
+/// `;`, UTF-8 with BOM, every cell through `domain::csv_safe::cell`. The column headings
+/// are in the reader's language, except the chain fields, which keep their names; the
+/// values are the stored ones (UTC timestamps in the chain's format), so that the export
+/// can be checked against the chain.
+pub fn audit_csv_bytes(rows: &[AuditRow], tr: &Tr) -> Vec<u8> {
     let header = [
-        "Nr",
-        "Tid (UTC)",
-        "Vem",
-        "Användar-id",
-        "Händelse",
-        "Objekt",
-        "Objektets id",
-        "Detalj",
-        "prev_hash",
-        "hash",
+        tr.t("admin-audit-col-number"),
+        tr.t("admin-audit-col-time"),
+        tr.t("admin-audit-col-actor"),
+        tr.t("admin-audit-col-user-id"),
+        tr.t("admin-audit-col-action"),
+        tr.t("admin-audit-col-entity"),
+        tr.t("admin-audit-col-entity-id"),
+        tr.t("admin-audit-col-detail"),
+        "prev_hash".to_string(),
+        "hash".to_string(),
     ];
     let opt = |v: &Option<String>| v.clone().unwrap_or_default();
     let body: Vec<Vec<String>> = rows
@@ -309,5 +329,6 @@ pub fn audit_csv_bytes(rows: &[AuditRow]) -> Vec<u8> {
             ]
         })
         .collect();
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
     crate::domain::csv_safe::write_sv(&header, &body)
 }

@@ -71,6 +71,8 @@ pub struct Authorized<P: Policy> {
     pub flash: Option<String>,
     /// The request's language.
     pub tr: Tr,
+    /// The user's unread notifications (for the header; 0 for API calls).
+    pub unread_notifications: i64,
     _policy: PhantomData<P>,
 }
 
@@ -160,6 +162,7 @@ async fn authorize<P: Policy + 'static>(req: &HttpRequest) -> Result<Authorized<
             csrf_token: String::new(),
             flash: None,
             tr: super::language::tr_of(req),
+            unread_notifications: 0,
             _policy: PhantomData,
         });
     }
@@ -176,7 +179,18 @@ async fn authorize<P: Policy + 'static>(req: &HttpRequest) -> Result<Authorized<
         session.purge();
         return Err(login_required(req));
     }
-    let user = state.db.run(move |c| load_active_user(c, uid)).await?;
+    // The header's unread count comes with the user, in the same trip to the database.
+    let (user, unread_notifications) = state
+        .db
+        .run(move |c| {
+            let user = load_active_user(c, uid)?;
+            let unread = match &user {
+                Some(u) => crate::services::notifications::unread_count(c, u.id)?,
+                None => 0,
+            };
+            Ok((user, unread))
+        })
+        .await?;
     let user = match user {
         Some(u) if Some(u.session_epoch) == epoch => u,
         // Deactivated, deleted, or role changed since login: the session ends.
@@ -196,6 +210,7 @@ async fn authorize<P: Policy + 'static>(req: &HttpRequest) -> Result<Authorized<
         csrf_token,
         flash,
         tr: super::language::tr_of(req),
+        unread_notifications,
         _policy: PhantomData,
     })
 }

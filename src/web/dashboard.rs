@@ -15,7 +15,6 @@ use super::AppState;
 use crate::charts;
 use crate::db::models::AgencyRow;
 use crate::domain::access::Capability;
-use crate::domain::measure::MeasureStatus;
 use crate::domain::notice::Issuer;
 use crate::domain::period::Period;
 use crate::domain::status::{PeriodStatus, SubmissionStatus};
@@ -129,17 +128,6 @@ fn period_status_key(s: PeriodStatus) -> &'static str {
         PeriodStatus::Open => key!("dashboard-completeness-period-open"),
         PeriodStatus::Closed => key!("dashboard-completeness-period-closed"),
         PeriodStatus::Locked => key!("dashboard-completeness-period-locked"),
-    }
-}
-
-/// A measure's status as written after its title on the risks page ("föreslagen").
-fn measure_status_key(s: MeasureStatus) -> &'static str {
-    match s {
-        MeasureStatus::Proposed => key!("dashboard-measure-proposed"),
-        MeasureStatus::Decided => key!("dashboard-measure-decided"),
-        MeasureStatus::InForce => key!("dashboard-measure-in-force"),
-        MeasureStatus::Ended => key!("dashboard-measure-ended"),
-        MeasureStatus::Rejected => key!("dashboard-measure-rejected"),
     }
 }
 
@@ -278,9 +266,7 @@ async fn overview(
     q: web::Query<Query>,
 ) -> AppResult<HttpResponse> {
     let end = match q.period.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        Some(p) => {
-            Some(Period::parse(p).map_err(|e| AppError::BadRequest(Msg::verbatim(e.to_string())))?)
-        }
+        Some(p) => Some(Period::parse(p).map_err(|e| AppError::BadRequest(e.msg()))?),
         None => None,
     };
     let shared = state.clone();
@@ -568,8 +554,7 @@ async fn completeness(
     q: web::Query<Query>,
 ) -> AppResult<HttpResponse> {
     let raw = q.period.clone().unwrap_or_default();
-    let period =
-        Period::parse(&raw).map_err(|e| AppError::BadRequest(Msg::verbatim(e.to_string())))?;
+    let period = Period::parse(&raw).map_err(|e| AppError::BadRequest(e.msg()))?;
     let c = state
         .db
         .run(move |conn| crate::services::completeness::for_period(conn, period))
@@ -635,9 +620,7 @@ async fn risks(
     q: web::Query<Query>,
 ) -> AppResult<HttpResponse> {
     let at = match q.period.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        Some(p) => {
-            Some(Period::parse(p).map_err(|e| AppError::BadRequest(Msg::verbatim(e.to_string())))?)
-        }
+        Some(p) => Some(Period::parse(p).map_err(|e| AppError::BadRequest(e.msg()))?),
         None => None,
     };
     let ((period, series), tax) = state
@@ -678,8 +661,8 @@ async fn risks(
                 (
                     m.id,
                     m.title.clone(),
-                    MeasureStatus::parse(&m.status)
-                        .map(|st| tr.t(measure_status_key(st)))
+                    crate::domain::measure::MeasureStatus::parse(&m.status)
+                        .map(|st| auth.tr.t(st.key()))
                         .unwrap_or_default(),
                 )
             })

@@ -19,6 +19,8 @@ use crate::domain::outlier::OutlierWarning;
 use crate::domain::role::Role;
 use crate::domain::validation::FieldError;
 use crate::error::{AppError, AppResult};
+use crate::i18n::{Lang, Msg, Tr};
+use crate::key;
 use crate::services::forum::{self as svc, FollowupView, MeetingDetail};
 use crate::services::submissions::{self as subs, LineOutcome};
 
@@ -36,6 +38,22 @@ pub fn config(r: &mut Routes) {
         .post("/forum/{id}/followups/{fid}/status", followup_status)
         .get("/admin/rotation", rotation_page)
         .post("/admin/rotation", set_rotation);
+}
+
+/// An agency's name in the reader's language.
+pub fn agency_name(tr: &Tr, a: &AgencyRow) -> String {
+    match tr.lang {
+        Lang::Sv => a.name_sv.clone(),
+        Lang::En => a.name_en.clone(),
+    }
+}
+
+/// (code, name) of every agency, for select lists and checkboxes.
+pub fn agency_options(tr: &Tr, agencies: &[AgencyRow]) -> Vec<(String, String)> {
+    agencies
+        .iter()
+        .map(|a| (a.code.clone(), agency_name(tr, a)))
+        .collect()
 }
 
 pub struct MeetingRowView {
@@ -83,20 +101,18 @@ async fn list_page(
             chrono::Utc::now().date_naive().to_string(),
         );
     }
+    let tr = &auth.tr;
     Ok(ListPage {
-        chrome: Chrome::for_user(auth, "Operativt ID-forum", "/forum"),
+        chrome: Chrome::for_user(auth, tr.t("forum-title"), "/forum"),
         can_create: auth.user.role == Role::Coordinator,
-        conveners: form.choices(
-            "convener",
-            agencies.iter().map(|a| (a.code.clone(), a.name_sv.clone())),
-        ),
-        proposed: proposed.map(|p| p.name_sv),
+        conveners: form.choices("convener", agency_options(tr, &agencies)),
+        proposed: proposed.map(|p| agency_name(tr, &p)),
         meetings: meetings
             .into_iter()
             .map(|(m, convener)| MeetingRowView {
                 id: m.id,
-                held_on: m.held_on.to_string(),
-                convener,
+                held_on: tr.date(m.held_on),
+                convener: agency_name(tr, &convener),
             })
             .collect(),
         form,
@@ -129,10 +145,10 @@ async fn create(
                 .run(move |c| svc::create_meeting(c, &user, date, Some(&convener), &reason))
                 .await
         }
-        Err(_) => Err(AppError::Validation(vec![FieldError::text(
+        Err(_) => Err(AppError::Validation(vec![FieldError::new(
             "held_on",
             "invalid",
-            "Ange mötesdatum som ÅÅÅÅ-MM-DD, t.ex. 2026-11-28.",
+            Msg::new("forum-held-on-invalid"),
         )])),
     };
     match result {
@@ -153,28 +169,28 @@ pub struct FollowupRowView {
     pub text: String,
     pub owner: String,
     pub due: String,
-    pub status: &'static str,
+    pub status: String,
     pub status_code: &'static str,
     pub overdue: bool,
     pub carried_over: bool,
     pub raised_on: String,
 }
 
-fn followup_view(f: &FollowupView) -> FollowupRowView {
+fn followup_view(tr: &Tr, f: &FollowupView) -> FollowupRowView {
     FollowupRowView {
         id: f.row.id,
         text: f.row.text.clone(),
-        owner: f.owner.clone(),
+        owner: agency_name(tr, &f.owner),
         due: f
             .row
             .due_on
-            .map(|d| d.to_string())
+            .map(|d| tr.date(d))
             .unwrap_or_else(|| "–".into()),
-        status: f.status.label_sv(),
+        status: tr.t(f.status.key()),
         status_code: f.status.code(),
         overdue: f.overdue,
         carried_over: f.carried_over,
-        raised_on: f.raised_on.to_string(),
+        raised_on: tr.date(f.raised_on),
     }
 }
 
@@ -192,7 +208,7 @@ struct ShowPage {
     lines: Vec<LineView>,
     editable: bool,
     version: i32,
-    observation_status: &'static str,
+    observation_status: String,
     selects: Vec<Select>,
     followups: Vec<FollowupRowView>,
     owners: Vec<Choice>,
@@ -219,37 +235,40 @@ fn show_page(
             d.meeting.decisions.clone().unwrap_or_default(),
         );
     }
+    let tr = &auth.tr;
+    let held_on = tr.date(d.meeting.held_on);
     ShowPage {
-        chrome: Chrome::for_user(auth, format!("Forummöte {}", d.meeting.held_on), "/forum"),
+        chrome: Chrome::for_user(
+            auth,
+            tr.t1("forum-meeting-title", "date", held_on.as_str()),
+            "/forum",
+        ),
         id: d.meeting.id,
-        held_on: d.meeting.held_on.to_string(),
-        convener: d.convener.name_sv.clone(),
-        proposed: d.proposed.as_ref().map(|p| p.name_sv.clone()),
+        held_on,
+        convener: agency_name(tr, &d.convener),
+        proposed: d.proposed.as_ref().map(|p| agency_name(tr, p)),
         override_reason: d.meeting.override_reason.clone(),
         attending: agencies
             .iter()
             .map(|a| Choice {
                 selected: attending.contains(&a.code),
                 value: a.code.clone(),
-                label: a.name_sv.clone(),
+                label: agency_name(tr, a),
             })
             .collect(),
         agenda: d.agenda.iter().map(|a| a.text.clone()).collect(),
-        lines: line_views(&obs.lines, &obs.taxonomy),
+        lines: line_views(&obs.lines, &obs.taxonomy, &auth.tr),
         editable: d.can_record && obs.is_editable(),
         version: obs.version.version,
-        observation_status: obs.status().label_sv(),
-        selects: selects(&obs.taxonomy, &form),
-        followups: d.followups.iter().map(followup_view).collect(),
-        owners: form.choices(
-            "owner",
-            agencies.iter().map(|a| (a.code.clone(), a.name_sv.clone())),
-        ),
+        observation_status: tr.t1("forum-observations-status", "status", obs.status().code()),
+        selects: selects(&obs.taxonomy, &form, &auth.tr),
+        followups: d.followups.iter().map(|f| followup_view(tr, f)).collect(),
+        owners: form.choices("owner", agency_options(tr, agencies)),
         statuses: FollowupStatus::ALL
             .iter()
             .map(|s| Choice {
                 value: s.code().into(),
-                label: s.label_sv().into(),
+                label: tr.t(s.key()),
                 selected: false,
             })
             .collect(),
@@ -285,9 +304,7 @@ async fn show(
     render(&show_page(&auth, &d, &agencies, FormState::default()))
 }
 
-/// After a capture form: back to the same page and section, or the page again with
-/// the errors and the input kept.
-/// Where a capture form returns to, and what it says when it worked.
+/// Where a capture form returns to, and what it says when it worked (a catalogue key).
 struct Back {
     id: i64,
     anchor: &'static str,
@@ -304,7 +321,7 @@ async fn after(
 ) -> AppResult<HttpResponse> {
     match result {
         Ok(()) => {
-            set_flash(session, back.done);
+            set_flash(session, &auth.tr.t(back.done));
             Ok(see_other(&format!("/forum/{}#{}", back.id, back.anchor)))
         }
         Err(AppError::Validation(errors)) => {
@@ -343,7 +360,7 @@ async fn attendance(
         Back {
             id,
             anchor: "narvaro",
-            done: "Närvaron är sparad.",
+            done: key!("forum-attendance-saved"),
         },
         r,
         form,
@@ -373,7 +390,7 @@ async fn agenda(
         Back {
             id,
             anchor: "dagordning",
-            done: "Punkten är tillagd.",
+            done: key!("forum-agenda-added"),
         },
         r,
         form,
@@ -406,7 +423,7 @@ async fn notes(
         Back {
             id,
             anchor: "anteckningar",
-            done: "Anteckningarna är sparade.",
+            done: key!("forum-notes-saved"),
         },
         r,
         form,
@@ -430,10 +447,10 @@ async fn followup(
         NaiveDate::parse_from_str(&due_raw, "%Y-%m-%d")
             .map(Some)
             .map_err(|_| {
-                AppError::Validation(vec![FieldError::text(
+                AppError::Validation(vec![FieldError::new(
                     "due_on",
                     "invalid",
-                    "Ange sista dag som ÅÅÅÅ-MM-DD, eller lämna tomt.",
+                    Msg::new("forum-due-invalid"),
                 )])
             })
     };
@@ -458,7 +475,7 @@ async fn followup(
         Back {
             id,
             anchor: "uppfoljning",
-            done: "Uppföljningspunkten är tillagd.",
+            done: key!("forum-followup-added"),
         },
         r,
         form,
@@ -488,7 +505,7 @@ async fn followup_status(
         Back {
             id,
             anchor: "uppfoljning",
-            done: "Status är ändrad.",
+            done: key!("forum-followup-status-changed"),
         },
         r,
         form,
@@ -543,7 +560,7 @@ async fn observation(
                 Back {
                     id,
                     anchor: "observationer",
-                    done: "Observationen är sparad.",
+                    done: key!("forum-observation-saved"),
                 },
                 other.map(|_| ()),
                 form,
@@ -574,7 +591,7 @@ async fn submit_observations(
         Back {
             id,
             anchor: "observationer",
-            done: "Forumets observationer är inskickade för granskning.",
+            done: key!("forum-observations-submitted"),
         },
         r,
         FormState::default(),
@@ -591,15 +608,20 @@ async fn minutes(
     let user = auth.user.clone();
     let marking = state.settings.default_marking.clone();
     let metrics = state.metrics.clone();
+    // The minutes are written in the language of the reader who downloads them.
+    let tr = auth.tr.clone();
     let (bytes, date) = state
         .db
-        .run(move |c| crate::services::minutes::minutes_pdf(c, &user, id, &marking, Some(&metrics)))
+        .run(move |c| {
+            crate::services::minutes::minutes_pdf(c, &user, id, &marking, &tr, Some(&metrics))
+        })
         .await?;
+    let file = auth.tr.t1("forum-minutes-file", "date", date);
     Ok(HttpResponse::Ok()
         .insert_header((header::CONTENT_TYPE, "application/pdf"))
         .insert_header((
             header::CONTENT_DISPOSITION,
-            format!("attachment; filename=\"minnesanteckningar-forum-{date}.pdf\""),
+            format!("attachment; filename=\"{file}.pdf\""),
         ))
         .body(bytes))
 }
@@ -609,7 +631,8 @@ async fn minutes(
 struct RotationPage {
     chrome: Chrome,
     order: String,
-    agencies: Vec<AgencyRow>,
+    /// (code, name) of every agency.
+    agencies: Vec<(String, String)>,
     form: FormState,
 }
 
@@ -623,13 +646,13 @@ async fn rotation_view(
         .run(|c| Ok((svc::rotation(c)?, crate::db::queries::agencies::all(c)?)))
         .await?;
     Ok(RotationPage {
-        chrome: Chrome::for_user(auth, "Rotation av sammankallande", "/admin"),
+        chrome: Chrome::for_user(auth, auth.tr.t("forum-rotation-title"), "/admin"),
         order: order
             .iter()
             .map(|a| a.code.clone())
             .collect::<Vec<_>>()
             .join(", "),
-        agencies,
+        agencies: agency_options(&auth.tr, &agencies),
         form,
     })
 }
@@ -661,7 +684,7 @@ async fn set_rotation(
         .await
     {
         Ok(()) => {
-            set_flash(&session, "Rotationsordningen är sparad.");
+            set_flash(&session, &auth.tr.t("forum-rotation-saved"));
             Ok(see_other("/admin/rotation"))
         }
         Err(AppError::Validation(errors)) => {

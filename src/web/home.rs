@@ -28,7 +28,7 @@ async fn home(auth: Authorized<AnyUser>) -> AppResult<HttpResponse> {
     let role = auth.user.role;
 
     render(&HomePage {
-        chrome: Chrome::for_user(&auth, "Startsida", "/"),
+        chrome: Chrome::for_user(&auth, auth.tr.t("home-title"), "/"),
         can_report: Capability::Report.allows(role),
         can_review: Capability::Review.allows(role),
         can_read_dashboards: Capability::ReadDashboards.allows(role),

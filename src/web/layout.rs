@@ -22,6 +22,8 @@ pub struct UserBadge {
     pub name: String,
     pub role: String,
     pub agency: Option<String>,
+    /// Unread notifications, shown next to the name.
+    pub unread: i64,
 }
 
 /// The page chrome, passed to every template as `chrome`. Templates write their text
@@ -87,6 +89,7 @@ impl Chrome {
                     Lang::Sv => u.agency_name.clone(),
                     Lang::En => u.agency_name_en.clone(),
                 },
+                unread: auth.unread_notifications,
             }),
             nav: nav_for(u.role, path, &auth.tr),
             csrf_token: auth.csrf_token.clone(),

@@ -6,16 +6,17 @@ use actix_web::{web, HttpResponse};
 use askama::Template;
 
 use super::auth::{set_flash, Authorized, DashboardReader, MeasureEditor};
+use super::forum::{agency_name, agency_options};
 use super::layout::{render, render_with, see_other, Choice, Chrome, FormState};
 use super::routes::Routes;
 use super::AppState;
 use crate::db::models::AgencyRow;
 use crate::domain::access::Capability;
 use crate::domain::effect::EffectVerdict;
-use crate::domain::format::{decimal_sv, percent_change_sv};
 use crate::domain::measure::{MeasureKind, MeasureStatus};
 use crate::domain::taxonomy::{Dimension, Taxonomy};
 use crate::error::{AppError, AppResult};
+use crate::i18n::{Msg, Tr};
 use crate::services::measures::{self as svc, MeasureInput, DEFAULT_EFFECT_PERIODS};
 use crate::services::taxonomy;
 
@@ -31,8 +32,8 @@ pub fn config(r: &mut Routes) {
 pub struct Row {
     pub id: i64,
     pub title: String,
-    pub kind: &'static str,
-    pub status: &'static str,
+    pub kind: String,
+    pub status: String,
     pub start_on: String,
 }
 
@@ -49,20 +50,21 @@ async fn list(
     auth: Authorized<DashboardReader>,
 ) -> AppResult<HttpResponse> {
     let rows = state.db.run(svc::list).await?;
+    let tr = &auth.tr;
     render(&ListPage {
-        chrome: Chrome::for_user(&auth, "Åtgärder", "/measures"),
+        chrome: Chrome::for_user(&auth, tr.t("measures-title"), "/measures"),
         can_edit: Capability::ManageMeasures.allows(auth.user.role),
         rows: rows
             .into_iter()
             .map(|m| Row {
                 id: m.id,
                 kind: MeasureKind::parse(&m.kind)
-                    .map(|k| k.label_sv())
-                    .unwrap_or(""),
+                    .map(|k| tr.t(k.key()))
+                    .unwrap_or_default(),
                 status: MeasureStatus::parse(&m.status)
-                    .map(|s| s.label_sv())
-                    .unwrap_or(""),
-                start_on: m.start_on.to_string(),
+                    .map(|s| tr.t(s.key()))
+                    .unwrap_or_default(),
+                start_on: tr.date(m.start_on),
                 title: m.title,
             })
             .collect(),
@@ -84,6 +86,11 @@ struct FormPage {
     exploitation_areas: Vec<Choice>,
 }
 
+/// A taxonomy entry's label in the reader's language.
+fn label<'a>(tr: &Tr, tax: &'a Taxonomy, d: Dimension, code: &'a str) -> &'a str {
+    tr.lang.pick(tax.label_sv(d, code), tax.label_en(d, code))
+}
+
 fn form_page(
     auth: &Authorized<MeasureEditor>,
     action: String,
@@ -92,10 +99,16 @@ fn form_page(
     agencies: &[AgencyRow],
     tax: &Taxonomy,
 ) -> FormPage {
+    let tr = &auth.tr;
     let dim = |d: Dimension| {
         form.choices(
             d.code(),
-            tax.active(d).map(|e| (e.code.clone(), e.label_sv.clone())),
+            tax.active(d).map(|e| {
+                (
+                    e.code.clone(),
+                    tr.lang.pick(&e.label_sv, &e.label_en).to_string(),
+                )
+            }),
         )
     };
     FormPage {
@@ -104,18 +117,15 @@ fn form_page(
             "kind",
             MeasureKind::ALL
                 .iter()
-                .map(|k| (k.code().to_string(), k.label_sv().to_string())),
+                .map(|k| (k.code().to_string(), tr.t(k.key()))),
         ),
         statuses: form.choices(
             "status",
             MeasureStatus::ALL
                 .iter()
-                .map(|k| (k.code().to_string(), k.label_sv().to_string())),
+                .map(|k| (k.code().to_string(), tr.t(k.key()))),
         ),
-        agencies: form.choices(
-            "agencies",
-            agencies.iter().map(|a| (a.code.clone(), a.name_sv.clone())),
-        ),
+        agencies: form.choices("agencies", agency_options(tr, agencies)),
         misuse_types: dim(Dimension::MisuseType),
         document_types: dim(Dimension::DocumentType),
         exploitation_areas: dim(Dimension::ExploitationArea),
@@ -140,7 +150,7 @@ async fn new_form(
     render(&form_page(
         &auth,
         "/measures".into(),
-        "Ny åtgärd".into(),
+        auth.tr.t("measures-new"),
         FormState::default(),
         &agencies,
         &tax,
@@ -174,15 +184,15 @@ async fn save(
     let user = auth.user.clone();
     match state.db.run(move |c| svc::save(c, &user, id, &input)).await {
         Ok(id) => {
-            set_flash(session, "Åtgärden är sparad.");
+            set_flash(session, &auth.tr.t("measures-saved"));
             Ok(see_other(&format!("/measures/{id}")))
         }
         Err(AppError::Validation(errors)) => {
             let (agencies, tax) = lookups(state).await?;
             let form = FormState { ..form }.with_errors(&errors, &auth.tr);
             let (action, heading) = match id {
-                Some(id) => (format!("/measures/{id}"), "Ändra åtgärd".to_string()),
-                None => ("/measures".to_string(), "Ny åtgärd".to_string()),
+                Some(id) => (format!("/measures/{id}"), auth.tr.t("measures-edit")),
+                None => ("/measures".to_string(), auth.tr.t("measures-new")),
             };
             render_with(
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -258,7 +268,7 @@ async fn edit_form(
     render(&form_page(
         &auth,
         format!("/measures/{id}"),
-        "Ändra åtgärd".into(),
+        auth.tr.t("measures-edit"),
         form,
         &agencies,
         &tax,
@@ -280,8 +290,8 @@ struct ShowPage {
     chrome: Chrome,
     id: i64,
     title: String,
-    kind: &'static str,
-    status: &'static str,
+    kind: String,
+    status: String,
     start_on: String,
     end_on: String,
     start_period: String,
@@ -293,53 +303,69 @@ struct ShowPage {
     can_edit: bool,
 }
 
-/// The verdict in words: what the numbers say, plainly.
-fn effect_row(e: &svc::TargetEffect, n: usize) -> EffectRow {
+/// The verdict in words: what the numbers say, plainly, in the reader's language.
+fn effect_row(tr: &Tr, tax: &Taxonomy, e: &svc::TargetEffect, n: usize) -> EffectRow {
+    let label = label(tr, tax, Dimension::MisuseType, &e.misuse_type).to_string();
+    let blank = |verdict: String| EffectRow {
+        label: label.clone(),
+        before: "–".into(),
+        after: "–".into(),
+        change: "–".into(),
+        p_value: "–".into(),
+        verdict,
+    };
     match &e.verdict {
         EffectVerdict::Measured(m) => {
             let significant = m.p_value_two_sided < 0.05;
             let verdict = match (significant, m.after_mean < m.before_mean) {
-                (true, true) => "Tydlig minskning efter starten (p < 0,05).",
-                (true, false) => "Tydlig ökning efter starten (p < 0,05).",
-                (false, _) => "Ingen säkerställd förändring.",
+                (true, true) => crate::key!("measures-effect-decrease"),
+                (true, false) => crate::key!("measures-effect-increase"),
+                (false, _) => crate::key!("measures-effect-none"),
             };
             EffectRow {
-                label: e.label.clone(),
-                before: decimal_sv(m.before_mean, 1),
-                after: decimal_sv(m.after_mean, 1),
-                change: m.change_pct.map(percent_change_sv).unwrap_or_else(|| "–".into()),
-                p_value: format_p(m.p_value_two_sided),
-                verdict: verdict.into(),
+                before: tr.decimal(m.before_mean, 1),
+                after: tr.decimal(m.after_mean, 1),
+                change: m
+                    .change_pct
+                    .map(|x| tr.lang.percent_change(x))
+                    .unwrap_or_else(|| "–".into()),
+                p_value: format_p(tr, m.p_value_two_sided),
+                verdict: tr.t(verdict),
+                label,
             }
         }
-        EffectVerdict::TooFewPeriods { before, after, needed } => EffectRow {
-            label: e.label.clone(),
-            before: "–".into(),
-            after: "–".into(),
-            change: "–".into(),
-            p_value: "–".into(),
-            verdict: format!(
-                "För få perioder för att bedöma: {after} kvartal efter starten och {before} före finns, {needed} behövs på varje sida (jämförelsen avser {n} kvartal)."
+        EffectVerdict::TooFewPeriods {
+            before,
+            after,
+            needed,
+        } => blank(
+            tr.msg(
+                &Msg::new("measures-effect-too-few-periods")
+                    .arg("after", after)
+                    .arg("before", before)
+                    .arg("needed", needed)
+                    .arg("n", n),
             ),
-        },
-        EffectVerdict::NoData { before_used, after_used } => EffectRow {
-            label: e.label.clone(),
-            before: "–".into(),
-            after: "–".into(),
-            change: "–".into(),
-            p_value: "–".into(),
-            verdict: format!(
-                "Det saknas inrapporterade uppgifter ({before_used} kvartal före och {after_used} efter har uppgifter)."
-            ),
-        },
+        ),
+        EffectVerdict::NoData {
+            before_used,
+            after_used,
+        } => blank(tr.t2(
+            "measures-effect-no-data",
+            "before",
+            before_used,
+            "after",
+            after_used,
+        )),
     }
 }
 
-fn format_p(p: f64) -> String {
+/// A p-value to three decimals; below 0.001 as "< 0.001".
+fn format_p(tr: &Tr, p: f64) -> String {
     if p < 0.001 {
-        "< 0,001".into()
+        format!("< {}", tr.decimal(0.001, 3))
     } else {
-        decimal_sv(p, 3)
+        tr.decimal(p, 3)
     }
 }
 
@@ -354,23 +380,36 @@ async fn show(
         .run(move |c| svc::detail(c, id, DEFAULT_EFFECT_PERIODS))
         .await?;
     let n = d.effect_periods;
+    let tr = &auth.tr;
+    let tax = &d.taxonomy;
     render(&ShowPage {
         chrome: Chrome::for_user(&auth, d.measure.title.clone(), "/measures"),
         id,
         title: d.measure.title.clone(),
-        kind: d.kind.label_sv(),
-        status: d.status.label_sv(),
-        start_on: d.measure.start_on.to_string(),
+        kind: tr.t(d.kind.key()),
+        status: tr.t(d.status.key()),
+        start_on: tr.date(d.measure.start_on),
         end_on: d
             .measure
             .end_on
-            .map(|x| x.to_string())
+            .map(|x| tr.date(x))
             .unwrap_or_else(|| "–".into()),
         start_period: d.start_period.code(),
         description: d.measure.description.clone().unwrap_or_default(),
-        agencies: d.agencies.iter().map(|a| a.name_sv.clone()).collect(),
-        targets: d.targets.iter().map(|(_, _, l)| l.clone()).collect(),
-        effects: d.effects.iter().map(|e| effect_row(e, n)).collect(),
+        agencies: d.agencies.iter().map(|a| agency_name(tr, a)).collect(),
+        targets: d
+            .targets
+            .iter()
+            .map(|(dim, code, _)| match Dimension::parse(dim) {
+                Some(dim) => label(tr, tax, dim, code).to_string(),
+                None => code.clone(),
+            })
+            .collect(),
+        effects: d
+            .effects
+            .iter()
+            .map(|e| effect_row(tr, tax, e, n))
+            .collect(),
         effect_periods: n,
         can_edit: Capability::ManageMeasures.allows(auth.user.role),
     })

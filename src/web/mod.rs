@@ -18,6 +18,7 @@ pub mod layout;
 pub mod measures;
 pub mod metrics;
 pub mod notices;
+pub mod notifications;
 pub mod observe;
 pub mod rate_limit;
 pub mod references;
@@ -83,5 +84,6 @@ fn register(r: &mut Routes) {
     measures::config(r);
     forum::config(r);
     notices::config(r);
+    notifications::config(r);
     references::config(r);
 }

@@ -7,6 +7,7 @@ use actix_web::{web, HttpResponse};
 use askama::Template;
 
 use super::auth::{set_flash, Authorized, NoticeReader, NoticeWriter, Policy, Reviewer};
+use super::forum::agency_options;
 use super::layout::{render, render_with, see_other, Choice, Chrome, FormState};
 use super::review::DecisionForm;
 use super::routes::Routes;
@@ -16,6 +17,8 @@ use crate::domain::access::Capability;
 use crate::domain::notice::{self, Issuer, Marking, NoticeInput, NoticeKind, NoticeStatus};
 use crate::domain::taxonomy::{Dimension, Taxonomy};
 use crate::error::{AppError, AppResult};
+use crate::i18n::{Msg, Tr};
+use crate::key;
 use crate::services::notices::{self as svc, NoticeDetail, NoticeFilter, NoticeSummary};
 use crate::services::taxonomy;
 
@@ -35,48 +38,62 @@ pub fn config(r: &mut Routes) {
 pub struct NoticeRowView {
     pub id: i64,
     pub title: String,
-    pub kind: &'static str,
+    pub kind: String,
     pub issuer: String,
     pub marking: String,
-    pub status: &'static str,
+    pub status: String,
     pub approved: bool,
     pub valid: String,
     pub concerns: String,
 }
 
-fn validity(from: chrono::NaiveDate, to: Option<chrono::NaiveDate>) -> String {
+fn validity(tr: &Tr, from: chrono::NaiveDate, to: Option<chrono::NaiveDate>) -> String {
     match to {
-        Some(t) => format!("{from} – {t}"),
-        None => format!("från {from}"),
+        Some(t) => format!("{} – {}", tr.date(from), tr.date(t)),
+        None => tr.t1("notices-valid-from", "date", from),
     }
 }
 
-fn concerns(links: &[(Dimension, String)], tax: &Taxonomy) -> String {
+/// A taxonomy entry's label in the reader's language.
+fn label<'a>(tr: &Tr, tax: &'a Taxonomy, d: Dimension, code: &'a str) -> &'a str {
+    tr.lang.pick(tax.label_sv(d, code), tax.label_en(d, code))
+}
+
+/// The name of a dimension a notice may be linked to (a heading and a filter label).
+fn dimension_key(d: Dimension) -> &'static str {
+    match d {
+        Dimension::MisuseType => key!("notices-dim-misuse-type"),
+        Dimension::DocumentType => key!("notices-dim-document-type"),
+        _ => key!("notices-dim-chain-stage"),
+    }
+}
+
+fn concerns(tr: &Tr, links: &[(Dimension, String)], tax: &Taxonomy) -> String {
     links
         .iter()
-        .map(|(d, c)| tax.label_sv(*d, c).to_string())
+        .map(|(d, c)| label(tr, tax, *d, c))
         .collect::<Vec<_>>()
         .join(", ")
 }
 
-fn row_view(n: &NoticeSummary, tax: &Taxonomy) -> NoticeRowView {
+fn row_view(tr: &Tr, n: &NoticeSummary, tax: &Taxonomy) -> NoticeRowView {
     NoticeRowView {
         id: n.id,
         title: n.title.clone(),
-        kind: n.kind.label_sv(),
-        issuer: n.issuer_name.clone(),
+        kind: tr.t(n.kind.key()),
+        issuer: n.issuer(tr),
         marking: n.marking.label(),
-        status: n.status.label_sv(),
+        status: tr.t(n.status.key()),
         approved: n.status == NoticeStatus::Approved,
-        valid: validity(n.valid_from, n.valid_to),
-        concerns: concerns(&n.links, tax),
+        valid: validity(tr, n.valid_from, n.valid_to),
+        concerns: concerns(tr, &n.links, tax),
     }
 }
 
-/// A select list in the search form, with "Alla" first.
+/// A select list in the search form, with "all" first.
 pub struct FilterSelect {
     pub name: &'static str,
-    pub label: &'static str,
+    pub label: String,
     pub choices: Vec<Choice>,
 }
 
@@ -91,9 +108,14 @@ fn choices(options: Vec<(String, String)>, selected: Option<&str>) -> Vec<Choice
         .collect()
 }
 
-fn taxonomy_options(tax: &Taxonomy, d: Dimension) -> Vec<(String, String)> {
+fn taxonomy_options(tr: &Tr, tax: &Taxonomy, d: Dimension) -> Vec<(String, String)> {
     tax.all(d)
-        .map(|e| (e.code.clone(), e.label_sv.clone()))
+        .map(|e| {
+            (
+                e.code.clone(),
+                tr.lang.pick(&e.label_sv, &e.label_en).to_string(),
+            )
+        })
         .collect()
 }
 
@@ -128,59 +150,60 @@ async fn list(
             ))
         })
         .await?;
+    let tr = &auth.tr;
     let sel = |v: &Option<String>| v.clone().filter(|s| !s.trim().is_empty());
     let filters = vec![
         FilterSelect {
             name: "kind",
-            label: "Sorts notis",
+            label: tr.t("notices-kind-field"),
             choices: choices(
                 NoticeKind::ALL
                     .iter()
-                    .map(|k| (k.code().to_string(), k.label_sv().to_string()))
+                    .map(|k| (k.code().to_string(), tr.t(k.key())))
                     .collect(),
                 sel(&filter.kind).as_deref(),
             ),
         },
         FilterSelect {
             name: "misuse_type",
-            label: "Missbrukstyp",
+            label: tr.t(dimension_key(Dimension::MisuseType)),
             choices: choices(
-                taxonomy_options(&tax, Dimension::MisuseType),
+                taxonomy_options(tr, &tax, Dimension::MisuseType),
                 sel(&filter.misuse_type).as_deref(),
             ),
         },
         FilterSelect {
             name: "document_type",
-            label: "Handlingstyp",
+            label: tr.t(dimension_key(Dimension::DocumentType)),
             choices: choices(
-                taxonomy_options(&tax, Dimension::DocumentType),
+                taxonomy_options(tr, &tax, Dimension::DocumentType),
                 sel(&filter.document_type).as_deref(),
             ),
         },
         FilterSelect {
             name: "chain_stage",
-            label: "Steg i identitetskedjan",
+            label: tr.t(dimension_key(Dimension::ChainStage)),
             choices: choices(
-                taxonomy_options(&tax, Dimension::ChainStage),
+                taxonomy_options(tr, &tax, Dimension::ChainStage),
                 sel(&filter.chain_stage).as_deref(),
             ),
         },
         FilterSelect {
             name: "agency",
-            label: "Utfärdare",
+            label: tr.t("notices-col-issuer"),
             choices: choices(
                 std::iter::once((
                     Issuer::SOURCE_FORUM.to_string(),
-                    svc::FORUM_NAME.to_string(),
+                    tr.t("notices-issuer-forum"),
                 ))
-                .chain(agencies.into_iter().map(|a| (a.code, a.name_sv)))
+                .chain(agency_options(tr, &agencies))
                 .collect(),
                 sel(&filter.agency).as_deref(),
             ),
         },
         FilterSelect {
             name: "marking",
-            label: "Informationsklass",
+            label: tr.t("notices-col-marking"),
             choices: choices(
                 Marking::ALL
                     .iter()
@@ -193,11 +216,11 @@ async fn list(
         },
         FilterSelect {
             name: "status",
-            label: "Status",
+            label: tr.t("notices-col-status"),
             choices: choices(
                 NoticeStatus::ALL
                     .iter()
-                    .map(|s| (s.code().to_string(), s.label_sv().to_string()))
+                    .map(|s| (s.code().to_string(), tr.t(s.key())))
                     .collect(),
                 sel(&filter.status).as_deref(),
             ),
@@ -205,7 +228,7 @@ async fn list(
     ];
     let can_review = Capability::Review.allows(auth.user.role);
     render(&ListPage {
-        chrome: Chrome::for_user(&auth, "Kunskapsnotiser", "/notices"),
+        chrome: Chrome::for_user(&auth, tr.t("notices-title"), "/notices"),
         q: filter.q.clone().unwrap_or_default(),
         filters,
         filtered: [
@@ -224,7 +247,7 @@ async fn list(
             .iter()
             .filter(|n| n.status == NoticeStatus::Submitted)
             .count(),
-        notices: found.iter().map(|n| row_view(n, &tax)).collect(),
+        notices: found.iter().map(|n| row_view(tr, n, &tax)).collect(),
         can_write: Capability::WriteNotices.allows(auth.user.role),
         can_review,
     })
@@ -233,13 +256,13 @@ async fn list(
 /// A group of checkboxes for one taxonomy dimension.
 pub struct LinkGroup {
     pub name: &'static str,
-    pub legend: &'static str,
-    pub hint: &'static str,
+    pub legend: String,
+    pub hint: String,
     pub choices: Vec<Choice>,
 }
 
 /// One checkbox group per linkable dimension, in `notice::LINK_DIMENSIONS` order.
-fn link_groups(tax: &Taxonomy, selected: &[(String, String)]) -> [LinkGroup; 3] {
+fn link_groups(tr: &Tr, tax: &Taxonomy, selected: &[(String, String)]) -> [LinkGroup; 3] {
     notice::LINK_DIMENSIONS.map(|d| {
         let is_selected = |code: &str| selected.iter().any(|(k, v)| k == d.code() && v == code);
         // Active codes, plus retired ones the notice already has.
@@ -249,27 +272,18 @@ fn link_groups(tax: &Taxonomy, selected: &[(String, String)]) -> [LinkGroup; 3] 
             .map(|e| Choice {
                 selected: is_selected(&e.code),
                 value: e.code.clone(),
-                label: e.label_sv.clone(),
+                label: tr.lang.pick(&e.label_sv, &e.label_en).to_string(),
             })
             .collect();
-        let (legend, hint) = match d {
-            Dimension::MisuseType => (
-                "Missbrukstyper som notisen gäller",
-                "Välj alla som passar, eller ingen.",
-            ),
-            Dimension::DocumentType => (
-                "Handlingstyper som notisen gäller",
-                "Välj alla som passar, eller ingen.",
-            ),
-            _ => (
-                "Steg i identitetskedjan som notisen gäller",
-                "Välj alla som passar, eller ingen.",
-            ),
+        let legend = match d {
+            Dimension::MisuseType => key!("notices-links-misuse-type"),
+            Dimension::DocumentType => key!("notices-links-document-type"),
+            _ => key!("notices-links-chain-stage"),
         };
         LinkGroup {
             name: d.code(),
-            legend,
-            hint,
+            legend: tr.t(legend),
+            hint: tr.t("notices-links-hint"),
             choices,
         }
     })
@@ -279,7 +293,7 @@ fn link_groups(tax: &Taxonomy, selected: &[(String, String)]) -> [LinkGroup; 3] 
 pub struct MarkingChoice {
     pub code: &'static str,
     pub label: String,
-    pub audience: &'static str,
+    pub audience: String,
     pub checked: bool,
 }
 
@@ -362,8 +376,15 @@ impl Submitted {
 
 fn issuer_label<P: Policy>(auth: &Authorized<P>) -> String {
     match notice::issuer_for(&svc::viewer(&auth.user)) {
-        Some(Issuer::Forum) => format!("{} (skrivs av Nationellt ID-center)", svc::FORUM_NAME),
-        Some(Issuer::Agency(_)) => auth.user.agency_name.clone().unwrap_or_default(),
+        Some(Issuer::Forum) => auth.tr.t("notices-issuer-forum-written"),
+        Some(Issuer::Agency(_)) => auth
+            .tr
+            .lang
+            .pick(
+                auth.user.agency_name.as_deref().unwrap_or_default(),
+                auth.user.agency_name_en.as_deref().unwrap_or_default(),
+            )
+            .to_string(),
         None => String::new(),
     }
 }
@@ -375,7 +396,8 @@ fn form_page(
     submitted: Submitted,
     errors: Vec<crate::domain::validation::FieldError>,
 ) -> FormPage {
-    let [misuse_types, document_types, chain_stages] = link_groups(tax, &submitted.links);
+    let tr = &auth.tr;
+    let [misuse_types, document_types, chain_stages] = link_groups(tr, tax, &submitted.links);
     let form = FormState {
         values: submitted.values,
         ..Default::default()
@@ -385,12 +407,12 @@ fn form_page(
     let marking = Marking::parse(form.value("marking"));
     let (heading, action, cancel) = match editing {
         Some(id) => (
-            "Ändra kunskapsnotis".to_string(),
+            tr.t("notices-edit"),
             format!("/notices/{id}/edit"),
             format!("/notices/{id}"),
         ),
         None => (
-            "Ny kunskapsnotis".to_string(),
+            tr.t("notices-new"),
             "/notices".to_string(),
             "/notices".to_string(),
         ),
@@ -404,7 +426,7 @@ fn form_page(
         kinds: choices(
             NoticeKind::ALL
                 .iter()
-                .map(|k| (k.code().to_string(), k.label_sv().to_string()))
+                .map(|k| (k.code().to_string(), tr.t(k.key())))
                 .collect(),
             Some(kind.as_str()),
         ),
@@ -416,7 +438,7 @@ fn form_page(
             .map(|m| MarkingChoice {
                 code: m.code(),
                 label: m.label(),
-                audience: m.audience_sv(),
+                audience: tr.t(m.audience_key()),
                 checked: marking == Some(*m),
             })
             .collect(),
@@ -428,11 +450,7 @@ fn form_page(
 fn must_write(auth: &Authorized<NoticeWriter>) -> AppResult<()> {
     notice::issuer_for(&svc::viewer(&auth.user))
         .map(|_| ())
-        .ok_or_else(|| {
-            AppError::Forbidden(crate::i18n::Msg::verbatim(
-                "Ditt konto hör inte till någon myndighet och kan inte skriva notiser.",
-            ))
-        })
+        .ok_or_else(|| AppError::Forbidden(Msg::new("notices-no-agency")))
 }
 
 async fn new_form(
@@ -460,10 +478,7 @@ async fn create(
     let user = auth.user.clone();
     match state.db.run(move |c| svc::create(c, &user, &input)).await {
         Ok(id) => {
-            set_flash(
-                &session,
-                "Notisen är sparad som utkast. Skicka in den för granskning när den är klar.",
-            );
+            set_flash(&session, &auth.tr.t("notices-created-flash"));
             Ok(see_other(&format!("/notices/{id}")))
         }
         Err(AppError::Validation(errors)) => {
@@ -494,10 +509,9 @@ async fn edit_form(
     let id = path.into_inner();
     let d = load(&state, &auth, id).await?;
     if !d.may_edit {
-        return Err(AppError::Conflict(crate::i18n::Msg::verbatim(format!(
-            "Notisen har status ”{}” och kan inte ändras av dig nu.",
-            d.notice.status.label_sv().to_lowercase()
-        ))));
+        return Err(AppError::Conflict(
+            Msg::new("notices-not-editable-by-you").arg("status", d.notice.status.code()),
+        ));
     }
     let submitted = Submitted::from_detail(&d);
     render(&form_page(
@@ -526,7 +540,7 @@ async fn update(
         .await
     {
         Ok(()) => {
-            set_flash(&session, "Ändringarna är sparade.");
+            set_flash(&session, &auth.tr.t("notices-updated-flash"));
             Ok(see_other(&format!("/notices/{id}")))
         }
         Err(AppError::Validation(errors)) => {
@@ -542,7 +556,7 @@ async fn update(
 
 /// The series a notice concerns, per dimension, in words.
 pub struct ConcernsView {
-    pub label: &'static str,
+    pub label: String,
     pub values: String,
 }
 
@@ -552,11 +566,11 @@ struct ShowPage {
     chrome: Chrome,
     id: i64,
     title: String,
-    kind: &'static str,
+    kind: String,
     issuer: String,
     marking: String,
-    audience: &'static str,
-    status: &'static str,
+    audience: String,
+    status: String,
     returned: bool,
     valid: String,
     description: String,
@@ -570,17 +584,18 @@ struct ShowPage {
 
 fn show_page<P: Policy>(auth: &Authorized<P>, d: &NoticeDetail, form: FormState) -> ShowPage {
     let n = &d.notice;
+    let tr = &auth.tr;
     ShowPage {
         chrome: Chrome::for_user(auth, n.title.clone(), "/notices"),
         id: n.id,
         title: n.title.clone(),
-        kind: n.kind.label_sv(),
-        issuer: n.issuer_name.clone(),
+        kind: tr.t(n.kind.key()),
+        issuer: n.issuer(tr),
         marking: n.marking.label(),
-        audience: n.marking.audience_sv(),
-        status: n.status.label_sv(),
+        audience: tr.t(n.marking.audience_key()),
+        status: tr.t(n.status.key()),
         returned: n.status == NoticeStatus::Returned,
-        valid: validity(n.valid_from, n.valid_to),
+        valid: validity(tr, n.valid_from, n.valid_to),
         description: n.description.clone(),
         concerns: notice::LINK_DIMENSIONS
             .iter()
@@ -589,10 +604,10 @@ fn show_page<P: Policy>(auth: &Authorized<P>, d: &NoticeDetail, form: FormState)
                     .links
                     .iter()
                     .filter(|(d2, _)| d2 == dim)
-                    .map(|(_, c)| d.taxonomy.label_sv(*dim, c))
+                    .map(|(_, c)| label(tr, &d.taxonomy, *dim, c))
                     .collect();
                 (!values.is_empty()).then(|| ConcernsView {
-                    label: dim.label_sv(),
+                    label: tr.t(dimension_key(*dim)),
                     values: values.join(", "),
                 })
             })
@@ -623,10 +638,7 @@ async fn submit(
     let id = path.into_inner();
     let user = auth.user.clone();
     state.db.run(move |c| svc::submit(c, &user, id)).await?;
-    set_flash(
-        &session,
-        "Notisen är inskickad. En analytiker på Nationellt ID-center granskar den innan andra kan se den.",
-    );
+    set_flash(&session, &auth.tr.t("notices-submitted-flash"));
     Ok(see_other(&format!("/notices/{id}")))
 }
 
@@ -651,11 +663,8 @@ async fn review(
             set_flash(
                 &session,
                 &match status {
-                    NoticeStatus::Approved => {
-                        "Notisen är godkänd och syns nu för dem som dess informationsklass tillåter."
-                            .to_string()
-                    }
-                    s => format!("Notisen har fått status ”{}”.", s.label_sv().to_lowercase()),
+                    NoticeStatus::Approved => auth.tr.t("notices-approved-flash"),
+                    s => auth.tr.t1("notices-reviewed-flash", "status", s.code()),
                 },
             );
             Ok(see_other(&format!("/notices/{id}")))

@@ -14,8 +14,10 @@ use super::routes::Routes;
 use super::AppState;
 use crate::domain::access::Capability;
 use crate::domain::reference::{self, ReferenceInput};
-use crate::domain::taxonomy::Taxonomy;
+use crate::domain::taxonomy::{Dimension, Taxonomy};
 use crate::error::{AppError, AppResult};
+use crate::i18n::{Msg, Tr};
+use crate::key;
 use crate::services::references::{self as svc, ReferenceFigure};
 use crate::services::taxonomy;
 
@@ -31,17 +33,30 @@ pub fn config(r: &mut Routes) {
 
 /// A group of series in a select list (one per dimension).
 pub struct SeriesGroup {
-    pub label: &'static str,
+    pub label: String,
     pub choices: Vec<Choice>,
+}
+
+/// The name of a dimension a figure may be attached to.
+fn dimension_key(d: Dimension) -> &'static str {
+    match d {
+        Dimension::MisuseType => key!("references-dim-misuse-type"),
+        _ => key!("references-dim-exploitation-area"),
+    }
 }
 
 /// The series a figure may be attached to, grouped by dimension; retired codes only when
 /// `include_retired` (filters over old data) or when selected.
-fn series_groups(tax: &Taxonomy, selected: &str, include_retired: bool) -> Vec<SeriesGroup> {
+fn series_groups(
+    tr: &Tr,
+    tax: &Taxonomy,
+    selected: &str,
+    include_retired: bool,
+) -> Vec<SeriesGroup> {
     reference::DIMENSIONS
         .iter()
         .map(|d| SeriesGroup {
-            label: d.label_sv(),
+            label: tr.t(dimension_key(*d)),
             choices: tax
                 .all(*d)
                 .filter(|e| {
@@ -52,7 +67,7 @@ fn series_groups(tax: &Taxonomy, selected: &str, include_retired: bool) -> Vec<S
                     Choice {
                         selected: value == selected,
                         value,
-                        label: e.label_sv.clone(),
+                        label: tr.lang.pick(&e.label_sv, &e.label_en).to_string(),
                     }
                 })
                 .collect(),
@@ -63,7 +78,7 @@ fn series_groups(tax: &Taxonomy, selected: &str, include_retired: bool) -> Vec<S
 pub struct FigureView {
     pub id: i64,
     pub series: String,
-    pub dimension: &'static str,
+    pub dimension: String,
     pub period: String,
     pub value: String,
     pub unit: String,
@@ -73,18 +88,24 @@ pub struct FigureView {
     pub published_on: String,
 }
 
-fn view(f: &ReferenceFigure, tax: &Taxonomy) -> FigureView {
+fn view(tr: &Tr, f: &ReferenceFigure, tax: &Taxonomy) -> FigureView {
     FigureView {
         id: f.id,
-        series: tax.label_sv(f.dimension, &f.code).to_string(),
-        dimension: f.dimension.label_sv(),
+        series: tr
+            .lang
+            .pick(
+                tax.label_sv(f.dimension, &f.code),
+                tax.label_en(f.dimension, &f.code),
+            )
+            .to_string(),
+        dimension: tr.t(dimension_key(f.dimension)),
         period: f.period.code(),
-        value: f.value_sv(),
+        value: f.value_in(tr.lang),
         unit: f.unit.clone(),
         title: f.title.clone(),
         source: f.source.clone(),
         url: f.url.clone(),
-        published_on: f.published_on.to_string(),
+        published_on: tr.date(f.published_on),
     }
 }
 
@@ -111,11 +132,10 @@ async fn list(
     let selected = q.series.clone().unwrap_or_default().trim().to_string();
     let series = match selected.as_str() {
         "" => None,
-        s => Some(reference::parse_series_key(s).ok_or_else(|| {
-            AppError::BadRequest(crate::i18n::Msg::verbatim(
-                "Adressen innehåller en okänd serie. Välj serie i formuläret i stället.",
-            ))
-        })?),
+        s => Some(
+            reference::parse_series_key(s)
+                .ok_or_else(|| AppError::BadRequest(Msg::new("references-series-unknown")))?,
+        ),
     };
     let (figures, tax) = state
         .db
@@ -124,11 +144,12 @@ async fn list(
             Ok((figures, taxonomy::load(c)?))
         })
         .await?;
+    let tr = &auth.tr;
     render(&ListPage {
-        chrome: Chrome::for_user(&auth, "Referensuppgifter", "/references"),
-        groups: series_groups(&tax, &selected, true),
+        chrome: Chrome::for_user(&auth, tr.t("references-title"), "/references"),
+        groups: series_groups(tr, &tax, &selected, true),
         filtered: !selected.is_empty(),
-        figures: figures.iter().map(|f| view(f, &tax)).collect(),
+        figures: figures.iter().map(|f| view(tr, f, &tax)).collect(),
         can_manage: Capability::ManageReferences.allows(auth.user.role),
     })
 }
@@ -205,21 +226,16 @@ fn form_page<P: Policy>(
     editing: Option<i64>,
     form: FormState,
 ) -> FormPage {
+    let tr = &auth.tr;
     let (heading, action) = match editing {
-        Some(id) => (
-            "Ändra referensuppgift".to_string(),
-            format!("/references/{id}/edit"),
-        ),
-        None => (
-            "Registrera en referensuppgift".to_string(),
-            "/references".to_string(),
-        ),
+        Some(id) => (tr.t("references-edit"), format!("/references/{id}/edit")),
+        None => (tr.t("references-new"), "/references".to_string()),
     };
     FormPage {
         chrome: Chrome::for_user(auth, heading.clone(), "/references"),
         heading,
         action,
-        groups: series_groups(tax, form.value("series"), false),
+        groups: series_groups(tr, tax, form.value("series"), false),
         form,
         editing: editing.is_some(),
     }
@@ -244,7 +260,7 @@ async fn create(
     let i2 = input.clone();
     match state.db.run(move |c| svc::create(c, &user, &i2)).await {
         Ok(_) => {
-            set_flash(&session, "Referensuppgiften är registrerad.");
+            set_flash(&session, &auth.tr.t("references-created-flash"));
             Ok(see_other("/references"))
         }
         Err(AppError::Validation(errors)) => {
@@ -278,7 +294,7 @@ async fn edit_form(
         title: Some(f.title.clone()),
         published_on: Some(f.published_on.to_string()),
         url: Some(f.url.clone()),
-        value: Some(f.value_input()),
+        value: Some(f.value_input(auth.tr.lang)),
         unit: Some(f.unit.clone()),
         period: Some(f.period.code()),
         series: Some(reference::series_key(f.dimension, &f.code)),
@@ -304,7 +320,7 @@ async fn update(
     let i2 = input.clone();
     match state.db.run(move |c| svc::update(c, &user, id, &i2)).await {
         Ok(()) => {
-            set_flash(&session, "Ändringarna är sparade.");
+            set_flash(&session, &auth.tr.t("references-updated-flash"));
             Ok(see_other("/references"))
         }
         Err(AppError::Validation(errors)) => {
@@ -333,16 +349,21 @@ async fn confirm_delete(
         .db
         .run(move |c| Ok((svc::load(c, id)?, taxonomy::load(c)?)))
         .await?;
-    let v = view(&f, &tax);
+    let tr = &auth.tr;
+    let v = view(tr, &f, &tax);
     render(&ConfirmPage {
-        chrome: Chrome::for_user(&auth, "Ta bort referensuppgift", "/references"),
-        heading: "Ta bort referensuppgift".into(),
-        question: format!(
-            "Vill du ta bort uppgiften {} {} för {} ({}) ur ”{}”? Den visas då inte längre bredvid serien.",
-            v.value, v.unit, v.series, v.period, v.source
+        chrome: Chrome::for_user(&auth, tr.t("references-delete-heading"), "/references"),
+        heading: tr.t("references-delete-heading"),
+        question: tr.msg(
+            &Msg::new("references-delete-question")
+                .arg("value", v.value)
+                .arg("unit", v.unit)
+                .arg("series", v.series)
+                .arg("period", v.period)
+                .arg("source", v.source),
         ),
         action: format!("/references/{id}/delete"),
-        button: "Ta bort".into(),
+        button: tr.t("references-delete-button"),
         cancel: "/references".into(),
     })
 }
@@ -356,6 +377,6 @@ async fn delete(
     let id = path.into_inner();
     let user = auth.user.clone();
     state.db.run(move |c| svc::delete(c, &user, id)).await?;
-    set_flash(&session, "Referensuppgiften är borttagen.");
+    set_flash(&session, &auth.tr.t("references-deleted-flash"));
     Ok(see_other("/references"))
 }

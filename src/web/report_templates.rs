@@ -12,6 +12,7 @@ use super::routes::Routes;
 use super::AppState;
 use crate::domain::report::{Component, Label, Template as ReportTemplate, TemplateSection};
 use crate::error::{AppError, AppResult};
+use crate::key;
 use crate::services::report::templates;
 
 pub fn config(r: &mut Routes) {
@@ -42,7 +43,7 @@ async fn list_page(
 ) -> AppResult<ListPage> {
     let all = state.db.run(templates::list).await?;
     Ok(ListPage {
-        chrome: Chrome::for_user(auth, "Rapportmallar", "/admin"),
+        chrome: Chrome::for_user(auth, auth.tr.t("admin-templates-title"), "/admin"),
         templates: all
             .into_iter()
             .filter_map(|t| {
@@ -92,8 +93,33 @@ async fn create(
 
 struct ComponentBox {
     code: &'static str,
+    /// The catalogue key of what the component shows.
     label: &'static str,
     checked: bool,
+}
+
+/// The catalogue key of a component's description in the template editor.
+fn component_key(c: Component) -> &'static str {
+    match c {
+        Component::SummaryTable => key!("admin-component-summary-table"),
+        Component::TrendByMisuseType => key!("admin-component-trend-by-misuse-type"),
+        Component::MonthlyTotal => key!("admin-component-monthly-total"),
+        Component::ByExploitationArea => key!("admin-component-by-exploitation-area"),
+        Component::ByChainStage => key!("admin-component-by-chain-stage"),
+        Component::ByDocumentType => key!("admin-component-by-document-type"),
+        Component::ByFraudType => key!("admin-component-by-fraud-type"),
+        Component::ByAgeBand => key!("admin-component-by-age-band"),
+        Component::ByCitizenship => key!("admin-component-by-citizenship"),
+        Component::MeasuresTable => key!("admin-component-measures-table"),
+        Component::MeasuresChart => key!("admin-component-measures-chart"),
+        Component::TypeAreaHeatmap => key!("admin-component-type-area-heatmap"),
+        Component::SignalsTable => key!("admin-component-signals-table"),
+        Component::RisksList => key!("admin-component-risks-list"),
+        Component::ForumFollowups => key!("admin-component-forum-followups"),
+        Component::MethodText => key!("admin-component-method-text"),
+        Component::Completeness => key!("admin-component-completeness"),
+        Component::Changes => key!("admin-component-changes"),
+    }
 }
 
 struct SectionRow {
@@ -129,7 +155,7 @@ fn rows_of(t: &ReportTemplate) -> Vec<SectionRow> {
                 .into_iter()
                 .map(|c| ComponentBox {
                     code: c.code(),
-                    label: c.label_sv(),
+                    label: component_key(c),
                     checked: s.components.contains(&c),
                 })
                 .collect(),
@@ -153,7 +179,11 @@ async fn edit_form(
         })
         .await?;
     render(&EditPage {
-        chrome: Chrome::for_user(&auth, format!("Mall: {}", t.name), "/admin"),
+        chrome: Chrome::for_user(
+            &auth,
+            auth.tr.t1("admin-templates-template", "name", &t.name),
+            "/admin",
+        ),
         id,
         name: t.name,
         errors: Vec::new(),
@@ -220,16 +250,17 @@ async fn save(
         .await
     {
         Ok(_) => {
-            set_flash(
-                &session,
-                "Mallen är sparad. Nya utgåvor får den här uppställningen.",
-            );
+            set_flash(&session, &auth.tr.t("admin-templates-saved"));
             Ok(see_other(&format!("/admin/report-templates/{id}")))
         }
         Err(AppError::Validation(errors)) => render_with(
             StatusCode::UNPROCESSABLE_ENTITY,
             &EditPage {
-                chrome: Chrome::for_user(&auth, format!("Mall: {name}"), "/admin"),
+                chrome: Chrome::for_user(
+                    &auth,
+                    auth.tr.t1("admin-templates-template", "name", &name),
+                    "/admin",
+                ),
                 id,
                 name,
                 errors: ShownError::all(&errors, &auth.tr),

@@ -983,8 +983,7 @@ async fn period_pdf(
     q: web::Query<PeriodQuery>,
 ) -> AppResult<HttpResponse> {
     let raw = q.period.clone().unwrap_or_default();
-    let period = Period::parse(&raw)
-        .map_err(|e| AppError::BadRequest(crate::i18n::Msg::verbatim(e.to_string())))?;
+    let period = Period::parse(&raw).map_err(|e| AppError::BadRequest(e.msg()))?;
     let user = auth.user.clone();
     let env = ReportEnv::of(&state);
     let markings = state.settings.markings.clone();

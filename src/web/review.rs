@@ -11,8 +11,12 @@ use super::layout::{render, render_with, see_other, Chrome, FormState};
 use super::routes::Routes;
 use super::submissions::{line_views, LineView};
 use super::AppState;
+use crate::domain::observation::LineKey;
+use crate::domain::status::SubmissionStatus;
+use crate::domain::taxonomy::{Dimension, Taxonomy};
 use crate::error::{AppError, AppResult};
-use crate::services::submissions::{self as svc, Decision, DiffRow, SubmissionDetail};
+use crate::i18n::{Msg, Tr};
+use crate::services::submissions::{self as svc, Decision, DiffRow, LineValue, SubmissionDetail};
 
 pub fn config(r: &mut Routes) {
     r.get("/review", list)
@@ -37,16 +41,17 @@ struct ListPage {
 
 async fn list(state: web::Data<AppState>, auth: Authorized<Reviewer>) -> AppResult<HttpResponse> {
     let rows = state.db.run(svc::awaiting_review).await?;
+    let tr = &auth.tr;
     render(&ListPage {
-        chrome: Chrome::for_user(&auth, "Granskning", "/review"),
+        chrome: Chrome::for_user(&auth, tr.t("review-heading"), "/review"),
         waiting: rows
             .into_iter()
             .map(|(s, a, p)| Waiting {
                 id: s.id,
-                agency: a.name_sv,
+                agency: tr.lang.pick(&a.name_sv, &a.name_en).to_string(),
                 period: p.code,
                 version: s.current_version,
-                updated: s.updated_at.format("%Y-%m-%d").to_string(),
+                updated: tr.date(s.updated_at.date()),
             })
             .collect(),
     })
@@ -59,12 +64,65 @@ struct ShowPage {
     id: i64,
     agency: String,
     period: String,
-    status: &'static str,
+    status: String,
     version: i32,
     awaiting: bool,
     lines: Vec<LineView>,
     form: FormState,
-    changes: Vec<DiffRow>,
+    changes: Vec<ChangeView>,
+}
+
+/// A changed line as shown: everything in the page's language.
+pub struct ChangeView {
+    pub change: String,
+    pub line: String,
+    pub before: String,
+    pub after: String,
+}
+
+/// A line's categories in words: the misuse type, then every other category given.
+fn line_label(k: &LineKey, tax: &Taxonomy, tr: &Tr) -> String {
+    let mut parts = vec![tax.label(tr.lang, Dimension::MisuseType, &k.misuse_type)];
+    for (d, v) in [
+        (Dimension::ExploitationArea, &k.exploitation_area),
+        (Dimension::DocumentType, &k.document_type),
+        (Dimension::ChainStage, &k.chain_stage),
+        (Dimension::FraudType, &k.fraud_type),
+        (Dimension::AgeBand, &k.age_band),
+        (Dimension::Citizenship, &k.citizenship),
+    ] {
+        if let Some(code) = v {
+            parts.push(tax.label(tr.lang, d, code));
+        }
+    }
+    parts.join(" · ")
+}
+
+/// What a line said: its count, trend and description.
+fn line_value(v: &Option<LineValue>, tr: &Tr) -> String {
+    let Some(v) = v else {
+        return String::new();
+    };
+    let mut parts = vec![tr.t1("review-value-count", "count", v.count)];
+    if let Some(t) = &v.trend {
+        parts.push(tr.t1("review-value-trend", "trend", t));
+    }
+    if let Some(d) = &v.description {
+        parts.push(tr.t1("review-value-description", "text", d));
+    }
+    parts.join(", ")
+}
+
+fn change_views(changes: &[DiffRow], tax: &Taxonomy, tr: &Tr) -> Vec<ChangeView> {
+    changes
+        .iter()
+        .map(|c| ChangeView {
+            change: tr.t(c.change.key()),
+            line: line_label(&c.line, tax, tr),
+            before: line_value(&c.before, tr),
+            after: line_value(&c.after, tr),
+        })
+        .collect()
 }
 
 fn show_page(
@@ -74,21 +132,31 @@ fn show_page(
     changes: Vec<DiffRow>,
 ) -> ShowPage {
     let status = d.status();
+    let tr = &auth.tr;
     ShowPage {
         chrome: Chrome::for_user(
             auth,
-            format!("Granska {} {}", d.agency.code, d.period.code),
+            tr.t2(
+                "review-title",
+                "agency",
+                &d.agency.code,
+                "period",
+                &d.period.code,
+            ),
             "/review",
         ),
         id: d.submission.id,
-        agency: d.agency.name_sv.clone(),
+        agency: tr
+            .lang
+            .pick(&d.agency.name_sv, &d.agency.name_en)
+            .to_string(),
         period: d.period.code.clone(),
-        status: status.label_sv(),
+        status: tr.t(status.key()),
         version: d.version.version,
-        awaiting: status == crate::domain::status::SubmissionStatus::Submitted,
-        lines: line_views(&d.lines, &d.taxonomy),
+        awaiting: status == SubmissionStatus::Submitted,
+        lines: line_views(&d.lines, &d.taxonomy, tr),
         form,
-        changes,
+        changes: change_views(&changes, &d.taxonomy, tr),
     }
 }
 
@@ -126,9 +194,8 @@ pub struct DecisionForm {
 
 impl DecisionForm {
     pub fn decision(&self) -> AppResult<Decision> {
-        Decision::parse(self.decision.as_deref().unwrap_or(""), self.comment.clone()).ok_or_else(
-            || AppError::BadRequest(crate::i18n::Msg::verbatim("Välj Godkänn eller Returnera.")),
-        )
+        Decision::parse(self.decision.as_deref().unwrap_or(""), self.comment.clone())
+            .ok_or_else(|| AppError::BadRequest(Msg::new("review-choose-decision")))
     }
 }
 
@@ -150,13 +217,11 @@ async fn decide(
         .await
     {
         Ok(status) => {
-            set_flash(
-                &session,
-                &format!(
-                    "Inrapporteringen har fått status ”{}”.",
-                    status.label_sv().to_lowercase()
-                ),
-            );
+            let done = match status {
+                SubmissionStatus::Returned => crate::key!("review-returned"),
+                _ => crate::key!("review-accepted"),
+            };
+            set_flash(&session, &auth.tr.t(done));
             Ok(see_other("/review"))
         }
         Err(AppError::Validation(errors)) => {

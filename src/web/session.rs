@@ -11,7 +11,7 @@ use super::layout::{render, render_with, see_other, Chrome};
 use super::routes::Routes;
 use super::{csrf, AppState};
 use crate::error::AppResult;
-use crate::i18n::Tr;
+use crate::i18n::{Msg, Tr};
 use crate::services::auth::{authenticate, LoginOutcome};
 
 pub fn config(r: &mut Routes) {
@@ -26,7 +26,7 @@ struct LoginPage {
     chrome: Chrome,
     next: String,
     username: String,
-    error: Option<String>,
+    error: Option<Msg>,
 }
 
 #[derive(Deserialize)]
@@ -44,7 +44,7 @@ pub fn safe_next(next: Option<&str>) -> String {
 
 async fn login_form(session: Session, tr: Tr, q: web::Query<NextQuery>) -> AppResult<HttpResponse> {
     let page = LoginPage {
-        chrome: Chrome::anonymous("Logga in", csrf::token(&session)?, tr).at("/login"),
+        chrome: Chrome::anonymous(tr.t("login-title"), csrf::token(&session)?, tr).at("/login"),
         next: safe_next(q.next.as_deref()),
         username: String::new(),
         error: None,
@@ -104,21 +104,15 @@ async fn login(
             }
             return Ok(res);
         }
-        LoginOutcome::Failed => (
-            StatusCode::UNAUTHORIZED,
-            "Fel användarnamn eller lösenord. Kontrollera stavningen och försök igen.".to_string(),
-        ),
+        LoginOutcome::Failed => (StatusCode::UNAUTHORIZED, Msg::new("login-failed")),
+        // Whole minutes, rounded up.
         LoginOutcome::Throttled(secs) => (
             StatusCode::TOO_MANY_REQUESTS,
-            format!(
-                "För många misslyckade inloggningar. Vänta {} minut{} och försök igen, eller kontakta administratören.",
-                (secs + 59) / 60,
-                if (secs + 59) / 60 == 1 { "" } else { "er" }
-            ),
+            Msg::new("login-throttled").arg("minutes", (secs + 59) / 60),
         ),
     };
     let page = LoginPage {
-        chrome: Chrome::anonymous("Logga in", csrf::token(&session)?, tr).at("/login"),
+        chrome: Chrome::anonymous(tr.t("login-title"), csrf::token(&session)?, tr).at("/login"),
         next: safe_next(next.as_deref()),
         username,
         error: Some(error),

@@ -11,14 +11,14 @@ use super::auth::{set_flash, Authorized, Reporter};
 use super::layout::{render, render_with, see_other, Choice, Chrome, FormState};
 use super::routes::Routes;
 use super::AppState;
-use crate::db::models::{LineRow, PeriodRow};
-use crate::domain::format::int_sv;
-use crate::domain::observation::{ObservationInput, Trend};
-use crate::domain::outlier::OutlierWarning;
+use crate::db::models::LineRow;
+use crate::domain::csv_import::{COLUMNS, REQUIRED_COLUMNS};
+use crate::domain::observation::{ObservationInput, Trend, MAX_COUNT, MAX_DESCRIPTION_CHARS};
+use crate::domain::period::Period;
 use crate::domain::status::SubmissionStatus;
 use crate::domain::taxonomy::{Dimension, Taxonomy};
 use crate::error::{AppError, AppResult};
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg, Tr};
 use crate::services::submissions::{self as svc, LineOutcome, SubmissionDetail};
 use crate::services::{periods, submissions::SOURCE_AGENCY};
 
@@ -43,17 +43,55 @@ pub fn config(r: &mut Routes) {
 pub struct ListedView {
     pub id: i64,
     pub period: String,
-    pub status: &'static str,
+    pub status: String,
     pub version: i32,
 }
+
+/// An open period to choose, with its deadline in the page's language.
+pub struct OpenPeriod {
+    pub code: String,
+    pub deadline: Option<String>,
+}
+
+/// The example header line shown with the CSV import.
+const CSV_EXAMPLE: &str = "misuse_type;document_type;count;description";
 
 #[derive(Template)]
 #[template(path = "submissions/list.html")]
 struct ListPage {
     chrome: Chrome,
     submissions: Vec<ListedView>,
-    open_periods: Vec<PeriodRow>,
+    open_periods: Vec<OpenPeriod>,
     form: FormState,
+    csv_example: &'static str,
+    required_columns: String,
+    optional_columns: String,
+}
+
+/// A submission status in the reader's language.
+fn status_label(code: &str, tr: &Tr) -> String {
+    tr.t(SubmissionStatus::parse(code)
+        .map(SubmissionStatus::key)
+        .unwrap_or(crate::key!("submissions-status-unknown")))
+}
+
+/// The agency's name in the reader's language.
+fn agency_name(a: &crate::db::models::AgencyRow, lang: Lang) -> String {
+    lang.pick(&a.name_sv, &a.name_en).to_string()
+}
+
+/// A period in prose ("kvartal 3 2026", "quarter 3 2026"), or its code if it is not one.
+fn period_prose(code: &str, tr: &Tr) -> String {
+    match Period::parse(code) {
+        Ok(p) => tr.msg(
+            &Msg::new("submissions-period-prose")
+                .arg("kind", p.kind().code())
+                .arg("index", p.index())
+                // The year as written, without digit grouping.
+                .arg("year", p.year().to_string()),
+        ),
+        Err(_) => code.to_string(),
+    }
 }
 
 async fn list_page(
@@ -66,22 +104,35 @@ async fn list_page(
         .db
         .run(move |c| Ok((svc::list_own(c, &user)?, periods::open_periods(c)?)))
         .await?;
+    let tr = &auth.tr;
     Ok(ListPage {
-        chrome: Chrome::for_user(auth, "Inrapportering", "/submissions"),
+        chrome: Chrome::for_user(auth, tr.t("submissions-heading"), "/submissions"),
         submissions: listed
             .into_iter()
             .filter(|(s, _, _)| s.source == SOURCE_AGENCY)
             .map(|(s, _, p)| ListedView {
                 id: s.id,
                 period: p.code,
-                status: SubmissionStatus::parse(&s.status)
-                    .map(|s| s.label_sv())
-                    .unwrap_or("Okänd"),
+                status: status_label(&s.status, tr),
                 version: s.current_version,
             })
             .collect(),
-        open_periods: open,
+        open_periods: open
+            .into_iter()
+            .map(|p| OpenPeriod {
+                deadline: p.deadline.map(|d| tr.date(d)),
+                code: p.code,
+            })
+            .collect(),
         form,
+        csv_example: CSV_EXAMPLE,
+        required_columns: REQUIRED_COLUMNS.join(", "),
+        optional_columns: COLUMNS
+            .iter()
+            .filter(|c| !REQUIRED_COLUMNS.contains(c))
+            .copied()
+            .collect::<Vec<_>>()
+            .join(", "),
     })
 }
 
@@ -132,10 +183,12 @@ pub struct LineView {
     pub description: String,
 }
 
-pub fn line_views(lines: &[LineRow], tax: &Taxonomy) -> Vec<LineView> {
+/// The lines as shown, in the reader's language.
+pub fn line_views(lines: &[LineRow], tax: &Taxonomy, tr: &Tr) -> Vec<LineView> {
+    let not_specified = tr.t("submissions-not-specified");
     let label = |d: Dimension, v: &Option<String>| match v {
-        Some(code) => tax.label_sv(d, code).to_string(),
-        None => "Ej angivet".to_string(),
+        Some(code) => tax.label(tr.lang, d, code).to_string(),
+        None => not_specified.clone(),
     };
     lines
         .iter()
@@ -143,17 +196,17 @@ pub fn line_views(lines: &[LineRow], tax: &Taxonomy) -> Vec<LineView> {
             id: l.id,
             line_no: l.line_no,
             misuse_type: tax
-                .label_sv(Dimension::MisuseType, &l.misuse_type)
+                .label(tr.lang, Dimension::MisuseType, &l.misuse_type)
                 .to_string(),
             exploitation_area: label(Dimension::ExploitationArea, &l.exploitation_area),
             document_type: label(Dimension::DocumentType, &l.document_type),
             chain_stage: label(Dimension::ChainStage, &l.chain_stage),
-            count: int_sv(l.count),
+            count: tr.int(l.count),
             trend: l
                 .trend
                 .as_deref()
                 .and_then(Trend::parse)
-                .map(|t| t.label_sv().to_string())
+                .map(|t| tr.t(t.key()))
                 .unwrap_or_default(),
             grading: format!(
                 "{}{}",
@@ -165,27 +218,29 @@ pub fn line_views(lines: &[LineRow], tax: &Taxonomy) -> Vec<LineView> {
         .collect()
 }
 
-/// A select list for a dimension, with "Ej angivet" first unless required.
+/// A select list for a dimension, with "not specified" first unless required. Label and
+/// hint in the reader's language.
 pub struct Select {
     pub name: &'static str,
-    pub label: &'static str,
-    pub hint: &'static str,
+    pub label: String,
+    pub hint: String,
     pub required: bool,
     pub choices: Vec<Choice>,
 }
 
-pub fn selects(tax: &Taxonomy, form: &FormState) -> Vec<Select> {
-    let dim = |d: Dimension, label: &'static str, hint: &'static str, required: bool| Select {
+/// The select lists of the observation form, in the reader's language.
+pub fn selects(tax: &Taxonomy, form: &FormState, tr: &Tr) -> Vec<Select> {
+    let dim = |d: Dimension, hint: &'static str, required: bool| Select {
         name: d.code(),
-        label,
-        hint,
+        label: tr.t(d.key()),
+        hint: tr.t(hint),
         required,
         choices: tax
             .active(d)
             .map(|e| Choice {
                 selected: form.value(d.code()) == e.code,
                 value: e.code.clone(),
-                label: e.label_sv.clone(),
+                label: e.label(tr.lang).to_string(),
             })
             .collect(),
     };
@@ -194,8 +249,8 @@ pub fn selects(tax: &Taxonomy, form: &FormState) -> Vec<Select> {
                  hint: &'static str,
                  options: Vec<(String, String)>| Select {
         name,
-        label,
-        hint,
+        label: tr.t(label),
+        hint: tr.t(hint),
         required: false,
         choices: options
             .into_iter()
@@ -206,75 +261,68 @@ pub fn selects(tax: &Taxonomy, form: &FormState) -> Vec<Select> {
             })
             .collect(),
     };
+    let same = |codes: [&str; 4]| {
+        codes
+            .iter()
+            .map(|s| (s.to_string(), s.to_string()))
+            .collect()
+    };
     vec![
         dim(
             Dimension::MisuseType,
-            "Missbrukstyp",
-            "Vilken sorts identitetsmissbruk det gäller.",
+            crate::key!("submissions-hint-misuse-type"),
             true,
         ),
         dim(
             Dimension::ExploitationArea,
-            "Utnyttjandeområde",
-            "Var identiteten användes.",
+            crate::key!("submissions-hint-exploitation-area"),
             false,
         ),
         dim(
             Dimension::DocumentType,
-            "Handlingstyp",
-            "Vilken identitetshandling som missbrukades, om någon.",
+            crate::key!("submissions-hint-document-type"),
             false,
         ),
         dim(
             Dimension::ChainStage,
-            "Steg i identitetskedjan",
-            "Var i kedjan missbruket skedde.",
+            crate::key!("submissions-hint-chain-stage"),
             false,
         ),
         dim(
             Dimension::FraudType,
-            "Bedrägeriform",
-            "Endast tillsammans med handlingstyp (EU:s typologi).",
+            crate::key!("submissions-hint-fraud-type"),
             false,
         ),
         dim(
             Dimension::AgeBand,
-            "Åldersgrupp",
-            "Ålder hos dem vars identiteter användes, om den är känd.",
+            crate::key!("submissions-hint-age-band"),
             false,
         ),
         dim(
             Dimension::Citizenship,
-            "Medborgarskap",
-            "Medborgarskap hos dem vars identiteter användes, om det är känt.",
+            crate::key!("submissions-hint-citizenship"),
             false,
         ),
         fixed(
             "trend",
-            "Er bedömning av trenden",
-            "Jämfört med föregående period.",
+            crate::key!("submissions-trend-field"),
+            crate::key!("submissions-hint-trend"),
             Trend::ALL
                 .iter()
-                .map(|t| (t.code().to_string(), t.label_sv().to_string()))
+                .map(|t| (t.code().to_string(), tr.t(t.key())))
                 .collect(),
         ),
         fixed(
             "reliability",
-            "Källans tillförlitlighet",
-            "Enligt 4x4-systemet: A = fullt tillförlitlig … D = kan inte bedömas.",
-            ["A", "B", "C", "D"]
-                .iter()
-                .map(|s| (s.to_string(), s.to_string()))
-                .collect(),
+            crate::key!("submissions-reliability-field"),
+            crate::key!("submissions-hint-reliability"),
+            same(["A", "B", "C", "D"]),
         ),
         fixed(
             "validity",
-            "Informationens riktighet",
-            "Enligt 4x4-systemet: 1 = bekräftad … 4 = kan inte bedömas.",
-            ["1", "2", "3", "4"]
-                .iter()
-                .map(|s| (s.to_string(), s.to_string()))
-                .collect(),
+            crate::key!("submissions-validity-field"),
+            crate::key!("submissions-hint-validity"),
+            same(["1", "2", "3", "4"]),
         ),
     ]
 }
@@ -287,39 +335,41 @@ struct ShowPage {
     agency: String,
     period: String,
     period_label: String,
-    status: &'static str,
+    status: String,
     version: i32,
     editable: bool,
     review_comment: Option<String>,
     lines: Vec<LineView>,
     selects: Vec<Select>,
     form: FormState,
-    warnings: Vec<OutlierWarning>,
+    /// Unusually high counts, already in the page's language.
+    warnings: Vec<String>,
+    max_count: i64,
+    max_description: usize,
 }
 
 fn show_page(auth: &Authorized<Reporter>, d: &SubmissionDetail, form: FormState) -> ShowPage {
-    let status = d.status();
-    let period_label = crate::domain::period::Period::parse(&d.period.code)
-        .map(|p| p.label_sv())
-        .unwrap_or_else(|_| d.period.code.clone());
+    let tr = &auth.tr;
     ShowPage {
         chrome: Chrome::for_user(
             auth,
-            format!("Inrapportering {}", d.period.code),
+            tr.t1("submissions-title", "period", &d.period.code),
             "/submissions",
         ),
         id: d.submission.id,
-        agency: d.agency.name_sv.clone(),
+        agency: agency_name(&d.agency, tr.lang),
         period: d.period.code.clone(),
-        period_label,
-        status: status.label_sv(),
+        period_label: period_prose(&d.period.code, tr),
+        status: tr.t(d.status().key()),
         version: d.version.version,
         editable: d.is_editable(),
         review_comment: d.version.review_comment.clone(),
-        lines: line_views(&d.lines, &d.taxonomy),
-        selects: selects(&d.taxonomy, &form),
+        lines: line_views(&d.lines, &d.taxonomy, tr),
+        selects: selects(&d.taxonomy, &form, tr),
         form,
         warnings: Vec::new(),
+        max_count: MAX_COUNT,
+        max_description: MAX_DESCRIPTION_CHARS,
     }
 }
 
@@ -417,7 +467,7 @@ async fn add_line(
         .await
     {
         Ok(LineOutcome::Saved(_)) => {
-            set_flash(&session, "Observationen är sparad.");
+            set_flash(&session, &auth.tr.t("submissions-line-saved"));
             Ok(see_other(&format!("/submissions/{id}#rader")))
         }
         Ok(LineOutcome::NeedsConfirmation(warnings)) => {
@@ -427,7 +477,7 @@ async fn add_line(
                 ..Default::default()
             };
             let mut page = show_page(&auth, &d, form);
-            page.warnings = warnings;
+            page.warnings = warnings.iter().map(|w| auth.tr.msg(&w.message)).collect();
             render(&page)
         }
         Err(AppError::Validation(errors)) => {
@@ -452,6 +502,7 @@ struct ConfirmDeletePage {
     chrome: Chrome,
     id: i64,
     line: LineView,
+    question: String,
 }
 
 async fn confirm_delete(
@@ -461,14 +512,21 @@ async fn confirm_delete(
 ) -> AppResult<HttpResponse> {
     let (id, line_id) = path.into_inner();
     let d = load(&state, &auth, id).await?;
-    let line = line_views(&d.lines, &d.taxonomy)
+    let line = line_views(&d.lines, &d.taxonomy, &auth.tr)
         .into_iter()
         .find(|l| l.id == line_id)
         .ok_or(AppError::NotFound)?;
+    let question = auth.tr.msg(
+        &Msg::new("submissions-delete-question")
+            .arg("line", line.line_no)
+            .arg("misuse_type", &line.misuse_type)
+            .arg("count", &line.count),
+    );
     render(&ConfirmDeletePage {
-        chrome: Chrome::for_user(&auth, "Ta bort observation", "/submissions"),
+        chrome: Chrome::for_user(&auth, auth.tr.t("submissions-delete-title"), "/submissions"),
         id,
         line,
+        question,
     })
 }
 
@@ -484,7 +542,7 @@ async fn delete_line(
         .db
         .run(move |c| svc::remove_line(c, &user, id, line_id))
         .await?;
-    set_flash(&session, "Observationen är borttagen.");
+    set_flash(&session, &auth.tr.t("submissions-line-removed"));
     Ok(see_other(&format!("/submissions/{id}#rader")))
 }
 
@@ -498,10 +556,7 @@ async fn submit(
     let user = auth.user.clone();
     match state.db.run(move |c| svc::submit(c, &user, id)).await {
         Ok(()) => {
-            set_flash(
-                &session,
-                "Inrapporteringen är inskickad för granskning. Tack!",
-            );
+            set_flash(&session, &auth.tr.t("submissions-submitted"));
             Ok(see_other(&format!("/submissions/{id}")))
         }
         Err(AppError::Validation(errors)) => {
@@ -537,8 +592,8 @@ async fn read_upload(req: &actix_web::HttpRequest, payload: web::Payload) -> App
         Err(e) if e.as_response_error().status_code() == StatusCode::PAYLOAD_TOO_LARGE => {
             Err(AppError::too_large())
         }
-        Err(_) => Err(AppError::BadRequest(crate::i18n::Msg::verbatim(
-            "Filen kunde inte läsas. Välj en CSV-fil i formuläret och försök igen.",
+        Err(_) => Err(AppError::BadRequest(Msg::new(
+            "submissions-upload-unreadable",
         ))),
     }
 }
@@ -564,15 +619,10 @@ async fn import_csv(
         .await
     {
         Ok(outcome) => {
-            let mut msg = format!(
-                "Filen är inläst. Inrapporteringen har status ”{}”.",
-                SubmissionStatus::parse(outcome.status)
-                    .map(|s| s.label_sv().to_lowercase())
-                    .unwrap_or_default()
-            );
+            let mut msg = auth.tr.t1("submissions-imported", "status", outcome.status);
             for w in &outcome.warnings {
                 msg.push(' ');
-                msg.push_str(&w.message);
+                msg.push_str(&auth.tr.msg(&w.message));
             }
             set_flash(&session, &msg);
             Ok(see_other(&format!("/submissions/{}", outcome.id)))

@@ -12,6 +12,13 @@ use serde_json::json;
 
 use crate::helpers::{spawn_app, TestApp};
 
+/// A message as a Swedish reader sees it.
+fn sv(m: &lagesbild::i18n::Msg) -> String {
+    std::sync::Arc::new(lagesbild::i18n::Catalogue::load().unwrap())
+        .tr(lagesbild::i18n::Lang::Sv)
+        .msg(m)
+}
+
 /// Writes `n` records through the service, as any use-case does.
 async fn write_records(app: &TestApp, n: usize) {
     app.with_db(move |c| {
@@ -61,7 +68,7 @@ async fn verify_finds_a_detail_edited_directly_in_the_database() {
     let ids = ids(&app).await;
     assert_eq!(status.head.as_ref().unwrap().0, ids[5]);
     assert_eq!(
-        status.summary_sv(),
+        sv(&status.summary()),
         "Granskningsloggen är obruten (6 poster)"
     );
 
@@ -79,8 +86,7 @@ async fn verify_finds_a_detail_edited_directly_in_the_database() {
     assert_eq!(broken.id, edited);
     assert_eq!(broken.kind, BreakKind::HashMismatch);
     assert_eq!(status.checked, 3, "the records before it are intact");
-    assert!(status
-        .summary_sv()
+    assert!(sv(&status.summary())
         .starts_with(&format!("Granskningsloggen är bruten vid post {edited}:")));
 }
 
@@ -97,7 +103,7 @@ async fn verify_finds_a_deleted_middle_record() {
     assert_eq!(broken.id, ids[3], "the record after the deleted one");
     assert_eq!(broken.kind, BreakKind::PrevHashMismatch);
     assert_eq!(broken.previous_id, Some(ids[1]));
-    assert!(broken.describe_sv().contains("prev_hash"));
+    assert!(sv(&broken.describe()).contains("prev_hash"));
 }
 
 #[tokio::test]

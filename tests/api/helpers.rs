@@ -1,7 +1,6 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use diesel::connection::SimpleConnection;
-use diesel::Connection;
 use lagesbild::configuration::{DatabaseUrl, Settings};
 use lagesbild::db::Database;
 use lagesbild::domain::period::Period;
@@ -19,7 +18,7 @@ enum DbGuard {
 impl Drop for DbGuard {
     fn drop(&mut self) {
         if let DbGuard::Postgres { base_url, schema } = self {
-            if let Ok(mut c) = diesel::PgConnection::establish(base_url) {
+            if let Ok(mut c) = lagesbild::db::establish_postgres(base_url) {
                 let _ = c.batch_execute(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE"));
             }
         }
@@ -34,6 +33,9 @@ pub struct TestApp {
     pub database_url: DatabaseUrl,
     /// `http://127.0.0.1:PORT` of the metrics listener, when the settings asked for one.
     pub metrics_address: Option<String>,
+    /// This instance's background scheduler (its timer is off unless the settings say
+    /// otherwise; tests call `tick_at`).
+    pub scheduler: lagesbild::services::scheduler::Scheduler,
     _guard: std::sync::Arc<DbGuard>,
 }
 
@@ -58,7 +60,7 @@ fn fresh_database() -> (DatabaseUrl, DbGuard) {
                 COUNTER.fetch_add(1, Ordering::SeqCst),
                 rand_suffix()
             );
-            let mut c = diesel::PgConnection::establish(&base_url)
+            let mut c = lagesbild::db::establish_postgres(&base_url)
                 .expect("LAGESBILD_TEST_POSTGRES_URL must point at a reachable PostgreSQL");
             c.batch_execute(&format!("CREATE SCHEMA {schema}"))
                 .expect("create schema");
@@ -100,6 +102,11 @@ pub fn test_settings(url: DatabaseUrl) -> Settings {
         api_rate_per_minute: 600,
         metrics_addr: None,
         metrics_token: None,
+        // The tests run the scheduler's rounds themselves (`TestApp::scheduler`).
+        notifications: lagesbild::configuration::NotificationSettings {
+            scheduler: false,
+            ..Default::default()
+        },
     }
 }
 
@@ -116,6 +123,7 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
     let app = Application::build(settings, db.clone(), "127.0.0.1:0").expect("app");
     let address = format!("http://127.0.0.1:{}", app.port());
     let metrics_address = app.metrics_port().map(|p| format!("http://127.0.0.1:{p}"));
+    let scheduler = app.scheduler();
     tokio::spawn(app.run_until_stopped());
     TestApp {
         address,
@@ -123,6 +131,7 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
         client: new_client(),
         database_url: url,
         metrics_address,
+        scheduler,
         _guard: std::sync::Arc::new(guard),
     }
 }
@@ -132,10 +141,17 @@ impl TestApp {
     /// same database (as several instances behind a load balancer). The database lives
     /// until both are dropped.
     pub async fn spawn_peer(&self) -> TestApp {
+        self.spawn_peer_with(|_| {}).await
+    }
+
+    /// A second instance with adjusted settings.
+    pub async fn spawn_peer_with(&self, adjust: impl FnOnce(&mut Settings)) -> TestApp {
         let db = Database::connect_and_migrate(&self.database_url, 4).expect("database");
-        let settings = test_settings(self.database_url.clone());
+        let mut settings = test_settings(self.database_url.clone());
+        adjust(&mut settings);
         let app = Application::build(settings, db.clone(), "127.0.0.1:0").expect("app");
         let address = format!("http://127.0.0.1:{}", app.port());
+        let scheduler = app.scheduler();
         tokio::spawn(app.run_until_stopped());
         TestApp {
             address,
@@ -143,6 +159,7 @@ impl TestApp {
             client: new_client(),
             database_url: self.database_url.clone(),
             metrics_address: None,
+            scheduler,
             _guard: self._guard.clone(),
         }
     }

@@ -148,6 +148,12 @@ const EXPECTATIONS: &[(&str, &str)] = &[
     ("POST /notices/{id}/edit", "L A A D D D"),
     ("POST /notices/{id}/submit", "L A A D D D"),
     ("POST /notices/{id}/review", "L D A D D D"),
+    // Notifications and the account page: every user, their own only.
+    ("GET /notifications", "L A A A A A"),
+    ("POST /notifications/read-all", "L A A A A A"),
+    ("POST /notifications/{id}/read", "L A A A A A"),
+    ("GET /account", "L A A A A A"),
+    ("POST /account", "L A A A A A"),
     // Reference figures.
     ("GET /references", "L A A A D A"),
     ("POST /references", "L D A D D A"),
@@ -227,6 +233,8 @@ pub struct World {
     token_id: i64,
     edition: i64,
     template: i64,
+    /// A notification of the coordinator's.
+    notification: i64,
 }
 
 async fn logged_in(app: &TestApp, username: &str) -> Client {
@@ -485,6 +493,34 @@ pub async fn world() -> World {
         })
         .await;
 
+    // A notification of the coordinator's (the other roles are refused it: 404).
+    let notification = app
+        .with_db(|c| {
+            use diesel::prelude::*;
+            use lagesbild::db::queries::notifications::{insert, NewNotification};
+            use lagesbild::db::schema::users as u;
+            let owner = u::table
+                .filter(u::username.eq("samordnare"))
+                .select(u::id)
+                .first::<i64>(c)
+                .unwrap();
+            insert(
+                c,
+                &NewNotification {
+                    user_id: owner,
+                    kind: "submission_accepted",
+                    message_key: "notifications-submission-accepted",
+                    args: r#"{"period":{"text":"2026-Q2"},"version":{"int":1}}"#,
+                    link: "/submissions",
+                    created_at: chrono::Utc::now().naive_utc(),
+                    dedupe_key: None,
+                },
+            )
+            .unwrap()
+            .unwrap()
+        })
+        .await;
+
     let mut clients = vec![new_client()];
     // The anonymous client gets a session (and a CSRF token) from the login page.
     clients[0]
@@ -521,6 +557,7 @@ pub async fn world() -> World {
         token_id,
         edition,
         template,
+        notification,
     }
 }
 
@@ -568,6 +605,10 @@ impl World {
             .replace(
                 "/admin/report-templates/{id}",
                 &format!("/admin/report-templates/{}", self.template),
+            )
+            .replace(
+                "/notifications/{id}",
+                &format!("/notifications/{}", self.notification),
             );
         assert!(
             !path.contains('{'),

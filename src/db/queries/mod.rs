@@ -8,6 +8,7 @@ pub mod changes;
 pub mod forum;
 pub mod measures;
 pub mod notices;
+pub mod notifications;
 pub mod periods;
 pub mod references;
 pub mod reports;

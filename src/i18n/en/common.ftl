@@ -33,3 +33,5 @@ role-admin = Administrator
 language-unknown = There is no language { $lang }. Choose Swedish (sv) or English (en).
 form-required = (required)
 form-choose = Choose …
+form-cancel = Cancel
+breadcrumbs = Breadcrumbs

@@ -26,3 +26,7 @@ error-back-to-start = Go to the start page
 error-summary-heading = Please correct the following
 error-on-line = Line { $line }: { $message }
 csv-error-on-line = Line { $line } of the file: { $message }
+
+# A text field that is too long. $label is the field's name ("The comment").
+error-too-long = { $label } may be at most { $max } characters long. Please shorten the text.
+error-field-comment = The comment

@@ -33,3 +33,5 @@ role-admin = Administratör
 language-unknown = Språket { $lang } finns inte. Välj svenska (sv) eller engelska (en).
 form-required = (obligatoriskt)
 form-choose = Välj …
+form-cancel = Avbryt
+breadcrumbs = Brödsmulor

@@ -26,3 +26,7 @@ error-back-to-start = Till startsidan
 error-summary-heading = Det här behöver rättas
 error-on-line = Rad { $line }: { $message }
 csv-error-on-line = Rad { $line } i filen: { $message }
+
+# Ett textfält som är för långt. $label är fältets namn i bestämd form (”Kommentaren”).
+error-too-long = { $label } får vara högst { $max } tecken. Korta texten.
+error-field-comment = Kommentaren

@@ -199,8 +199,17 @@ fn dim_label(tax: &Taxonomy, d: Dimension, code: &str) -> Label {
     Label::new(tax.label_sv(d, code), tax.label_en(d, code))
 }
 
+/// The period in Swedish prose ("kvartal 3 2026"); in English its code.
 fn period_label(p: Period) -> Label {
-    Label::new(p.label_sv(), p.code())
+    match crate::i18n::Catalogue::load() {
+        Ok(c) => Label::new(
+            std::sync::Arc::new(c)
+                .tr(crate::i18n::Lang::Sv)
+                .msg(&p.label()),
+            p.code(),
+        ),
+        Err(_) => Label::same(p.code()),
+    }
 }
 
 /// Builds a figure from a published cross table whose rows are a taxonomy dimension.
@@ -473,7 +482,7 @@ pub fn gather(
         let (effect_sv, effect_en) = effect_text(&detail.effects, &cx.tax, status.taken());
         measure_lines.push(MeasureLine {
             title: m.title.clone(),
-            status: Label::new(status.label_sv(), measure_status_en(status)),
+            status: Label::new(measure_status_sv(status), measure_status_en(status)),
             start_on: m.start_on.format("%Y-%m-%d").to_string(),
             targets: Label::new(targets_sv.join(", "), targets_en.join(", ")),
             effect: Label::new(effect_sv, effect_en),
@@ -710,6 +719,16 @@ pub fn changes_since(before: &ReportData, now: &ReportData) -> Vec<ChangeLine> {
         }
     }
     out
+}
+
+fn measure_status_sv(s: MeasureStatus) -> &'static str {
+    match s {
+        MeasureStatus::Proposed => "Föreslagen",
+        MeasureStatus::Decided => "Beslutad",
+        MeasureStatus::InForce => "Gäller",
+        MeasureStatus::Ended => "Avslutad",
+        MeasureStatus::Rejected => "Avslagen",
+    }
 }
 
 fn measure_status_en(s: MeasureStatus) -> &'static str {

@@ -166,7 +166,7 @@ pub fn create(
     let mut errors = Vec::new();
     let period = Period::parse(input.period.trim());
     if let Err(e) = &period {
-        errors.push(FieldError::text("period", "period", e.to_string()));
+        errors.push(FieldError::new("period", "period", e.msg()));
     }
     let (lang, marks) = check_language_and_marking(
         &input.language,
@@ -521,6 +521,16 @@ fn move_status(
             Some(&version_key(v.edition.id, v.version.version_no)),
             None,
         )?;
+        if to == VersionStatus::InReview {
+            crate::services::notifications::notify(
+                conn,
+                crate::services::notifications::Event::EditionInReview {
+                    edition_id: v.edition.id,
+                    version_no: v.version.version_no,
+                    period_code: &v.edition.period_code,
+                },
+            )?;
+        }
         Ok(())
     })
 }
@@ -735,6 +745,14 @@ pub fn publish(
                 "sha256={sha}; låsta perioder: {}",
                 locked.join(", ")
             )),
+        )?;
+        crate::services::notifications::notify(
+            conn,
+            crate::services::notifications::Event::EditionPublished {
+                edition_id,
+                version_no: no,
+                period_code: &v.edition.period_code,
+            },
         )?;
         Ok(())
     })?;

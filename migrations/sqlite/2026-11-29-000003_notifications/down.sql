@@ -1,0 +1,3 @@
+DROP TABLE scheduler_lease;
+DROP TABLE mail_outbox;
+DROP TABLE notifications;

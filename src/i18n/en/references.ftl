@@ -1,0 +1,69 @@
+# Reference figures: figures from other published situation reports.
+
+references-title = Reference figures
+references-lead = Figures from other published situation reports, with their source. They are shown beside our series but never counted in the agencies' reported figures.
+references-breadcrumbs = Breadcrumbs
+references-new = Register a reference figure
+references-edit = Edit reference figure
+references-all-series = All series
+references-show = Show
+references-show-all = Show all
+references-none-for-series = There are no reference figures for the series.
+references-none = No reference figures have been registered yet.
+references-list-caption = Reference figures by series and period
+references-col-actions = Actions
+references-published = published { $date }
+references-edit-link = Edit
+references-delete-link = Delete
+references-dim-misuse-type = Type of misuse
+references-dim-exploitation-area = Exploitation area
+
+references-form-lead = A figure from another published situation report, for a type of misuse or an exploitation area. It is shown beside our series, never added to them.
+references-source-field = Source
+references-source-hint = Who published the figure, e.g. the Swedish Police Authority's situation report on organised crime.
+references-title-field = Title
+references-title-hint = What the figure shows, e.g. Reported frauds with hijacked identities.
+references-published-on-field = Publication date
+references-published-on-hint = YYYY-MM-DD, e.g. 2026-05-15.
+references-url-field = Web address
+references-url-hint = Link to the publication. Starts with https:// or http://.
+references-value-field = Figure
+references-value-hint = A number, e.g. 1234 or 12.5 (a comma is read as a decimal point).
+references-unit-field = Unit
+references-unit-hint = E.g. count, per cent or SEK million.
+references-period-field = Period
+references-period-hint = The period the figure covers: a month (2026-07), a quarter (2026-Q3), a half-year (2026-H2) or a year (2026).
+references-series-field = Series
+references-series-hint = The type of misuse or exploitation area the figure is to stand beside.
+references-cancel = Cancel
+references-save-changes = Save the changes
+references-register-button = Register the figure
+
+references-created-flash = The reference figure has been registered.
+references-updated-flash = The changes have been saved.
+references-deleted-flash = The reference figure has been deleted.
+references-delete-heading = Delete reference figure
+references-delete-question = Do you want to delete the figure { $value } { $unit } for { $series } ({ $period }) from "{ $source }"? It will then no longer be shown beside the series.
+references-delete-button = Delete
+
+# Errors and messages.
+references-manage-forbidden = Reference figures are registered by the Swedish National ID-center's analysts.
+references-series-unknown = The address contains an unknown series. Choose the series in the form instead.
+references-field-source = The source
+references-field-title = The title
+references-field-unit = The unit
+references-field-url = The web address
+references-source-required = Write the source.
+references-title-required = Write the title.
+references-unit-required = Write the unit.
+references-too-long = { $field } may be at most { $max } characters long. Please shorten the text.
+references-published-on-required = Enter the publication date, e.g. 2026-05-15.
+references-url-required = Enter the web address of the publication, e.g. https://polisen.se/lagesbild.
+references-url-invalid = Enter a full web address starting with https:// or http://, e.g. https://polisen.se/lagesbild.
+references-url-too-long = The web address may be at most { $max } characters long.
+references-value-invalid = Enter the figure as a number, e.g. 1234 or 12.5.
+references-value-too-many-decimals = Enter at most { $max } decimals.
+references-value-too-large = The number is too large. Give it in a larger unit, e.g. SEK million instead of SEK.
+references-period-required = Enter the period the figure covers: a month (2026-07), a quarter (2026-Q3), a half-year (2026-H2) or a year (2026).
+references-series-required = Choose the type of misuse or exploitation area the figure concerns.
+references-series-invalid = Choose a type of misuse or an exploitation area from the list.

@@ -1,0 +1,69 @@
+# Referensuppgifter: uppgifter ur andra publicerade lägesbilder.
+
+references-title = Referensuppgifter
+references-lead = Uppgifter ur andra publicerade lägesbilder, med källa. De visas bredvid våra serier men räknas aldrig in i myndigheternas inrapporterade siffror.
+references-breadcrumbs = Brödsmulor
+references-new = Registrera en referensuppgift
+references-edit = Ändra referensuppgift
+references-all-series = Alla serier
+references-show = Visa
+references-show-all = Visa alla
+references-none-for-series = Det finns inga referensuppgifter för serien.
+references-none = Inga referensuppgifter är registrerade ännu.
+references-list-caption = Referensuppgifter per serie och period
+references-col-actions = Åtgärder
+references-published = publicerad { $date }
+references-edit-link = Ändra
+references-delete-link = Ta bort
+references-dim-misuse-type = Missbrukstyp
+references-dim-exploitation-area = Utnyttjandeområde
+
+references-form-lead = En uppgift ur en annan publicerad lägesbild, för en missbrukstyp eller ett utnyttjandeområde. Den visas bredvid våra serier, aldrig sammanräknad med dem.
+references-source-field = Källa
+references-source-hint = Vem som publicerat uppgiften, t.ex. Polisens lägesbild över organiserad brottslighet.
+references-title-field = Rubrik
+references-title-hint = Vad uppgiften visar, t.ex. Anmälda bedrägerier med kapad identitet.
+references-published-on-field = Publiceringsdatum
+references-published-on-hint = ÅÅÅÅ-MM-DD, t.ex. 2026-05-15.
+references-url-field = Webbadress
+references-url-hint = Länk till publikationen. Börjar med https:// eller http://.
+references-value-field = Uppgift
+references-value-hint = Ett tal, t.ex. 1 234 eller 12,5.
+references-unit-field = Enhet
+references-unit-hint = T.ex. antal, procent eller mnkr.
+references-period-field = Period
+references-period-hint = Den period uppgiften gäller: en månad (2026-07), ett kvartal (2026-Q3), ett halvår (2026-H2) eller ett år (2026).
+references-series-field = Serie
+references-series-hint = Den missbrukstyp eller det utnyttjandeområde som uppgiften ska stå bredvid.
+references-cancel = Avbryt
+references-save-changes = Spara ändringarna
+references-register-button = Registrera uppgiften
+
+references-created-flash = Referensuppgiften är registrerad.
+references-updated-flash = Ändringarna är sparade.
+references-deleted-flash = Referensuppgiften är borttagen.
+references-delete-heading = Ta bort referensuppgift
+references-delete-question = Vill du ta bort uppgiften { $value } { $unit } för { $series } ({ $period }) ur ”{ $source }”? Den visas då inte längre bredvid serien.
+references-delete-button = Ta bort
+
+# Fel och besked.
+references-manage-forbidden = Referensuppgifter registreras av Nationellt ID-centers analytiker.
+references-series-unknown = Adressen innehåller en okänd serie. Välj serie i formuläret i stället.
+references-field-source = Källan
+references-field-title = Rubriken
+references-field-unit = Enheten
+references-field-url = Webbadressen
+references-source-required = Skriv källan.
+references-title-required = Skriv rubriken.
+references-unit-required = Skriv enheten.
+references-too-long = { $field } får vara högst { $max } tecken. Korta texten.
+references-published-on-required = Ange publiceringsdatum, t.ex. 2026-05-15.
+references-url-required = Ange webbadressen till publikationen, t.ex. https://polisen.se/lagesbild.
+references-url-invalid = Ange en fullständig webbadress som börjar med https:// eller http://, t.ex. https://polisen.se/lagesbild.
+references-url-too-long = Webbadressen får vara högst { $max } tecken.
+references-value-invalid = Ange uppgiften som ett tal, t.ex. 1 234 eller 12,5.
+references-value-too-many-decimals = Ange högst { $max } decimaler.
+references-value-too-large = Talet är för stort. Ange det i en större enhet, t.ex. mnkr i stället för kronor.
+references-period-required = Ange vilken period uppgiften gäller: en månad (2026-07), ett kvartal (2026-Q3), ett halvår (2026-H2) eller ett år (2026).
+references-series-required = Välj vilken missbrukstyp eller vilket utnyttjandeområde uppgiften gäller.
+references-series-invalid = Välj missbrukstyp eller utnyttjandeområde ur listan.
