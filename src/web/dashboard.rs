@@ -661,8 +661,9 @@ async fn risks(
                 (
                     m.id,
                     m.title.clone(),
+                    // Written after the title in parentheses, mid-sentence: "(föreslagen)".
                     crate::domain::measure::MeasureStatus::parse(&m.status)
-                        .map(|st| auth.tr.t(st.key()))
+                        .map(|st| auth.tr.t(st.key()).to_lowercase())
                         .unwrap_or_default(),
                 )
             })
