@@ -424,8 +424,7 @@ fn run_command(cli: Cli, url: DatabaseUrl) -> AppResult<()> {
                 (Some(period), _) => {
                     let p = Period::parse(&period)
                         .map_err(|e| AppError::Config(cli_tr().msg(&e.msg())))?;
-                    let bytes =
-                        report::period_pdf(&mut conn, None, p, crate::i18n::Lang::Sv, ctx)?;
+                    let bytes = report::period_pdf(&mut conn, None, p, crate::i18n::Lang::Sv, ctx)?;
                     (bytes, format!("utkast för {}", p.code()))
                 }
                 (None, Some(edition)) => {

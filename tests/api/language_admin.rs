@@ -205,7 +205,12 @@ async fn the_administration_pages_come_in_english() {
     let taxonomy = app.get_text("/admin/taxonomy").await;
     in_english(
         &taxonomy,
-        &["Taxonomy, version 1", "Add a code", "Misuse type", "In use"],
+        &[
+            "Taxonomy, version 1",
+            "Add a code",
+            "Type of misuse",
+            "In use",
+        ],
         &["Taxonomi", "Missbrukstyp", "Lägg till"],
     );
     let r = app
@@ -233,7 +238,7 @@ async fn the_administration_pages_come_in_english() {
     in_english(
         &code,
         &[
-            "Misuse type: <code>look_alike</code>",
+            "Type of misuse: <code>look_alike</code>",
             "Label in Swedish",
             "Save the labels",
             "Retire the code",
@@ -247,7 +252,7 @@ async fn the_administration_pages_come_in_english() {
         &retire,
         &[
             "Retire code look_alike",
-            "Do you want to retire code look_alike (misuse type)?",
+            "Do you want to retire code look_alike (type of misuse)?",
         ],
         &["Ta koden", "missbrukstyp"],
     );

@@ -1066,7 +1066,11 @@ async fn every_page_reads_in_english_for_every_role() {
         let token = world.csrf(who).await;
         let r = world.clients[who]
             .post(world.app.url("/language"))
-            .form(&[("lang", "en"), ("next", "/"), ("csrf_token", token.as_str())])
+            .form(&[
+                ("lang", "en"),
+                ("next", "/"),
+                ("csrf_token", token.as_str()),
+            ])
             .send()
             .await
             .unwrap();
@@ -1099,7 +1103,10 @@ async fn every_page_reads_in_english_for_every_role() {
             }
             let body = r.text().await.unwrap();
             let what = format!("GET {path} as {}", WHO[who]);
-            assert!(body.contains("<html lang=\"en\">"), "{what}: not marked English");
+            assert!(
+                body.contains("<html lang=\"en\">"),
+                "{what}: not marked English"
+            );
             pages += 1;
             let mut text = readable_text(&body);
             for name in SWEDISH_NAMES {
@@ -1112,7 +1119,10 @@ async fn every_page_reads_in_english_for_every_role() {
             };
             for word in text.split(|c: char| !c.is_alphanumeric() && c != '-') {
                 if word.contains(['å', 'ä', 'ö', 'Å', 'Ä', 'Ö']) && !data_word(word) {
-                    swedish.entry(word.to_string()).or_default().push(what.clone());
+                    swedish
+                        .entry(word.to_string())
+                        .or_default()
+                        .push(what.clone());
                 }
             }
         }

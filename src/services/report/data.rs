@@ -307,10 +307,7 @@ fn figure(
                 Axis::Agency => key!("report-content-axis-agency"),
                 _ => key!("report-content-axis-source"),
             })),
-            t.cols
-                .iter()
-                .map(|c| Label::same(c.clone()))
-                .collect(),
+            t.cols.iter().map(|c| Label::same(c.clone())).collect(),
         ),
     };
     Figure {

@@ -202,10 +202,26 @@ pub fn save(
     }
     for (i, s) in template.sections.iter().enumerate() {
         for (field, label, text) in [
-            (format!("title_sv_{i}"), key!("reports-screen-heading"), &s.title.sv),
-            (format!("title_en_{i}"), key!("reports-screen-heading"), &s.title.en),
-            (format!("text_{i}"), key!("reports-screen-default-text"), &s.default_text.sv),
-            (format!("text_{i}"), key!("reports-screen-default-text"), &s.default_text.en),
+            (
+                format!("title_sv_{i}"),
+                key!("reports-screen-heading"),
+                &s.title.sv,
+            ),
+            (
+                format!("title_en_{i}"),
+                key!("reports-screen-heading"),
+                &s.title.en,
+            ),
+            (
+                format!("text_{i}"),
+                key!("reports-screen-default-text"),
+                &s.default_text.sv,
+            ),
+            (
+                format!("text_{i}"),
+                key!("reports-screen-default-text"),
+                &s.default_text.en,
+            ),
         ] {
             if let Err(e) = screen_field(&field, Msg::dynamic(label), text) {
                 errors.extend(e);
