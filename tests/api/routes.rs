@@ -1062,7 +1062,7 @@ const SWEDISH_DATA: &[&str] = &[
 #[tokio::test]
 async fn every_page_reads_in_english_for_every_role() {
     let world = world().await;
-    for who in 0..WHO.len() {
+    for (who, name) in WHO.iter().enumerate() {
         let token = world.csrf(who).await;
         let r = world.clients[who]
             .post(world.app.url("/language"))
@@ -1074,7 +1074,7 @@ async fn every_page_reads_in_english_for_every_role() {
             .send()
             .await
             .unwrap();
-        assert_eq!(r.status(), 303, "{}: language switch", WHO[who]);
+        assert_eq!(r.status(), 303, "{name}: language switch");
     }
     let declared = declared();
     let mut pages = 0;
