@@ -393,6 +393,41 @@ async fn ministry_reader_sees_only_the_published_edition_and_downloads_the_pdf()
     run!("ministry", app, Js::On, ministry);
 }
 
+/// The same reader in English: the switch in the header (a form, no script), every page
+/// checked again in English, and the PDF downloaded from the English page.
+async fn ministry_in_english(b: &mut Browser) -> Result {
+    b.login("dep").await?;
+    b.press("English", "start-en").await?;
+    let lang = b.driver.find(By::Tag("html")).await?.attr("lang").await?;
+    assert_eq!(lang.as_deref(), Some("en"), "the page says it is English");
+    let nav = b.el("nav.primary-nav").await?.text().await?;
+    assert_eq!(nav.trim(), "Situation reports");
+    b.follow("Situation reports", "reports-ministry-en").await?;
+    let rows = b.driver.find_all(By::Css("main table tbody tr")).await?;
+    assert_eq!(rows.len(), 1, "only the published edition");
+    b.follow("Version 1", "report-ministry-en").await?;
+    assert!(b.el("dl.facts").await?.text().await?.contains("Published"));
+    b.driver
+        .find(By::LinkText("Download the PDF"))
+        .await?
+        .click()
+        .await?;
+    let (name, pdf) = b.download(".pdf").await?;
+    assert!(pdf.starts_with(b"%PDF-"), "{name} is a PDF");
+    // Back to Swedish, and the choice holds on the next page.
+    b.press("Svenska", "report-ministry-sv").await?;
+    let lang = b.driver.find(By::Tag("html")).await?.attr("lang").await?;
+    assert_eq!(lang.as_deref(), Some("sv"));
+    Ok(())
+}
+
+#[tokio::test]
+async fn ministry_reader_switches_to_english_and_every_page_passes_in_english() {
+    let mut app = newsroom().await;
+    edition(&mut app, "2026-Q3", true).await;
+    run!("ministry-en", app, Js::On, ministry_in_english);
+}
+
 // ---------------------------------------------------------------------------------------
 // Convener: records a forum meeting.
 
