@@ -29,7 +29,6 @@ use chrono::NaiveDate;
 
 use super::message::Msg;
 use super::role::Role;
-use super::screening;
 use super::taxonomy::{Dimension, Taxonomy};
 use super::validation::FieldError;
 
@@ -353,23 +352,7 @@ pub fn parse_date(field: &str, raw: &str) -> Result<NaiveDate, FieldError> {
 /// where, and advice. Used by the forum, measures, knowledge notices and reference
 /// figures alike.
 pub fn screen_text(field: &str, label: Msg, text: &str) -> Result<(), Vec<FieldError>> {
-    screening::screen(text).map_err(|findings| {
-        findings
-            .into_iter()
-            .map(|f| {
-                FieldError::new(
-                    field,
-                    "personal_data",
-                    Msg::new("notices-personal-data")
-                        .arg("field", label.clone())
-                        .arg("kind", Msg::dynamic(f.kind.key()))
-                        .arg("position", f.position)
-                        .arg("masked", f.masked)
-                        .arg("advice", Msg::dynamic(f.kind.advice_key())),
-                )
-            })
-            .collect()
-    })
+    super::observation::screen_field(field, label, text)
 }
 
 /// Refuses a free text longer than `max` characters, saying how long it is.

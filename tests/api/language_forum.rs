@@ -185,7 +185,7 @@ async fn the_forum_list_a_meeting_page_and_the_rotation_come_in_english() {
     assert_eq!(r.status(), 422);
     let body = r.text().await.unwrap();
     assert!(
-        body.contains("The item contains something that looks like personal data (a phone number)")
+        body.contains("The item contains something that looks like a phone number")
             && body.contains("No personal data may be entered."),
         "{body}"
     );
@@ -483,7 +483,7 @@ async fn the_notices_list_and_form_with_an_error_come_in_english() {
     for e in [
         "Please correct the following",
         "Write the title.",
-        "The description contains something that looks like personal data (a phone number)",
+        "The description contains something that looks like a phone number",
         "The end date is before the start date.",
         "id=\"f-title-error\"",
     ] {

@@ -101,7 +101,6 @@ notices-reviewed-flash = The notice now has the status "{ $status ->
 # Errors and messages.
 notices-date-invalid = Enter the date as YYYY-MM-DD, e.g. 2026-11-28.
 # A finding of personal data in a free text (forum, measures, notices, reference figures).
-notices-personal-data = { $field } contains something that looks like personal data ({ $kind }) at character { $position } ({ $masked }). No personal data may be entered. { $advice }
 notices-too-long = { $field } may be at most { $max } characters long. It is now { $count } characters. Please shorten the text.
 notices-field-title = The title
 notices-field-description = The description

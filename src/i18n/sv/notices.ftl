@@ -101,7 +101,6 @@ notices-reviewed-flash = Notisen har fått status ”{ $status ->
 # Fel och besked.
 notices-date-invalid = Ange datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-11-28.
 # Ett fynd av personuppgifter i en fritext (forum, åtgärder, notiser, referensuppgifter).
-notices-personal-data = { $field } innehåller något som liknar { $kind } vid tecken { $position } ({ $masked }). Inga personuppgifter får lämnas. { $advice }
 notices-too-long = { $field } får vara högst { $max } tecken. Nu är den { $count } tecken. Korta texten.
 notices-field-title = Rubriken
 notices-field-description = Beskrivningen
