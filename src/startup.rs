@@ -261,9 +261,9 @@ mod web_config {
             .error_handler(|e, req| {
                 let err = match e {
                     actix_web::error::UrlencodedError::Overflow { .. } => AppError::too_large(),
-                    e => AppError::BadRequest(crate::i18n::Msg::verbatim(format!(
-                        "Formuläret kunde inte läsas: {e}. Ladda om sidan och försök igen."
-                    ))),
+                    e => AppError::BadRequest(
+                        crate::i18n::Msg::new("error-form-unreadable").arg("detail", e.to_string()),
+                    ),
                 };
                 for_path(req.path(), err)
             })
@@ -273,9 +273,7 @@ mod web_config {
         QueryConfig::default().error_handler(|_, req| {
             for_path(
                 req.path(),
-                AppError::BadRequest(crate::i18n::Msg::verbatim(
-                    "Adressen innehåller ogiltiga parametrar.",
-                )),
+                AppError::BadRequest(crate::i18n::Msg::new("error-query-invalid")),
             )
         })
     }

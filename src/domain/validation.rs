@@ -48,12 +48,6 @@ impl FieldError {
         }
     }
 
-    /// A message not yet in the catalogues. Transitional: the catalogue test counts
-    /// these.
-    pub fn text(field: impl Into<String>, code: &'static str, message: impl Into<String>) -> Self {
-        Self::new(field, code, Msg::verbatim(message))
-    }
-
     pub fn on_line(mut self, line: u32) -> Self {
         self.line = Some(line);
         self

@@ -207,7 +207,10 @@ const NOT_UI: &[(&str, &str)] = &[
     ),
     ("src/cli.rs", "the operators' command line speaks Swedish"),
     ("src/configuration.rs", "operators' start-up messages"),
-    ("src/startup.rs", "operators' start-up messages"),
+    (
+        "src/startup.rs",
+        "operators' start-up messages (its request errors use the catalogue)",
+    ),
     ("src/db/mod.rs", "operators' start-up messages"),
     (
         "src/services/backup.rs",

@@ -30,3 +30,5 @@ csv-error-on-line = Line { $line } of the file: { $message }
 # A text field that is too long. $label is the field's name ("The comment").
 error-too-long = { $label } may be at most { $max } characters long. Please shorten the text.
 error-field-comment = The comment
+error-form-unreadable = The form could not be read: { $detail }. Reload the page and try again.
+error-query-invalid = The address contains invalid parameters.

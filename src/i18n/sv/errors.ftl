@@ -30,3 +30,5 @@ csv-error-on-line = Rad { $line } i filen: { $message }
 # Ett textfält som är för långt. $label är fältets namn i bestämd form (”Kommentaren”).
 error-too-long = { $label } får vara högst { $max } tecken. Korta texten.
 error-field-comment = Kommentaren
+error-form-unreadable = Formuläret kunde inte läsas: { $detail }. Ladda om sidan och försök igen.
+error-query-invalid = Adressen innehåller ogiltiga parametrar.
