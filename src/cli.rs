@@ -207,11 +207,15 @@ pub fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) => {
             let message = match &e {
-                AppError::Validation(errors) => errors
-                    .iter()
-                    .map(|f| cli_tr().msg(&f.message))
-                    .collect::<Vec<_>>()
-                    .join(" "),
+                AppError::Validation(errors) => {
+                    // The catalogue is parsed once, not per message.
+                    let tr = cli_tr();
+                    errors
+                        .iter()
+                        .map(|f| tr.msg(&f.message))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                }
                 other => other.to_string(),
             };
             eprintln!("fel: {message}");

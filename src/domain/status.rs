@@ -35,11 +35,6 @@ impl SubmissionStatus {
         }
     }
 
-    /// The Swedish name. Transitional, for callers that do not yet translate `key()`.
-    pub fn label_sv(self) -> &'static str {
-        crate::i18n::static_text(crate::i18n::Lang::Sv, self.key())
-    }
-
     /// Whether the coordinator may still change the lines.
     pub fn editable(self) -> bool {
         matches!(self, Self::Draft | Self::Returned)
@@ -76,10 +71,5 @@ impl PeriodStatus {
             Self::Closed => crate::key!("submissions-period-closed"),
             Self::Locked => crate::key!("submissions-period-locked"),
         }
-    }
-
-    /// The Swedish name. Transitional, for callers that do not yet translate `key()`.
-    pub fn label_sv(self) -> &'static str {
-        crate::i18n::static_text(crate::i18n::Lang::Sv, self.key())
     }
 }

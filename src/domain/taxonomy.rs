@@ -64,16 +64,6 @@ impl Dimension {
             Self::FraudType => crate::key!("submissions-dimension-fraud-type"),
         }
     }
-
-    /// The Swedish name. Transitional, for callers that do not yet translate `key()`.
-    pub fn label_sv(self) -> &'static str {
-        crate::i18n::static_text(Lang::Sv, self.key())
-    }
-
-    /// The English name. Transitional, for callers that do not yet translate `key()`.
-    pub fn label_en(self) -> &'static str {
-        crate::i18n::static_text(Lang::En, self.key())
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

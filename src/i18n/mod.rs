@@ -173,24 +173,6 @@ pub fn keys(lang: Lang) -> BTreeSet<String> {
     out
 }
 
-/// The text of `key` in `lang` as a `&'static str`: for the transitional `label_sv()` /
-/// `label_en()` of enumerations whose callers do not yet translate at the edge with
-/// `key()`. Each text is made once from the catalogue and kept for the life of the
-/// process (a fixed, small set).
-pub fn static_text(lang: Lang, key: &'static str) -> &'static str {
-    use std::collections::HashMap;
-    use std::sync::{LazyLock, Mutex};
-    static CATALOGUE: LazyLock<Arc<Catalogue>> = LazyLock::new(|| {
-        Arc::new(Catalogue::load().expect("the catalogues parse (checked by their tests)"))
-    });
-    static TEXTS: LazyLock<Mutex<HashMap<(&'static str, &'static str), &'static str>>> =
-        LazyLock::new(Default::default);
-    let mut texts = TEXTS.lock().unwrap_or_else(|e| e.into_inner());
-    texts
-        .entry((lang.code(), key))
-        .or_insert_with(|| Box::leak(CATALOGUE.tr(lang).t(key).into_boxed_str()))
-}
-
 /// Translates into one language. Cheap to clone; every page's chrome holds one.
 #[derive(Clone)]
 pub struct Tr {

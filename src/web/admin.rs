@@ -17,7 +17,6 @@ use crate::domain::taxonomy::Dimension;
 use crate::domain::validation::FieldError;
 use crate::error::{AppError, AppResult};
 use crate::i18n::{Msg, Tr};
-use crate::key;
 use crate::services::{periods, taxonomy, tokens};
 
 pub fn config(r: &mut Routes) {
@@ -59,18 +58,9 @@ pub struct PeriodView {
     pub closable: bool,
 }
 
-/// The catalogue key of a period's status.
-fn status_key(status: PeriodStatus) -> &'static str {
-    match status {
-        PeriodStatus::Open => key!("admin-periods-status-open"),
-        PeriodStatus::Closed => key!("admin-periods-status-closed"),
-        PeriodStatus::Locked => key!("admin-periods-status-locked"),
-    }
-}
-
 /// A dimension's name in the reader's language.
-fn dimension_label(d: Dimension, tr: &Tr) -> &'static str {
-    tr.lang.pick(d.label_sv(), d.label_en())
+fn dimension_label(d: Dimension, tr: &Tr) -> String {
+    tr.t(d.key())
 }
 
 #[derive(Template)]
@@ -99,7 +89,7 @@ async fn periods_view(
                     label: Period::parse(&p.code)
                         .map(Period::label)
                         .unwrap_or_else(|e| e.msg()),
-                    status: status_key(status),
+                    status: status.key(),
                     deadline: p.deadline,
                     closable: status == PeriodStatus::Open,
                 }
@@ -203,7 +193,7 @@ async fn close_period(
 
 pub struct DimensionView {
     pub code: &'static str,
-    pub label: &'static str,
+    pub label: String,
     pub rows: Vec<TaxonomyRow>,
 }
 
@@ -312,7 +302,7 @@ async fn add_code(
 struct CodePage {
     chrome: Chrome,
     dimension: String,
-    dimension_label: &'static str,
+    dimension_label: String,
     row: TaxonomyRow,
     form: FormState,
 }
