@@ -146,6 +146,12 @@ enum BenchCommand {
 enum UserCommand {
     /// Add a user. The password is read from LAGESBILD_PASSWORD or standard input.
     Add(UserAdd),
+    /// Give a user a new random password, printed once, and end their sessions (for an
+    /// administrator who cannot log in; otherwise use Administration → Användare).
+    ResetPassword {
+        #[arg(long)]
+        username: String,
+    },
 }
 
 #[derive(Args)]
@@ -326,6 +332,19 @@ fn run_command(cli: Cli, url: DatabaseUrl) -> AppResult<()> {
                 "Användaren {} ({}) är skapad med id {id}.",
                 a.username,
                 cli_tr().t(role.key())
+            );
+            Ok(())
+        }
+        Command::User(UserCommand::ResetPassword { username }) => {
+            let mut conn = db.conn()?;
+            let row = crate::db::queries::users::by_username(&mut conn, username.trim())?
+                .ok_or_else(|| {
+                    AppError::Config(format!("Det finns ingen användare ”{username}”."))
+                })?;
+            let password = crate::services::accounts::reset_password(&mut conn, None, row.id)?;
+            println!(
+                "Nytt lösenord för {} (visas en gång): {password}",
+                row.username
             );
             Ok(())
         }

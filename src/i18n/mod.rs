@@ -45,6 +45,7 @@ pub const FILES: &[(&str, &str, &str)] = catalogue_files![
     "notifications",
     "reports",
     "report-content",
+    "accounts",
 ];
 
 /// Both languages' messages, built once at start and shared by every request.

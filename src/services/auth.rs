@@ -55,7 +55,7 @@ pub fn hash_password(password: &str) -> AppResult<String> {
         .map_err(AppError::internal)
 }
 
-fn verify_password(password: &str, hash: &str) -> bool {
+pub(crate) fn verify_password(password: &str, hash: &str) -> bool {
     Argon2::default()
         .verify_password(password.as_bytes(), hash)
         .is_ok()
@@ -269,7 +269,7 @@ pub struct NewAccount<'a> {
     pub password: &'a str,
 }
 
-/// Creates a user (CLI `user add`, demo seed, admin pages later).
+/// Creates a user (CLI `user add`, the administration's user page, the demo seed).
 pub fn create_user(
     conn: &mut DbConnection,
     actor: Option<&User>,
@@ -291,14 +291,7 @@ pub fn create_user(
     }
     errors.extend(check_password_policy(username, account.password));
     if let Some(name) = account.display_name {
-        if let Err(e) = crate::domain::validation::check_max_chars(
-            "display_name",
-            crate::key!("admin-user-display-name"),
-            name,
-            MAX_DISPLAY_NAME_CHARS,
-        ) {
-            errors.push(e);
-        }
+        errors.extend(super::accounts::check_display_name(name));
     }
     let agency_id = match (account.role.needs_agency(), account.agency_code) {
         (true, None) => {

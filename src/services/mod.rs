@@ -1,5 +1,6 @@
 //! The use-cases: what the pages, the API and the CLI all call. One code path per job.
 
+pub mod accounts;
 pub mod aggregation;
 pub mod analysis;
 pub mod audit;

@@ -2,6 +2,7 @@
 //! service, render.
 
 pub mod accessibility;
+pub mod accounts;
 pub mod admin;
 pub mod analysis;
 pub mod api;
@@ -68,6 +69,7 @@ pub fn route_table() -> Vec<RouteEntry> {
 /// The one list of modules whose routes the application serves.
 fn register(r: &mut Routes) {
     admin::config(r);
+    accounts::config(r);
     api::config(r);
     analysis::config(r);
     language::config(r);

@@ -59,6 +59,27 @@ fn migrate_user_add_period_open_and_report_pdf_work_from_the_command_line() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("--agency"));
 
+    // An administrator who cannot log in gets a new password printed once.
+    let out = lagesbild(db)
+        .args(["user", "reset-password", "--username", "sam"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let password = stdout.trim().rsplit(' ').next().unwrap();
+    assert!(stdout.contains("Nytt lösenord för sam"), "{stdout}");
+    assert_eq!(password.len(), 20, "{stdout}");
+    let out = lagesbild(db)
+        .args(["user", "reset-password", "--username", "okand"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Det finns ingen användare"));
+
     let out = lagesbild(db)
         .args(["period", "open", "2026-Q3", "--deadline", "2026-10-15"])
         .output()

@@ -144,6 +144,19 @@ impl TestApp {
         self.spawn_peer_with(|_| {}).await
     }
 
+    /// The same instance seen from a second browser: its own cookie jar, no session yet.
+    pub fn second_browser(&self) -> TestApp {
+        TestApp {
+            address: self.address.clone(),
+            db: self.db.clone(),
+            client: new_client(),
+            database_url: self.database_url.clone(),
+            metrics_address: self.metrics_address.clone(),
+            scheduler: self.scheduler.clone(),
+            _guard: self._guard.clone(),
+        }
+    }
+
     /// A second instance with adjusted settings.
     pub async fn spawn_peer_with(&self, adjust: impl FnOnce(&mut Settings)) -> TestApp {
         let db = Database::connect_and_migrate(&self.database_url, 4).expect("database");

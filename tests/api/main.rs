@@ -3,6 +3,7 @@
 //! real HTTP client that keeps cookies.
 
 mod access;
+mod accounts;
 mod admin;
 mod analysis;
 mod api;

@@ -54,6 +54,13 @@ const EXPECTATIONS: &[(&str, &str)] = &[
     ("POST /admin/tokens", "L D D D D A"),
     ("GET /admin/tokens/{id}/revoke", "L D D D D A"),
     ("POST /admin/tokens/{id}/revoke", "L D D D D A"),
+    // User administration (the account in the path is a spare analyst's).
+    ("GET /admin/users", "L D D D D A"),
+    ("POST /admin/users", "L D D D D A"),
+    ("GET /admin/users/{id}", "L D D D D A"),
+    ("POST /admin/users/{id}", "L D D D D A"),
+    ("GET /admin/users/{id}/password", "L D D D D A"),
+    ("POST /admin/users/{id}/password", "L D D D D A"),
     ("GET /admin/rotation", "L D D D D A"),
     ("GET /admin/audit", "L D D D D A"),
     ("GET /admin/audit.csv", "L D D D D A"),
@@ -154,6 +161,8 @@ const EXPECTATIONS: &[(&str, &str)] = &[
     ("POST /notifications/{id}/read", "L A A A A A"),
     ("GET /account", "L A A A A A"),
     ("POST /account", "L A A A A A"),
+    ("GET /account/password", "L A A A A A"),
+    ("POST /account/password", "L A A A A A"),
     // Reference figures.
     ("GET /references", "L A A A D A"),
     ("POST /references", "L D A D D A"),
@@ -235,6 +244,8 @@ pub struct World {
     template: i64,
     /// A notification of the coordinator's.
     notification: i64,
+    /// An account for the user administration's pages (its password may be reset).
+    spare_user: i64,
 }
 
 async fn logged_in(app: &TestApp, username: &str) -> Client {
@@ -292,6 +303,7 @@ pub async fn world() -> World {
         ("admin", Role::Admin, None),
         ("analytiker2", Role::Analyst, None),
         ("polis", Role::Coordinator, Some("POL")),
+        ("reserv", Role::Analyst, None),
     ];
     for (name, role, agency) in users {
         app.add_user(name, role, agency).await;
@@ -521,6 +533,18 @@ pub async fn world() -> World {
         })
         .await;
 
+    let spare_user = app
+        .with_db(|c| {
+            use diesel::prelude::*;
+            use lagesbild::db::schema::users as u;
+            u::table
+                .filter(u::username.eq("reserv"))
+                .select(u::id)
+                .first::<i64>(c)
+                .unwrap()
+        })
+        .await;
+
     let mut clients = vec![new_client()];
     // The anonymous client gets a session (and a CSRF token) from the login page.
     clients[0]
@@ -558,6 +582,7 @@ pub async fn world() -> World {
         edition,
         template,
         notification,
+        spare_user,
     }
 }
 
@@ -571,6 +596,10 @@ impl World {
                 "/admin/taxonomy/misuse_type/look_alike",
             )
             .replace("/admin/periods/{code}", "/admin/periods/2026-Q3")
+            .replace(
+                "/admin/users/{id}",
+                &format!("/admin/users/{}", self.spare_user),
+            )
             .replace(
                 "/admin/tokens/{id}",
                 &format!("/admin/tokens/{}", self.token_id),

@@ -393,6 +393,54 @@ async fn ministry_reader_sees_only_the_published_edition_and_downloads_the_pdf()
     run!("ministry", app, Js::On, ministry);
 }
 
+// ---------------------------------------------------------------------------------------
+// Administrator: an account made, the password handed over, and changed by its user.
+
+async fn administrator(b: &mut Browser) -> Result {
+    b.login("adm").await?;
+    b.follow("Administration", "admin").await?;
+    b.follow("Användare", "users").await?;
+    b.fill("f-username", "ny.analytiker").await?;
+    b.fill("f-display_name", "Ny analytiker").await?;
+    b.select("f-role", "analyst").await?;
+    b.submit("/admin/users", "user-created").await?;
+    let password = b.el("code.secret").await?.text().await?;
+    assert_eq!(password.len(), 20, "a generated password is shown once");
+    b.follow("ny.analytiker", "user").await?;
+    b.follow("Återställ lösenordet", "reset-confirm").await?;
+    b.press("Återställ lösenordet", "reset-done").await?;
+    let password = b.el("code.secret").await?.text().await?;
+    b.logout().await?;
+
+    // The new analyst logs in with it and chooses their own.
+    b.goto("/login", "login").await?;
+    b.fill("f-username", "ny.analytiker").await?;
+    b.fill("f-password", &password).await?;
+    b.press("Logga in", "start-new-user").await?;
+    b.goto("/account", "account").await?;
+    b.follow("Byt lösenord", "password").await?;
+    b.fill("f-current_password", &password).await?;
+    b.fill("f-password", "kort").await?;
+    b.fill("f-repeat_password", "kort").await?;
+    b.press("Byt lösenord", "password-error").await?;
+    assert!(b.body().await?.contains("minst 12 tecken"));
+    b.fill("f-current_password", &password).await?;
+    b.fill("f-password", "en-ny-fras-för-analytikern").await?;
+    b.fill("f-repeat_password", "en-ny-fras-för-analytikern")
+        .await?;
+    b.press("Byt lösenord", "password-changed").await?;
+    assert_eq!(b.path().await?, "/account");
+    assert!(b.body().await?.contains("Lösenordet är bytt"));
+    Ok(())
+}
+
+#[tokio::test]
+async fn administrator_creates_an_account_and_its_user_changes_the_password() {
+    let app = spawn_app().await;
+    app.add_user("adm", Role::Admin, None).await;
+    run!("administrator", app, Js::On, administrator);
+}
+
 /// The same reader in English: the switch in the header (a form, no script), every page
 /// checked again in English, and the PDF downloaded from the English page.
 async fn ministry_in_english(b: &mut Browser) -> Result {

@@ -28,6 +28,51 @@ pub fn insert(conn: &mut DbConnection, new: &NewUser<'_>) -> QueryResult<i64> {
         .get_result(c))
 }
 
+/// Every account.
+pub fn all(conn: &mut DbConnection) -> QueryResult<Vec<UserRow>> {
+    users::table
+        .order(users::username)
+        .select(UserRow::as_select())
+        .load(conn)
+}
+
+/// What the administration writes on an account.
+pub struct AccountUpdate<'a> {
+    pub display_name: &'a str,
+    pub role: &'a str,
+    pub agency_id: Option<i64>,
+    pub active: i32,
+    /// Whether the user's open sessions end (their access changed).
+    pub end_sessions: bool,
+}
+
+pub fn update_account(
+    conn: &mut DbConnection,
+    id: i64,
+    change: &AccountUpdate<'_>,
+) -> QueryResult<usize> {
+    let bump = i32::from(change.end_sessions);
+    diesel::update(users::table.find(id))
+        .set((
+            users::display_name.eq(change.display_name),
+            users::role.eq(change.role),
+            users::agency_id.eq(change.agency_id),
+            users::active.eq(change.active),
+            users::session_epoch.eq(users::session_epoch + bump),
+        ))
+        .execute(conn)
+}
+
+/// Stores a new password hash and ends the account's sessions.
+pub fn set_password_hash(conn: &mut DbConnection, id: i64, hash: &str) -> QueryResult<usize> {
+    diesel::update(users::table.find(id))
+        .set((
+            users::password_hash.eq(hash),
+            users::session_epoch.eq(users::session_epoch + 1),
+        ))
+        .execute(conn)
+}
+
 pub fn count(conn: &mut DbConnection) -> QueryResult<i64> {
     users::table.count().get_result(conn)
 }

@@ -1,0 +1,445 @@
+//! User administration (`/admin/users`: create, change role, agency and status, reset a
+//! password) and a user's own password (`/account/password`). New and reset passwords are
+//! generated and shown once, like API tokens; the administrator hands them over.
+
+use actix_session::Session;
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse};
+use askama::Template;
+use serde::Deserialize;
+
+use super::auth::{set_flash, start_session, Administrator, AnyUser, Authorized};
+use super::layout::{render, render_with, see_other, Choice, Chrome, ConfirmPage, FormState};
+use super::routes::Routes;
+use super::AppState;
+use crate::db::models::AgencyRow;
+use crate::domain::role::Role;
+use crate::error::{AppError, AppResult};
+use crate::i18n::Tr;
+use crate::services::accounts::{self as svc, Account, AccountChange};
+use crate::services::auth::{self, NewAccount};
+
+pub fn config(r: &mut Routes) {
+    r.get("/admin/users", users_page)
+        .post("/admin/users", create_user)
+        .get("/admin/users/{id}", user_page)
+        .post("/admin/users/{id}", update_user)
+        .get("/admin/users/{id}/password", confirm_reset)
+        .post("/admin/users/{id}/password", reset_password)
+        .get("/account/password", password_page)
+        .post("/account/password", change_password);
+}
+
+/// An account as listed, its role and agency in the reader's language.
+pub struct AccountRow {
+    pub id: i64,
+    pub username: String,
+    pub display_name: String,
+    pub role: String,
+    pub agency: String,
+    pub active: bool,
+    pub created_at: chrono::NaiveDateTime,
+}
+
+fn agency_name(agencies: &[AgencyRow], code: Option<&str>, tr: &Tr) -> String {
+    code.and_then(|c| agencies.iter().find(|a| a.code == c))
+        .map(|a| tr.lang.pick(&a.name_sv, &a.name_en).to_string())
+        .unwrap_or_else(|| "–".into())
+}
+
+fn role_choices(form: &FormState, tr: &Tr) -> Vec<Choice> {
+    form.choices(
+        "role",
+        Role::ALL.map(|r| (r.code().to_string(), tr.t(r.key()))),
+    )
+}
+
+fn agency_choices(form: &FormState, agencies: &[AgencyRow], tr: &Tr) -> Vec<Choice> {
+    form.choices(
+        "agency",
+        agencies.iter().map(|a| {
+            (
+                a.code.clone(),
+                format!("{} ({})", tr.lang.pick(&a.name_sv, &a.name_en), a.code),
+            )
+        }),
+    )
+}
+
+#[derive(Template)]
+#[template(path = "admin/users.html")]
+struct UsersPage {
+    chrome: Chrome,
+    accounts: Vec<AccountRow>,
+    roles: Vec<Choice>,
+    agencies: Vec<Choice>,
+    /// A password just generated (for `created`), shown once.
+    new_password: Option<String>,
+    created: String,
+    form: FormState,
+}
+
+async fn users_view(
+    state: &AppState,
+    auth: &Authorized<Administrator>,
+    created: Option<(String, String)>,
+    form: FormState,
+) -> AppResult<UsersPage> {
+    let (list, agencies) = state
+        .db
+        .run(|c| Ok((svc::list(c)?, crate::db::queries::agencies::all(c)?)))
+        .await?;
+    let tr = &auth.tr;
+    let (created, new_password) = match created {
+        Some((username, password)) => (username, Some(password)),
+        None => (String::new(), None),
+    };
+    Ok(UsersPage {
+        chrome: Chrome::for_user(auth, tr.t("accounts-title"), "/admin"),
+        accounts: list
+            .into_iter()
+            .map(|a| AccountRow {
+                agency: agency_name(&agencies, a.agency_code.as_deref(), tr),
+                role: tr.t(a.role.key()),
+                id: a.id,
+                username: a.username,
+                display_name: a.display_name,
+                active: a.active,
+                created_at: a.created_at,
+            })
+            .collect(),
+        roles: role_choices(&form, tr),
+        agencies: agency_choices(&form, &agencies, tr),
+        new_password,
+        created,
+        form,
+    })
+}
+
+async fn users_page(
+    state: web::Data<AppState>,
+    auth: Authorized<Administrator>,
+) -> AppResult<HttpResponse> {
+    render(&users_view(&state, &auth, None, FormState::default()).await?)
+}
+
+#[derive(Deserialize)]
+struct NewUserForm {
+    #[serde(default)]
+    username: String,
+    #[serde(default)]
+    display_name: String,
+    #[serde(default)]
+    role: String,
+    #[serde(default)]
+    agency: String,
+}
+
+async fn create_user(
+    state: web::Data<AppState>,
+    auth: Authorized<Administrator>,
+    form: web::Form<NewUserForm>,
+) -> AppResult<HttpResponse> {
+    let f = form.into_inner();
+    let Some(role) = Role::parse(&f.role) else {
+        let mut form = keep(&f);
+        form.set_errors(
+            &[crate::domain::validation::FieldError::new(
+                "role",
+                "required",
+                crate::i18n::Msg::new("accounts-role-required"),
+            )],
+            &auth.tr,
+        );
+        return render_with(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &users_view(&state, &auth, None, form).await?,
+        );
+    };
+    let admin = auth.user.clone();
+    let password = auth::generate_password();
+    let (username, display_name, agency) =
+        (f.username.clone(), f.display_name.clone(), f.agency.clone());
+    let pw = password.clone();
+    let result = state
+        .db
+        .run(move |c| {
+            auth::create_user(
+                c,
+                Some(&admin),
+                NewAccount {
+                    username: &username,
+                    display_name: Some(display_name.trim()).filter(|n| !n.is_empty()),
+                    role,
+                    agency_code: Some(agency.trim())
+                        .filter(|a| !a.is_empty() && role.needs_agency()),
+                    password: &pw,
+                },
+            )
+        })
+        .await;
+    match result {
+        // Shown once, on this page; only its hash is stored.
+        Ok(_) => render(
+            &users_view(
+                &state,
+                &auth,
+                Some((f.username.trim().to_string(), password)),
+                FormState::default(),
+            )
+            .await?,
+        ),
+        Err(AppError::Validation(errors)) => render_with(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &users_view(&state, &auth, None, keep(&f).with_errors(&errors, &auth.tr)).await?,
+        ),
+        Err(e) => Err(e),
+    }
+}
+
+/// The create form's input, kept for showing it again with its errors.
+fn keep(f: &NewUserForm) -> FormState {
+    let mut form = FormState::default();
+    for (k, v) in [
+        ("username", &f.username),
+        ("display_name", &f.display_name),
+        ("role", &f.role),
+        ("agency", &f.agency),
+    ] {
+        form.values.insert(k.into(), v.clone());
+    }
+    form
+}
+
+#[derive(Template)]
+#[template(path = "admin/user.html")]
+struct UserPage {
+    chrome: Chrome,
+    account: Account,
+    /// Whether this is the administrator's own account (no deactivation, no demotion).
+    own: bool,
+    roles: Vec<Choice>,
+    agencies: Vec<Choice>,
+    new_password: Option<String>,
+    form: FormState,
+}
+
+async fn user_view(
+    state: &AppState,
+    auth: &Authorized<Administrator>,
+    id: i64,
+    form: Option<FormState>,
+    new_password: Option<String>,
+) -> AppResult<UserPage> {
+    let (account, agencies) = state
+        .db
+        .run(move |c| Ok((svc::get(c, id)?, crate::db::queries::agencies::all(c)?)))
+        .await?;
+    let form = form.unwrap_or_else(|| {
+        let mut f = FormState::default();
+        f.values
+            .insert("display_name".into(), account.display_name.clone());
+        f.values.insert("role".into(), account.role.code().into());
+        f.values.insert(
+            "agency".into(),
+            account.agency_code.clone().unwrap_or_default(),
+        );
+        if account.active {
+            f.values.insert("active".into(), "on".into());
+        }
+        f
+    });
+    let tr = &auth.tr;
+    Ok(UserPage {
+        chrome: Chrome::for_user(
+            auth,
+            tr.t1("accounts-user-title", "username", account.username.as_str()),
+            "/admin",
+        ),
+        own: account.id == auth.user.id,
+        roles: role_choices(&form, tr),
+        agencies: agency_choices(&form, &agencies, tr),
+        account,
+        new_password,
+        form,
+    })
+}
+
+async fn user_page(
+    state: web::Data<AppState>,
+    auth: Authorized<Administrator>,
+    path: web::Path<i64>,
+) -> AppResult<HttpResponse> {
+    render(&user_view(&state, &auth, path.into_inner(), None, None).await?)
+}
+
+#[derive(Deserialize)]
+struct ChangeForm {
+    #[serde(default)]
+    display_name: String,
+    #[serde(default)]
+    role: String,
+    #[serde(default)]
+    agency: String,
+    /// A checkbox: present when ticked.
+    active: Option<String>,
+}
+
+async fn update_user(
+    state: web::Data<AppState>,
+    auth: Authorized<Administrator>,
+    session: Session,
+    path: web::Path<i64>,
+    form: web::Form<ChangeForm>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    let f = form.into_inner();
+    let admin = auth.user.clone();
+    let (name, role, agency, active) = (
+        f.display_name.clone(),
+        Role::parse(&f.role),
+        f.agency.clone(),
+        f.active.is_some(),
+    );
+    let result = state
+        .db
+        .run(move |c| {
+            svc::update(
+                c,
+                &admin,
+                id,
+                AccountChange {
+                    display_name: &name,
+                    role,
+                    agency_code: Some(agency.as_str()),
+                    active,
+                },
+            )
+        })
+        .await;
+    match result {
+        Ok(()) => {
+            set_flash(&session, &auth.tr.t("accounts-saved"));
+            Ok(see_other(&format!("/admin/users/{id}")))
+        }
+        Err(AppError::Validation(errors)) => {
+            let mut form = FormState::default();
+            form.values.insert("display_name".into(), f.display_name);
+            form.values.insert("role".into(), f.role);
+            form.values.insert("agency".into(), f.agency);
+            if let Some(a) = f.active {
+                form.values.insert("active".into(), a);
+            }
+            let form = form.with_errors(&errors, &auth.tr);
+            render_with(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &user_view(&state, &auth, id, Some(form), None).await?,
+            )
+        }
+        Err(e) => Err(e),
+    }
+}
+
+async fn confirm_reset(
+    state: web::Data<AppState>,
+    auth: Authorized<Administrator>,
+    path: web::Path<i64>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    let account = state.db.run(move |c| svc::get(c, id)).await?;
+    let tr = &auth.tr;
+    render(&ConfirmPage {
+        chrome: Chrome::for_user(&auth, tr.t("accounts-reset-title"), "/admin"),
+        heading: tr.t1(
+            "accounts-reset-heading",
+            "username",
+            account.username.as_str(),
+        ),
+        question: tr.t("accounts-reset-question"),
+        action: format!("/admin/users/{id}/password"),
+        button: tr.t("accounts-reset-button"),
+        cancel: format!("/admin/users/{id}"),
+    })
+}
+
+async fn reset_password(
+    state: web::Data<AppState>,
+    auth: Authorized<Administrator>,
+    path: web::Path<i64>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    let admin = auth.user.clone();
+    let password = state
+        .db
+        .run(move |c| svc::reset_password(c, Some(&admin), id))
+        .await?;
+    render(&user_view(&state, &auth, id, None, Some(password)).await?)
+}
+
+#[derive(Template)]
+#[template(path = "account/password.html")]
+struct PasswordPage {
+    chrome: Chrome,
+    form: FormState,
+    min_chars: usize,
+}
+
+fn password_view(auth: &Authorized<AnyUser>, form: FormState) -> PasswordPage {
+    PasswordPage {
+        chrome: Chrome::for_user(auth, auth.tr.t("accounts-password-title"), "/account"),
+        form,
+        min_chars: auth::MIN_PASSWORD_CHARS,
+    }
+}
+
+async fn password_page(auth: Authorized<AnyUser>) -> AppResult<HttpResponse> {
+    render(&password_view(&auth, FormState::default()))
+}
+
+#[derive(Deserialize)]
+struct PasswordForm {
+    #[serde(default)]
+    current_password: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    repeat_password: String,
+}
+
+async fn change_password(
+    state: web::Data<AppState>,
+    auth: Authorized<AnyUser>,
+    session: Session,
+    form: web::Form<PasswordForm>,
+) -> AppResult<HttpResponse> {
+    let f = form.into_inner();
+    let user = auth.user.clone();
+    let result = state
+        .db
+        .run(move |c| {
+            svc::change_own_password(
+                c,
+                &user,
+                &f.current_password,
+                &f.password,
+                &f.repeat_password,
+            )?;
+            auth::load_active_user(c, user.id)
+        })
+        .await;
+    match result {
+        Ok(Some(user)) => {
+            // Every other session of the account has ended; this one starts afresh.
+            start_session(&session, &user)?;
+            set_flash(&session, &auth.tr.t("accounts-password-changed"));
+            Ok(see_other("/account"))
+        }
+        Ok(None) => Err(AppError::NotFound),
+        // Passwords are never written back into the form.
+        Err(AppError::Validation(errors)) => render_with(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &password_view(&auth, FormState::default().with_errors(&errors, &auth.tr)),
+        ),
+        Err(e) => Err(e),
+    }
+}
