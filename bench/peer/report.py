@@ -7,7 +7,7 @@ content mirrors Lägesbild's default report for a quarter P: the same 13 aggrega
 same ten charts each followed by its table, and the other tables (measures, signals, forum
 follow-ups, completeness).
 
-    python report.py --data DIR --period 2026-Q3 --out peer.pdf [--check]
+    python report.py --data DIR --period 2026-Q3 --out peer.pdf [--check] [--narrative 6]
 
 DIR holds lines.csv (one row per accepted observation line of a current version, with the
 period, its kind and first day, the agency code or FORUM, and every dimension), and the
@@ -280,7 +280,13 @@ tr.total td { font-weight: bold; border-top: 1px solid #777; }
 """
 
 
-def build(data, period, check):
+NARRATIVE = ("Bedömning {i} för avsnittet {section}: omfattningen ligger i nivå med föregående kvartal, "
+             "men fördelningen mellan utnyttjandeområden har förskjutits. Myndigheterna rapporterar fler "
+             "fall där förfalskade eller manipulerade handlingar används vid folkbokföring och vid öppnande "
+             "av bankkonton. Uppgifterna är anonymiserade och avser trender, inte enskilda ärenden.")
+
+
+def build(data, period, check, narrative=0):
     lines, tax, agencies, measures, followups = load(data)
     aggs, quarters8, months24, months120, months_p = aggregates(lines, period)
     if check:
@@ -295,8 +301,12 @@ def build(data, period, check):
     figure_no = [0]
 
     def section(anchor, title, body):
+        # The analyst's text first, as in Lägesbild's edition (`bench report` writes the
+        # same paragraphs into every section of the edition the harness prints).
+        name = title.split(" ", 1)[1]
+        text = "".join(f"<p>{e(NARRATIVE.format(i=i, section=name))}</p>" for i in range(1, narrative + 1))
         toc.append(f'<li><a href="#{anchor}">{e(title)}</a></li>')
-        sections.append(f'<h1 id="{anchor}">{e(title)}</h1>{body}')
+        sections.append(f'<h1 id="{anchor}">{e(title)}</h1>{text}{body}')
 
     def figure(title, chart, table):
         figure_no[0] += 1
@@ -448,9 +458,11 @@ def main():
     ap.add_argument("--period", required=True)
     ap.add_argument("--out", required=True)
     ap.add_argument("--check", action="store_true")
+    ap.add_argument("--narrative", type=int, default=0,
+                    help="paragraphs of synthetic assessment text per section (as the edition has)")
     args = ap.parse_args()
     started = time.perf_counter()
-    document = HTML(string=build(args.data, args.period, args.check)).render()
+    document = HTML(string=build(args.data, args.period, args.check, args.narrative)).render()
     document.write_pdf(args.out)
     print(f"peer: {len(document.pages)} sidor, {time.perf_counter() - started:.2f} s", file=sys.stderr)
 
