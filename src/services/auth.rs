@@ -351,6 +351,22 @@ pub fn create_user(
     Ok(id)
 }
 
+/// Logs a user out on every device (their session epoch moves on); audited.
+pub fn end_sessions(conn: &mut DbConnection, user_id: i64) -> AppResult<()> {
+    crate::db::transaction(conn, |conn| {
+        let user = load_active_user(conn, user_id)?;
+        users::end_sessions(conn, user_id)?;
+        audit::record(
+            conn,
+            user.as_ref(),
+            "logout",
+            "user",
+            Some(&user_id.to_string()),
+            None,
+        )
+    })
+}
+
 /// Remembers the language a user chose, for their pages on any device and their e-mails.
 pub fn set_language(conn: &mut DbConnection, user_id: i64, lang: Lang) -> AppResult<()> {
     users::set_language(conn, user_id, lang.code())?;

@@ -217,7 +217,7 @@ async fn authorize<P: Policy + 'static>(req: &HttpRequest) -> Result<Authorized<
 
 /// The id of the session's user if the session is current and the account active,
 /// without the side effects of `authorize` (no flash taken, no idle clock moved).
-async fn session_user_id(req: &HttpRequest) -> Option<i64> {
+pub async fn session_user_id(req: &HttpRequest) -> Option<i64> {
     let state = req.app_data::<web::Data<AppState>>()?.clone();
     let session = req.get_session();
     let uid = session.get::<i64>(UID).ok().flatten()?;

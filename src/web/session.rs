@@ -6,13 +6,13 @@ use actix_web::{web, HttpResponse};
 use askama::Template;
 use serde::Deserialize;
 
-use super::auth::start_session;
+use super::auth::{session_user_id, start_session};
 use super::layout::{render, render_with, see_other, Chrome};
 use super::routes::Routes;
 use super::{csrf, AppState};
 use crate::error::AppResult;
 use crate::i18n::{Msg, Tr};
-use crate::services::auth::{authenticate, LoginOutcome};
+use crate::services::auth::{authenticate, end_sessions, LoginOutcome};
 
 pub fn config(r: &mut Routes) {
     r.get("/login", login_form)
@@ -120,7 +120,17 @@ async fn login(
     render_with(status, &page)
 }
 
-async fn logout(session: Session) -> HttpResponse {
+/// Logging out ends the account's sessions on every device, not only this cookie: the
+/// session lives in the cookie, so a copy of it would otherwise stay valid until it
+/// expires. Only a current session can do this (an old copy cannot log anyone out).
+async fn logout(
+    state: web::Data<AppState>,
+    req: actix_web::HttpRequest,
+    session: Session,
+) -> AppResult<HttpResponse> {
+    if let Some(uid) = session_user_id(&req).await {
+        state.db.run(move |c| end_sessions(c, uid)).await?;
+    }
     session.purge();
-    see_other("/login")
+    Ok(see_other("/login"))
 }

@@ -1,6 +1,6 @@
 use lagesbild::domain::role::Role;
 
-use crate::helpers::{spawn_app, PASSWORD};
+use crate::helpers::{spawn_app, TestApp, PASSWORD};
 
 #[tokio::test]
 async fn login_with_the_right_password_opens_the_start_page() {
@@ -74,6 +74,94 @@ async fn logout_ends_the_session() {
         303,
         "logged out users are sent to the login page"
     );
+}
+
+/// The session cookie as the server set it (to replay it from another client).
+fn session_cookie(r: &reqwest::Response) -> String {
+    r.headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap())
+        .find(|c| c.starts_with("lagesbild_session="))
+        .map(|c| c.split(';').next().unwrap().to_string())
+        .expect("a session cookie")
+}
+
+async fn with_cookie(app: &TestApp, cookie: &str, path: &str) -> reqwest::Response {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+        .get(app.url(path))
+        .header("cookie", cookie)
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_copied_session_cookie_is_worthless_after_logout() {
+    let mut app = spawn_app().await;
+    app.add_user("ana", Role::Analyst, None).await;
+    app.client = crate::helpers::new_client();
+    let r = app.login("ana", PASSWORD).await;
+    assert_eq!(r.status(), 303);
+    let copied = session_cookie(&r);
+    assert_eq!(with_cookie(&app, &copied, "/").await.status(), 200);
+
+    assert_eq!(app.post_form("/logout", "/", &[]).await.status(), 303);
+    let replayed = with_cookie(&app, &copied, "/").await;
+    assert_eq!(replayed.status(), 303, "the copy ended with the logout");
+    assert_eq!(app.count_rows("audit_log WHERE action = 'logout'").await, 1);
+    // Logging in again works, and an old copy cannot log the new session out.
+    app.login_as("ana").await;
+    let r = reqwest::Client::new()
+        .post(app.url("/logout"))
+        .header("cookie", &copied)
+        .send()
+        .await
+        .unwrap();
+    assert!(r.status().is_client_error() || r.status().is_redirection());
+    assert_eq!(app.get("/").await.status(), 200);
+}
+
+#[tokio::test]
+async fn the_cookie_from_before_login_never_becomes_a_logged_in_session() {
+    let mut app = spawn_app().await;
+    app.add_user("ana", Role::Analyst, None).await;
+    app.client = crate::helpers::new_client();
+    let before = session_cookie(&app.get("/login").await);
+    let r = app.login("ana", PASSWORD).await;
+    let after = session_cookie(&r);
+    assert_ne!(before, after, "a new session at login");
+    assert_eq!(with_cookie(&app, &before, "/").await.status(), 303);
+    assert_eq!(with_cookie(&app, &after, "/").await.status(), 200);
+}
+
+#[tokio::test]
+async fn an_idle_session_and_an_old_session_end() {
+    // Short limits so the test waits seconds, not half an hour.
+    let mut idle = crate::helpers::spawn_app_with(|s| s.session_idle_secs = 1).await;
+    idle.add_user("ana", Role::Analyst, None).await;
+    idle.login_as("ana").await;
+    tokio::time::sleep(std::time::Duration::from_millis(2100)).await;
+    let r = idle.get("/").await;
+    assert_eq!(r.status(), 303, "idle longer than the limit");
+    assert!(r.headers()["location"]
+        .to_str()
+        .unwrap()
+        .starts_with("/login"));
+
+    let mut old = crate::helpers::spawn_app_with(|s| s.session_max_secs = 2).await;
+    old.add_user("ana", Role::Analyst, None).await;
+    old.login_as("ana").await;
+    // Active all the time (never idle), yet the absolute lifetime ends it.
+    for _ in 0..2 {
+        tokio::time::sleep(std::time::Duration::from_millis(900)).await;
+        assert_eq!(old.get("/").await.status(), 200);
+    }
+    tokio::time::sleep(std::time::Duration::from_millis(1300)).await;
+    assert_eq!(old.get("/").await.status(), 303, "older than the lifetime");
 }
 
 #[tokio::test]

@@ -63,6 +63,13 @@ pub fn update_account(
         .execute(conn)
 }
 
+/// Ends every session of the account (their cookies name an older epoch).
+pub fn end_sessions(conn: &mut DbConnection, id: i64) -> QueryResult<usize> {
+    diesel::update(users::table.find(id))
+        .set(users::session_epoch.eq(users::session_epoch + 1))
+        .execute(conn)
+}
+
 /// Stores a new password hash and ends the account's sessions.
 pub fn set_password_hash(conn: &mut DbConnection, id: i64, hash: &str) -> QueryResult<usize> {
     diesel::update(users::table.find(id))
