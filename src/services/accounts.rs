@@ -103,6 +103,39 @@ pub fn check_display_name(name: &str) -> Vec<FieldError> {
     errors
 }
 
+/// The agency an account of `role` belongs to, from its code: required for a coordinator;
+/// the other roles speak for no agency, so a code given for them is not kept. Problems are
+/// added to `errors`.
+pub fn agency_for(
+    conn: &mut DbConnection,
+    role: Role,
+    code: Option<&str>,
+    errors: &mut Vec<FieldError>,
+) -> AppResult<Option<i64>> {
+    if !role.needs_agency() {
+        return Ok(None);
+    }
+    let Some(code) = code.map(str::trim).filter(|c| !c.is_empty()) else {
+        errors.push(FieldError::new(
+            "agency",
+            "required",
+            Msg::new("admin-user-agency-required"),
+        ));
+        return Ok(None);
+    };
+    match agencies::by_code(conn, code)? {
+        Some(a) => Ok(Some(a.id)),
+        None => {
+            errors.push(FieldError::new(
+                "agency",
+                "invalid_code",
+                Msg::new("admin-agency-unknown").arg("code", code),
+            ));
+            Ok(None)
+        }
+    }
+}
+
 /// Changes an account's name, role, agency and status. A change of role, agency or status
 /// ends the user's sessions; each change is audited (never with the name itself).
 pub fn update(
@@ -125,30 +158,7 @@ pub fn update(
                 Role::parse(&current.role).unwrap_or(Role::Analyst)
             }
         };
-        let agency_id = match change.agency_code.map(str::trim).filter(|c| !c.is_empty()) {
-            Some(code) => match agencies::by_code(conn, code)? {
-                Some(a) => Some(a.id),
-                None => {
-                    errors.push(FieldError::new(
-                        "agency",
-                        "invalid_code",
-                        Msg::new("admin-agency-unknown").arg("code", code),
-                    ));
-                    None
-                }
-            },
-            None if role.needs_agency() => {
-                errors.push(FieldError::new(
-                    "agency",
-                    "required",
-                    Msg::new("admin-user-agency-required"),
-                ));
-                None
-            }
-            None => None,
-        };
-        // Only a coordinator speaks for an agency; other roles hold none.
-        let agency_id = agency_id.filter(|_| role.needs_agency());
+        let agency_id = agency_for(conn, role, change.agency_code, &mut errors)?;
         if id == admin.id && !change.active {
             errors.push(FieldError::new(
                 "active",

@@ -293,28 +293,8 @@ pub fn create_user(
     if let Some(name) = account.display_name {
         errors.extend(super::accounts::check_display_name(name));
     }
-    let agency_id = match (account.role.needs_agency(), account.agency_code) {
-        (true, None) => {
-            errors.push(FieldError::new(
-                "agency",
-                "required",
-                Msg::new("admin-user-agency-required"),
-            ));
-            None
-        }
-        (_, Some(code)) => match agencies::by_code(conn, code.trim())? {
-            Some(a) => Some(a.id),
-            None => {
-                errors.push(FieldError::new(
-                    "agency",
-                    "invalid_code",
-                    Msg::new("admin-agency-unknown").arg("code", code),
-                ));
-                None
-            }
-        },
-        (false, None) => None,
-    };
+    let agency_id =
+        super::accounts::agency_for(conn, account.role, account.agency_code, &mut errors)?;
     if users::by_username(conn, username)?.is_some() {
         errors.push(FieldError::new(
             "username",

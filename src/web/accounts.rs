@@ -171,8 +171,7 @@ async fn create_user(
                     username: &username,
                     display_name: Some(display_name.trim()).filter(|n| !n.is_empty()),
                     role,
-                    agency_code: Some(agency.trim())
-                        .filter(|a| !a.is_empty() && role.needs_agency()),
+                    agency_code: Some(agency.as_str()),
                     password: &pw,
                 },
             )

@@ -120,6 +120,15 @@ async fn a_new_account_is_refused_with_reasons_and_nothing_is_stored() {
     assert_eq!(app.count_rows("users").await, before);
 }
 
+/// Saves Ana's account page with this role and status; the response status.
+async fn save_ana(app: &TestApp, page: &str, role: &str, active: bool) -> u16 {
+    let mut fields = vec![("display_name", "Ana"), ("role", role), ("agency", "")];
+    if active {
+        fields.push(("active", "on"));
+    }
+    app.post_form(page, page, &fields).await.status().as_u16()
+}
+
 #[tokio::test]
 async fn a_changed_role_or_a_deactivation_ends_the_users_sessions() {
     let mut app = spawn_app().await;
@@ -132,19 +141,7 @@ async fn a_changed_role_or_a_deactivation_ends_the_users_sessions() {
     let page = format!("/admin/users/{id}");
 
     // Saving without a change keeps the session.
-    let r = app
-        .post_form(
-            &page,
-            &page,
-            &[
-                ("display_name", "Ana"),
-                ("role", "analyst"),
-                ("agency", ""),
-                ("active", "on"),
-            ],
-        )
-        .await;
-    assert_eq!(r.status(), 303);
+    assert_eq!(save_ana(&app, &page, "analyst", true).await, 303);
     assert_eq!(
         ana.get("/review").await.status(),
         200,
@@ -152,19 +149,7 @@ async fn a_changed_role_or_a_deactivation_ends_the_users_sessions() {
     );
 
     // Analyst → approver: Ana's open session ends at her next request.
-    let r = app
-        .post_form(
-            &page,
-            &page,
-            &[
-                ("display_name", "Ana"),
-                ("role", "approver"),
-                ("agency", ""),
-                ("active", "on"),
-            ],
-        )
-        .await;
-    assert_eq!(r.status(), 303);
+    assert_eq!(save_ana(&app, &page, "approver", true).await, 303);
     let after = ana.get("/review").await;
     assert_eq!(after.status(), 303);
     assert!(after.headers()["location"]
@@ -177,37 +162,14 @@ async fn a_changed_role_or_a_deactivation_ends_the_users_sessions() {
     assert_eq!(ana.get("/dashboard").await.status(), 200);
 
     // Deactivated: the session ends and she cannot log in again.
-    let r = app
-        .post_form(
-            &page,
-            &page,
-            &[
-                ("display_name", "Ana"),
-                ("role", "approver"),
-                ("agency", ""),
-            ],
-        )
-        .await;
-    assert_eq!(r.status(), 303);
+    assert_eq!(save_ana(&app, &page, "approver", false).await, 303);
     assert_eq!(ana.get("/dashboard").await.status(), 303);
     assert_eq!(ana.login("ana", PASSWORD).await.status(), 401);
     let list = app.get_text("/admin/users").await;
     assert!(list.contains("Avaktiverat"));
 
     // Reactivated: she can log in again.
-    let r = app
-        .post_form(
-            &page,
-            &page,
-            &[
-                ("display_name", "Ana"),
-                ("role", "approver"),
-                ("agency", ""),
-                ("active", "on"),
-            ],
-        )
-        .await;
-    assert_eq!(r.status(), 303);
+    assert_eq!(save_ana(&app, &page, "approver", true).await, 303);
     session_of(&app, "ana", PASSWORD).await;
 
     for action in [
