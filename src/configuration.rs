@@ -88,6 +88,9 @@ pub struct Settings {
     pub metrics_token: Option<String>,
     /// Notifications, e-mail and the background scheduler.
     pub notifications: NotificationSettings,
+    /// Reverse proxies whose `X-Forwarded-For` names the client (login throttling per
+    /// address); empty: the connection's own address counts.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 impl Settings {
@@ -147,7 +150,23 @@ impl Settings {
             }
         }
         let notifications = NotificationSettings::from_env()?;
+        let trusted_proxies = match env_nonempty("LAGESBILD_TRUSTED_PROXIES") {
+            Some(list) => list
+                .split(',')
+                .map(str::trim)
+                .filter(|a| !a.is_empty())
+                .map(|a| {
+                    a.parse().map_err(|_| {
+                        AppError::Config(format!(
+                            "LAGESBILD_TRUSTED_PROXIES: ”{a}” är ingen IP-adress. Ange proxyns adresser med kommatecken emellan, t.ex. 127.0.0.1,::1."
+                        ))
+                    })
+                })
+                .collect::<Result<Vec<_>, _>>()?,
+            None => Vec::new(),
+        };
         Ok(Self {
+            trusted_proxies,
             notifications,
             metrics_addr,
             metrics_token,

@@ -9,6 +9,7 @@ pub mod api;
 pub mod assets;
 pub mod audit;
 pub mod auth;
+pub mod client;
 pub mod csrf;
 pub mod dashboard;
 pub mod errors;

@@ -71,11 +71,7 @@ async fn login(
         password,
         next,
     } = form.into_inner();
-    // The connection's own address: a forwarded header could be forged.
-    let client = req
-        .peer_addr()
-        .map(|a| a.ip().to_string())
-        .unwrap_or_default();
+    let client = super::client::client_address(&req, &state.settings.trusted_proxies);
     let name = username.clone();
     let outcome = state
         .db

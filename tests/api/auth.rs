@@ -248,3 +248,68 @@ fn the_password_policy_refuses_short_common_and_name_based_passwords() {
     );
     assert!(codes("ana", "korrekt häst batteri häftklammer").is_empty());
 }
+
+/// A login through a fresh browser whose request carries `X-Forwarded-For: forwarded`.
+async fn login_from(app: &TestApp, forwarded: &str, username: &str, password: &str) -> u16 {
+    let client = crate::helpers::new_client();
+    let page = client
+        .get(app.url("/login"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let token = crate::helpers::csrf_from(&page);
+    client
+        .post(app.url("/login"))
+        .header("x-forwarded-for", forwarded)
+        .form(&[
+            ("username", username),
+            ("password", password),
+            ("csrf_token", &token),
+        ])
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .as_u16()
+}
+
+#[tokio::test]
+async fn behind_a_trusted_proxy_each_client_is_throttled_on_its_own() {
+    use lagesbild::services::auth::ADDRESS_LIMIT;
+    let app = crate::helpers::spawn_app_with(|s| {
+        s.trusted_proxies = vec!["127.0.0.1".parse().unwrap()];
+    })
+    .await;
+    app.add_user("ana", Role::Analyst, None).await;
+    // Failures from one client behind the proxy, each under another name so that the
+    // per-account limit stays out of it.
+    for i in 0..ADDRESS_LIMIT {
+        let name = format!("okand{i}");
+        assert_eq!(
+            login_from(&app, "203.0.113.5", &name, "fel-lösenord-123456").await,
+            401
+        );
+    }
+    assert_eq!(login_from(&app, "203.0.113.5", "ana", PASSWORD).await, 429);
+    // Another client behind the same proxy is not held up by it.
+    assert_eq!(login_from(&app, "203.0.113.6", "ana", PASSWORD).await, 303);
+}
+
+#[tokio::test]
+async fn a_forged_forwarded_header_does_not_escape_the_address_throttle() {
+    use lagesbild::services::auth::ADDRESS_LIMIT;
+    // No trusted proxy: every request comes from the test's own address, whatever it says.
+    let app = spawn_app().await;
+    app.add_user("ana", Role::Analyst, None).await;
+    for i in 0..ADDRESS_LIMIT {
+        let (from, name) = (format!("203.0.113.{i}"), format!("okand{i}"));
+        assert_eq!(
+            login_from(&app, &from, &name, "fel-lösenord-123456").await,
+            401
+        );
+    }
+    assert_eq!(login_from(&app, "198.51.100.1", "ana", PASSWORD).await, 429);
+}

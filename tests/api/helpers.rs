@@ -102,6 +102,7 @@ pub fn test_settings(url: DatabaseUrl) -> Settings {
         api_rate_per_minute: 600,
         metrics_addr: None,
         metrics_token: None,
+        trusted_proxies: Vec::new(),
         // The tests run the scheduler's rounds themselves (`TestApp::scheduler`).
         notifications: lagesbild::configuration::NotificationSettings {
             scheduler: false,
