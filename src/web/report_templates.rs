@@ -103,7 +103,8 @@ struct SectionRow {
     key: String,
     title_sv: String,
     title_en: String,
-    text: String,
+    text_sv: String,
+    text_en: String,
     components: Vec<ComponentBox>,
 }
 
@@ -126,7 +127,8 @@ fn rows_of(t: &ReportTemplate, tr: &crate::i18n::Tr) -> Vec<SectionRow> {
             key: s.key.clone(),
             title_sv: s.title.sv.clone(),
             title_en: s.title.en.clone(),
-            text: s.default_text.sv.clone(),
+            text_sv: s.default_text.sv.clone(),
+            text_en: s.default_text.en.clone(),
             components: Component::ALL
                 .into_iter()
                 .map(|c| ComponentBox {
@@ -194,8 +196,11 @@ fn parse_sections(form: &FormState) -> ReportTemplate {
                     form.value(&format!("sec_{i}_title_sv")).trim(),
                     form.value(&format!("sec_{i}_title_en")).trim(),
                 ),
-                default_text: Label::same(
-                    form.value(&format!("sec_{i}_text")).replace("\r\n", "\n"),
+                default_text: Label::new(
+                    form.value(&format!("sec_{i}_text_sv"))
+                        .replace("\r\n", "\n"),
+                    form.value(&format!("sec_{i}_text_en"))
+                        .replace("\r\n", "\n"),
                 ),
                 components: Component::ALL
                     .into_iter()

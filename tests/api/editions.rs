@@ -675,3 +675,104 @@ async fn the_command_line_writes_and_verifies_stored_editions() {
     let pdf = PdfText::parse(&std::fs::read(&draft).unwrap());
     assert!(pdf.pages.iter().all(|p| p.contains("UTKAST")));
 }
+
+#[tokio::test]
+async fn an_administrators_template_decides_sections_order_and_default_texts_per_language() {
+    let mut app = newsroom().await;
+    app.add_user("adm", Role::Admin, None).await;
+    app.login_as("adm").await;
+    let r = app
+        .post_form(
+            "/admin/report-templates",
+            "/admin/report-templates",
+            &[("name", "Kort mall")],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let page = r.headers()["location"].to_str().unwrap().to_string();
+    let id: i64 = page.rsplit('/').next().unwrap().parse().unwrap();
+    let template = app
+        .with_db(move |c| {
+            lagesbild::services::report::templates::list(c)
+                .unwrap()
+                .into_iter()
+                .find(|t| t.id == Some(id))
+                .unwrap()
+                .template
+        })
+        .await;
+
+    // Trends first, then the summary with texts of its own in each language; modus
+    // operandi left out; everything else as it was.
+    let mut fields: Vec<(String, String)> = vec![("name".into(), "Kort mall".into())];
+    for (i, s) in template.sections.iter().enumerate() {
+        let f = |name: &str| format!("sec_{i}_{name}");
+        fields.push((f("key"), s.key.clone()));
+        if s.key != "modus_operandi" {
+            fields.push((f("keep"), "1".into()));
+        }
+        let pos = match s.key.as_str() {
+            "trends" => 0,
+            _ => i + 1,
+        };
+        fields.push((f("pos"), pos.to_string()));
+        fields.push((f("title_sv"), s.title.sv.clone()));
+        fields.push((f("title_en"), s.title.en.clone()));
+        let (sv, en) = if s.key == "summary" {
+            (
+                "Svensk standardtext ur mallen.",
+                "English default text from the template.",
+            )
+        } else {
+            (s.default_text.sv.as_str(), s.default_text.en.as_str())
+        };
+        fields.push((f("text_sv"), sv.into()));
+        fields.push((f("text_en"), en.into()));
+        for c in &s.components {
+            fields.push((f("comp"), c.code().into()));
+        }
+    }
+    let borrowed: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let r = app.post_form(&page, &page, &borrowed).await;
+    assert_eq!(r.status(), 303, "{}", r.text().await.unwrap());
+    // The form shows both texts again.
+    let form = app.get_text(&page).await;
+    assert!(form.contains("Svensk standardtext ur mallen."));
+    assert!(form.contains("English default text from the template."));
+
+    // Editions made from it, one in each language.
+    app.login_as("ana").await;
+    let mut made = Vec::new();
+    for language in ["sv", "en"] {
+        let r = app
+            .post_form(
+                "/reports",
+                "/reports/new",
+                &[
+                    ("period", "2026-Q3"),
+                    ("language", language),
+                    ("template_id", &id.to_string()),
+                    ("marking", "Intern"),
+                    ("tlp", "GREEN"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), 303, "{}", r.text().await.unwrap());
+        let edit = r.headers()["location"].to_str().unwrap().to_string();
+        made.push(app.get_text(&edit).await);
+    }
+    let (sv, en) = (&made[0], &made[1]);
+    assert!(sv.contains("Svensk standardtext ur mallen."), "{sv}");
+    assert!(!sv.contains("English default text from the template."));
+    assert!(
+        en.contains("English default text from the template."),
+        "{en}"
+    );
+    assert!(!en.contains("Svensk standardtext ur mallen."));
+    let at = |page: &str, what: &str| page.find(what).unwrap_or_else(|| panic!("{what}"));
+    assert!(at(sv, "Trender och tendenser") < at(sv, "Sammanfattning"));
+    assert!(!sv.contains("Tillvägagångssätt"), "modus operandi left out");
+}

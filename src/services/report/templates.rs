@@ -213,12 +213,12 @@ pub fn save(
                 &s.title.en,
             ),
             (
-                format!("text_{i}"),
+                format!("text_sv_{i}"),
                 key!("reports-screen-default-text"),
                 &s.default_text.sv,
             ),
             (
-                format!("text_{i}"),
+                format!("text_en_{i}"),
                 key!("reports-screen-default-text"),
                 &s.default_text.en,
             ),
