@@ -399,6 +399,15 @@ async fn ministry_reader_sees_only_the_published_edition_and_downloads_the_pdf()
 async fn administrator(b: &mut Browser) -> Result {
     b.login("adm").await?;
     b.follow("Administration", "admin").await?;
+    // A report template of their own: both default texts of a section, then saved.
+    b.follow("Rapportmallar", "templates").await?;
+    b.fill("f-name", "Kort mall").await?;
+    b.submit("/admin/report-templates", "template").await?;
+    b.fill("txt-sv-0", "Skriv sammanfattningen här.").await?;
+    b.fill("txt-en-0", "Write the summary here.").await?;
+    b.press("Spara mallen", "template-saved").await?;
+    assert!(b.body().await?.contains("Mallen är sparad"));
+    b.follow("Administration", "admin-again").await?;
     b.follow("Användare", "users").await?;
     b.fill("f-username", "ny.analytiker").await?;
     b.fill("f-display_name", "Ny analytiker").await?;
