@@ -225,7 +225,7 @@ async fn not_found(req: actix_web::HttpRequest) -> Result<HttpResponse, actix_we
     Err(routes::errors::for_path(req.path(), err))
 }
 
-/// Headers on every response. `tls`: the service is reached over HTTPS (the same setting
+/// Headers on every response (a header the handler set wins). `tls`: the service is reached over HTTPS (the same setting
 /// that marks the session cookie Secure), so browsers are told to insist on it.
 fn security_headers(tls: bool) -> DefaultHeaders {
     let headers = DefaultHeaders::new();
@@ -246,6 +246,9 @@ fn security_headers(tls: bool) -> DefaultHeaders {
         .add(("X-Content-Type-Options", "nosniff"))
         .add(("Referrer-Policy", "same-origin"))
         .add(("X-Frame-Options", "DENY"))
+        // Pages hold data that must not stay in a browser's or a proxy's cache; responses
+        // that may be cached (the stylesheet and scripts) set their own.
+        .add(("Cache-Control", "no-store"))
 }
 
 /// Extractor settings that turn malformed input into our own 400 page, not a bare text.

@@ -689,6 +689,14 @@ fn assert_security_headers(r: &Response, what: &str) {
 /// Checks one response against the declared letter.
 async fn check(r: Response, method: &Method, pattern: &str, expect: char, what: &str) {
     assert_security_headers(&r, what);
+    if !pattern.starts_with("/static/") {
+        let cache = r
+            .headers()
+            .get("cache-control")
+            .map(|v| v.to_str().unwrap().to_string())
+            .unwrap_or_default();
+        assert!(cache.contains("no-store"), "{what}: Cache-Control {cache:?}");
+    }
     let status = r.status().as_u16();
     let loc = location(&r);
     let api = pattern.starts_with("/api/");
