@@ -152,6 +152,12 @@ enum UserCommand {
         #[arg(long)]
         username: String,
     },
+    /// Turn off a user's two-step verification (a lost phone) and end their sessions; they
+    /// set it up again at their next login.
+    ResetTwoFactor {
+        #[arg(long)]
+        username: String,
+    },
 }
 
 #[derive(Args)]
@@ -337,13 +343,20 @@ fn run_command(cli: Cli, url: DatabaseUrl) -> AppResult<()> {
         }
         Command::User(UserCommand::ResetPassword { username }) => {
             let mut conn = db.conn()?;
-            let row = crate::db::queries::users::by_username(&mut conn, username.trim())?
-                .ok_or_else(|| {
-                    AppError::Config(format!("Det finns ingen användare ”{username}”."))
-                })?;
+            let row = named_user(&mut conn, &username)?;
             let password = crate::services::accounts::reset_password(&mut conn, None, row.id)?;
             println!(
                 "Nytt lösenord för {} (visas en gång): {password}",
+                row.username
+            );
+            Ok(())
+        }
+        Command::User(UserCommand::ResetTwoFactor { username }) => {
+            let mut conn = db.conn()?;
+            let row = named_user(&mut conn, &username)?;
+            crate::services::two_factor::reset(&mut conn, None, row.id)?;
+            println!(
+                "Tvåstegsverifieringen för {} är avstängd; den ställs in igen vid nästa inloggning.",
                 row.username
             );
             Ok(())
@@ -519,8 +532,23 @@ fn read_password() -> AppResult<String> {
     Ok(line.trim_end_matches(['\r', '\n']).to_string())
 }
 
-fn serve(settings: Settings, db: Database, bind: &str, demo: bool) -> AppResult<()> {
+/// The account with this username, or an error that names it.
+fn named_user(
+    conn: &mut crate::db::DbConnection,
+    username: &str,
+) -> AppResult<crate::db::models::UserRow> {
+    crate::db::queries::users::by_username(conn, username.trim())?
+        .ok_or_else(|| AppError::Config(format!("Det finns ingen användare ”{username}”.")))
+}
+
+fn serve(mut settings: Settings, db: Database, bind: &str, demo: bool) -> AppResult<()> {
     if demo {
+        // Trying the demo should not need an authenticator app; a real installation
+        // requires it of administrators and approvers unless configured otherwise.
+        if std::env::var_os("LAGESBILD_TWO_FACTOR_ROLES").is_none() {
+            settings.two_factor_roles.clear();
+            println!("Demoläge: ingen roll måste använda tvåstegsverifiering (LAGESBILD_TWO_FACTOR_ROLES).");
+        }
         let mut conn = db.conn()?;
         match demo::seed_if_empty(&mut conn, &mut |msg| eprintln!("{msg}"))? {
             Some(logins) => {

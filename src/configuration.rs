@@ -91,6 +91,9 @@ pub struct Settings {
     /// Reverse proxies whose `X-Forwarded-For` names the client (login throttling per
     /// address); empty: the connection's own address counts.
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// Roles that must sign in with two-step verification (a one-time code after the
+    /// password); their users are sent to set it up before anything else.
+    pub two_factor_roles: Vec<crate::domain::role::Role>,
 }
 
 impl Settings {
@@ -165,7 +168,17 @@ impl Settings {
                 .collect::<Result<Vec<_>, _>>()?,
             None => Vec::new(),
         };
+        let two_factor_roles = match std::env::var("LAGESBILD_TWO_FACTOR_ROLES") {
+            Ok(list) => parse_roles(&list)?,
+            // Administrators and approvers: they change who may do what, and what the
+            // Government Offices receive.
+            Err(_) => vec![
+                crate::domain::role::Role::Admin,
+                crate::domain::role::Role::Approver,
+            ],
+        };
         Ok(Self {
+            two_factor_roles,
             trusted_proxies,
             notifications,
             metrics_addr,
@@ -427,6 +440,21 @@ impl LogFormat {
             },
         }
     }
+}
+
+/// `LAGESBILD_TWO_FACTOR_ROLES`: role codes with commas between; empty for none.
+fn parse_roles(list: &str) -> Result<Vec<crate::domain::role::Role>, AppError> {
+    list.split(',')
+        .map(str::trim)
+        .filter(|r| !r.is_empty())
+        .map(|r| {
+            crate::domain::role::Role::parse(r).ok_or_else(|| {
+                AppError::Config(format!(
+                    "LAGESBILD_TWO_FACTOR_ROLES: ”{r}” är ingen roll. Ange roller med kommatecken emellan bland coordinator, analyst, approver, ministry och admin, eller lämna tomt."
+                ))
+            })
+        })
+        .collect()
 }
 
 fn env_nonempty(name: &str) -> Option<String> {

@@ -22,6 +22,10 @@ pub enum AppError {
     /// A page needs a logged-in user; `next` is where to return after login.
     #[error("inloggning krävs")]
     LoginRequired { next: String },
+    /// The user's role signs in with two-step verification, which they have not set up:
+    /// pages send them to set it up first.
+    #[error("tvåstegsverifiering krävs")]
+    TwoFactorRequired,
     /// The API needs a valid token or session.
     #[error("inloggning krävs")]
     Unauthorized,

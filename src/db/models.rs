@@ -32,6 +32,10 @@ pub struct UserRow {
     /// `sv` or `en`: the user's chosen language.
     pub language: String,
     pub email: Option<String>,
+    /// The authenticator app's secret (base32) when two-step verification is on.
+    pub totp_secret: Option<String>,
+    /// The last time step a code was accepted for.
+    pub totp_last_step: Option<i64>,
 }
 
 #[derive(Debug, Insertable)]

@@ -26,6 +26,8 @@ diesel::table! {
         created_at -> Timestamp,
         language -> Text,
         email -> Nullable<Text>,
+        totp_secret -> Nullable<Text>,
+        totp_last_step -> Nullable<BigInt>,
     }
 }
 

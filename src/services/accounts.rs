@@ -26,6 +26,8 @@ pub struct Account {
     pub role: Role,
     pub agency_code: Option<String>,
     pub active: bool,
+    /// Whether the user signs in with a one-time code as well.
+    pub two_factor: bool,
     pub created_at: chrono::NaiveDateTime,
 }
 
@@ -39,6 +41,7 @@ fn account_of(row: UserRow, agency_code: Option<String>) -> AppResult<Account> {
         role,
         agency_code,
         active: row.active != 0,
+        two_factor: row.totp_secret.is_some(),
         created_at: row.created_at,
     })
 }
@@ -51,6 +54,8 @@ pub fn list(conn: &mut DbConnection) -> AppResult<Vec<Account>> {
         .collect();
     let mut accounts = users::all(conn)?
         .into_iter()
+        // Agency tokens' service accounts are managed under API tokens.
+        .filter(|row| !is_service_account(row))
         .map(|row| {
             let code = row.agency_id.and_then(|id| codes.get(&id).cloned());
             account_of(row, code)
@@ -60,9 +65,20 @@ pub fn list(conn: &mut DbConnection) -> AppResult<Vec<Account>> {
     Ok(accounts)
 }
 
+fn is_service_account(row: &UserRow) -> bool {
+    row.password_hash == super::tokens::NO_LOGIN
+}
+
+/// An account people log in to, or not found (a token's service account is not one).
+fn login_account(conn: &mut DbConnection, id: i64) -> AppResult<UserRow> {
+    users::by_id(conn, id)?
+        .filter(|row| !is_service_account(row))
+        .ok_or(AppError::NotFound)
+}
+
 /// One account, or not found.
 pub fn get(conn: &mut DbConnection, id: i64) -> AppResult<Account> {
-    let row = users::by_id(conn, id)?.ok_or(AppError::NotFound)?;
+    let row = login_account(conn, id)?;
     let code = match row.agency_id {
         Some(a) => Some(agencies::by_id(conn, a)?.code),
         None => None,
@@ -145,7 +161,7 @@ pub fn update(
     change: AccountChange<'_>,
 ) -> AppResult<()> {
     transaction(conn, |conn| {
-        let current = users::by_id(conn, id)?.ok_or(AppError::NotFound)?;
+        let current = login_account(conn, id)?;
         let mut errors = check_display_name(change.display_name);
         let role = match change.role {
             Some(r) => r,
@@ -239,7 +255,7 @@ pub fn update(
 /// it over) and ends the user's sessions. `admin` is `None` from the command line.
 pub fn reset_password(conn: &mut DbConnection, admin: Option<&User>, id: i64) -> AppResult<String> {
     transaction(conn, |conn| {
-        users::by_id(conn, id)?.ok_or(AppError::NotFound)?;
+        login_account(conn, id)?;
         let password = generate_password();
         users::set_password_hash(conn, id, &hash_password(&password)?)?;
         audit::record(

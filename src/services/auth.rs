@@ -36,6 +36,8 @@ pub struct User {
     /// The language the user chose for pages and e-mails.
     pub language: Lang,
     pub email: Option<String>,
+    /// Whether the user signs in with a one-time code as well (two-step verification).
+    pub two_factor: bool,
 }
 
 impl User {
@@ -95,6 +97,7 @@ fn to_user(conn: &mut DbConnection, row: UserRow) -> AppResult<User> {
         agency_name: agency.map(|a| a.name_sv),
         session_epoch: row.session_epoch,
         language: Lang::parse(&row.language).unwrap_or_default(),
+        two_factor: row.totp_secret.is_some(),
         email: row.email,
     })
 }
@@ -111,20 +114,23 @@ pub const ADDRESS_LIMIT: usize = 30;
 #[derive(Debug)]
 pub enum LoginOutcome {
     LoggedIn(User),
+    /// The password is right and the user has two-step verification: a one-time code
+    /// from their authenticator app comes next (`services::two_factor::verify_login`).
+    CodeNeeded(User),
     /// Wrong password or unknown user: the same answer for both.
     Failed,
     /// Too many failures: try again after this many seconds.
     Throttled(i64),
 }
 
-fn throttle_key(kind: &str, value: &str) -> String {
+pub(crate) fn throttle_key(kind: &str, value: &str) -> String {
     use sha2::{Digest, Sha256};
     // Hashed so that neither attempted names nor addresses are stored in clear.
     format!("{kind}:{}", hex::encode(Sha256::digest(value.as_bytes())))
 }
 
 /// Seconds until the key may try again, if it is locked now.
-fn locked_for(
+pub(crate) fn locked_for(
     conn: &mut DbConnection,
     key: &str,
     limit: usize,
@@ -187,15 +193,24 @@ pub fn authenticate(
         (true, Some(row)) => {
             let user = to_user(conn, row)?;
             crate::db::queries::throttle::clear(conn, &name_key)?;
+            let action = if user.two_factor {
+                "login_password_accepted"
+            } else {
+                "login"
+            };
             audit::record(
                 conn,
                 Some(&user),
-                "login",
+                action,
                 "user",
                 Some(&user.id.to_string()),
                 None,
             )?;
-            Ok(LoginOutcome::LoggedIn(user))
+            Ok(if user.two_factor {
+                LoginOutcome::CodeNeeded(user)
+            } else {
+                LoginOutcome::LoggedIn(user)
+            })
         }
         (_, row) => {
             let t = now();

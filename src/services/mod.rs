@@ -27,6 +27,7 @@ pub mod submissions;
 pub mod synthetic;
 pub mod taxonomy;
 pub mod tokens;
+pub mod two_factor;
 
 use chrono::NaiveDateTime;
 

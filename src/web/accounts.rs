@@ -8,7 +8,7 @@ use actix_web::{web, HttpResponse};
 use askama::Template;
 use serde::Deserialize;
 
-use super::auth::{set_flash, start_session, Administrator, AnyUser, Authorized};
+use super::auth::{set_flash, start_session, Administrator, AnyUser, Authorized, TWO_FACTOR_SETUP};
 use super::layout::{render, render_with, see_other, Choice, Chrome, ConfirmPage, FormState};
 use super::routes::Routes;
 use super::AppState;
@@ -18,6 +18,7 @@ use crate::error::{AppError, AppResult};
 use crate::i18n::Tr;
 use crate::services::accounts::{self as svc, Account, AccountChange};
 use crate::services::auth::{self, NewAccount};
+use crate::services::two_factor;
 
 pub fn config(r: &mut Routes) {
     r.get("/admin/users", users_page)
@@ -26,8 +27,13 @@ pub fn config(r: &mut Routes) {
         .post("/admin/users/{id}", update_user)
         .get("/admin/users/{id}/password", confirm_reset)
         .post("/admin/users/{id}/password", reset_password)
+        .get("/admin/users/{id}/two-factor", confirm_reset_two_factor)
+        .post("/admin/users/{id}/two-factor", reset_two_factor)
         .get("/account/password", password_page)
-        .post("/account/password", change_password);
+        .post("/account/password", change_password)
+        .get(TWO_FACTOR_SETUP, two_factor_page)
+        .post(TWO_FACTOR_SETUP, enable_two_factor)
+        .post("/account/two-factor/disable", disable_two_factor);
 }
 
 /// An account as listed, its role and agency in the reader's language.
@@ -441,4 +447,194 @@ async fn change_password(
         ),
         Err(e) => Err(e),
     }
+}
+
+/// The session's secret for an enrollment in progress (kept until the first code proves
+/// the app has it, so reloading the page does not change the QR code).
+const ENROLL_SECRET: &str = "enroll_secret";
+
+#[derive(Template)]
+#[template(path = "account/two_factor.html")]
+struct TwoFactorPage {
+    chrome: Chrome,
+    enabled: bool,
+    /// The user's role must use it (no turning it off; a first visit explains why).
+    required: bool,
+    enrollment: Option<two_factor::Enrollment>,
+    form: FormState,
+}
+
+fn two_factor_view(
+    state: &AppState,
+    auth: &Authorized<AnyUser>,
+    session: &Session,
+    form: FormState,
+) -> AppResult<TwoFactorPage> {
+    let enrollment = if auth.user.two_factor {
+        None
+    } else {
+        let secret = match session.get::<String>(ENROLL_SECRET).ok().flatten() {
+            Some(s) => s,
+            None => {
+                let s = two_factor::new_secret();
+                session
+                    .insert(ENROLL_SECRET, &s)
+                    .map_err(AppError::internal)?;
+                s
+            }
+        };
+        Some(two_factor::enrollment(
+            &secret,
+            &auth.user.username,
+            &auth.tr.t("product-name"),
+        )?)
+    };
+    Ok(TwoFactorPage {
+        chrome: Chrome::for_user(auth, auth.tr.t("two-factor-title"), "/account"),
+        enabled: auth.user.two_factor,
+        required: state.settings.two_factor_roles.contains(&auth.user.role),
+        enrollment,
+        form,
+    })
+}
+
+async fn two_factor_page(
+    state: web::Data<AppState>,
+    auth: Authorized<AnyUser>,
+    session: Session,
+) -> AppResult<HttpResponse> {
+    render(&two_factor_view(
+        &state,
+        &auth,
+        &session,
+        FormState::default(),
+    )?)
+}
+
+#[derive(Deserialize)]
+struct EnableForm {
+    #[serde(default)]
+    code: String,
+}
+
+async fn enable_two_factor(
+    state: web::Data<AppState>,
+    auth: Authorized<AnyUser>,
+    session: Session,
+    form: web::Form<EnableForm>,
+) -> AppResult<HttpResponse> {
+    let Some(secret) = session.get::<String>(ENROLL_SECRET).ok().flatten() else {
+        // The page was not opened in this session (or it is on already): show it afresh.
+        return Ok(see_other(TWO_FACTOR_SETUP));
+    };
+    let (user, code) = (auth.user.clone(), form.into_inner().code);
+    let result = state
+        .db
+        .run(move |c| {
+            two_factor::enable(c, &user, &secret, &code)?;
+            auth::load_active_user(c, user.id)
+        })
+        .await;
+    match result {
+        Ok(Some(user)) => {
+            // The other sessions have ended; this one goes on with both steps behind it.
+            start_session(&session, &user)?;
+            set_flash(&session, &auth.tr.t("two-factor-enabled"));
+            Ok(see_other("/account"))
+        }
+        Ok(None) => Err(AppError::NotFound),
+        Err(AppError::Validation(errors)) => render_with(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &two_factor_view(
+                &state,
+                &auth,
+                &session,
+                FormState::default().with_errors(&errors, &auth.tr),
+            )?,
+        ),
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Deserialize)]
+struct DisableForm {
+    #[serde(default)]
+    password: String,
+}
+
+async fn disable_two_factor(
+    state: web::Data<AppState>,
+    auth: Authorized<AnyUser>,
+    session: Session,
+    form: web::Form<DisableForm>,
+) -> AppResult<HttpResponse> {
+    let user = auth.user.clone();
+    let required = state.settings.two_factor_roles.contains(&user.role);
+    let password = form.into_inner().password;
+    let result = state
+        .db
+        .run(move |c| {
+            two_factor::disable(c, &user, &password, required)?;
+            auth::load_active_user(c, user.id)
+        })
+        .await;
+    match result {
+        Ok(Some(user)) => {
+            start_session(&session, &user)?;
+            set_flash(&session, &auth.tr.t("two-factor-disabled"));
+            Ok(see_other("/account"))
+        }
+        Ok(None) => Err(AppError::NotFound),
+        Err(AppError::Validation(errors)) => render_with(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &two_factor_view(
+                &state,
+                &auth,
+                &session,
+                FormState::default().with_errors(&errors, &auth.tr),
+            )?,
+        ),
+        Err(e) => Err(e),
+    }
+}
+
+async fn confirm_reset_two_factor(
+    state: web::Data<AppState>,
+    auth: Authorized<Administrator>,
+    path: web::Path<i64>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    let account = state.db.run(move |c| svc::get(c, id)).await?;
+    let tr = &auth.tr;
+    render(&ConfirmPage {
+        chrome: Chrome::for_user(&auth, tr.t("two-factor-reset-title"), "/admin"),
+        heading: tr.t1(
+            "two-factor-reset-heading",
+            "username",
+            account.username.as_str(),
+        ),
+        question: tr.t("two-factor-reset-question"),
+        action: format!("/admin/users/{id}/two-factor"),
+        button: tr.t("two-factor-reset-button"),
+        cancel: format!("/admin/users/{id}"),
+    })
+}
+
+async fn reset_two_factor(
+    state: web::Data<AppState>,
+    auth: Authorized<Administrator>,
+    session: Session,
+    path: web::Path<i64>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    let admin = auth.user.clone();
+    state
+        .db
+        .run(move |c| {
+            svc::get(c, id)?;
+            two_factor::reset(c, Some(&admin), id)
+        })
+        .await?;
+    set_flash(&session, &auth.tr.t("two-factor-reset-done"));
+    Ok(see_other(&format!("/admin/users/{id}")))
 }

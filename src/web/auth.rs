@@ -202,6 +202,12 @@ async fn authorize<P: Policy + 'static>(req: &HttpRequest) -> Result<Authorized<
     if !P::CAPABILITY.allows(user.role) {
         return Err(AppError::forbidden());
     }
+    if !user.two_factor
+        && state.settings.two_factor_roles.contains(&user.role)
+        && req.path() != TWO_FACTOR_SETUP
+    {
+        return Err(AppError::TwoFactorRequired);
+    }
     let _ = session.insert(SEEN_AT, now);
     let csrf_token = csrf::token(&session)?;
     let flash = take_flash(&session);
@@ -236,6 +242,10 @@ pub async fn session_user_id(req: &HttpRequest) -> Option<i64> {
         .ok()??;
     (Some(user.session_epoch) == epoch).then_some(user.id)
 }
+
+/// Where a user whose role requires two-step verification sets it up: the one page they
+/// may open before they have.
+pub const TWO_FACTOR_SETUP: &str = "/account/two-factor";
 
 /// Starts a fresh session for `user` (a new session id, so a pre-login id is useless).
 pub fn start_session(session: &Session, user: &User) -> Result<(), AppError> {

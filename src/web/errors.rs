@@ -32,6 +32,7 @@ impl AppError {
             AppError::Unavailable(_) => tr.t("error-unavailable"),
             AppError::NotFound => tr.t("error-not-found"),
             AppError::LoginRequired { .. } => tr.t("error-login-required"),
+            AppError::TwoFactorRequired => tr.t("two-factor-required"),
             AppError::Unauthorized => tr.t("error-unauthorized"),
             AppError::Csrf => tr.t("error-csrf"),
             AppError::Validation(_) => tr.t("error-invalid"),
@@ -83,7 +84,7 @@ impl AppError {
     /// The error as a page in the common layout, in the reader's language. The
     /// language middleware calls this for every error response of a page.
     pub fn render_page(&self, tr: &Tr) -> HttpResponse {
-        if let AppError::LoginRequired { .. } = self {
+        if let AppError::LoginRequired { .. } | AppError::TwoFactorRequired = self {
             return self.error_response();
         }
         let mut r = HttpResponse::build(self.status_code());
@@ -113,7 +114,7 @@ impl ResponseError for AppError {
         match self {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Forbidden(_) | AppError::Csrf => StatusCode::FORBIDDEN,
-            AppError::LoginRequired { .. } => StatusCode::SEE_OTHER,
+            AppError::LoginRequired { .. } | AppError::TwoFactorRequired => StatusCode::SEE_OTHER,
             AppError::Unauthorized => StatusCode::UNAUTHORIZED,
             AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Conflict(_) => StatusCode::CONFLICT,
@@ -140,6 +141,11 @@ impl ResponseError for AppError {
             );
             return HttpResponse::SeeOther()
                 .insert_header((header::LOCATION, target))
+                .finish();
+        }
+        if let AppError::TwoFactorRequired = self {
+            return HttpResponse::SeeOther()
+                .insert_header((header::LOCATION, "/account/two-factor"))
                 .finish();
         }
         if self.status_code().is_server_error() {
@@ -176,6 +182,7 @@ impl AppError {
             AppError::NotFound => "not_found",
             AppError::Forbidden(_) => "forbidden",
             AppError::LoginRequired { .. } | AppError::Unauthorized => "unauthorized",
+            AppError::TwoFactorRequired => "two_factor_required",
             AppError::Csrf => "csrf",
             AppError::Validation(_) => "invalid",
             AppError::Conflict(_) => "conflict",
@@ -223,6 +230,7 @@ impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
         match self.0 {
             AppError::LoginRequired { .. } => StatusCode::UNAUTHORIZED,
+            AppError::TwoFactorRequired => StatusCode::FORBIDDEN,
             ref e => e.status_code(),
         }
     }

@@ -123,6 +123,8 @@ struct AccountPage {
     /// The domains e-mail may go to, for the hint.
     domains: String,
     has_email: bool,
+    /// Whether the user signs in with a one-time code as well.
+    two_factor: bool,
     language: String,
 }
 
@@ -140,6 +142,7 @@ fn account_page(
         mail_enabled: n.mail_enabled(),
         domains: n.allowed_domains.join(", "),
         has_email,
+        two_factor: auth.user.two_factor,
         language: auth.user.language.endonym().to_string(),
     }
 }

@@ -13,10 +13,13 @@ use super::{csrf, AppState};
 use crate::error::AppResult;
 use crate::i18n::{Msg, Tr};
 use crate::services::auth::{authenticate, end_sessions, LoginOutcome};
+use crate::services::two_factor::{self, CodeOutcome};
 
 pub fn config(r: &mut Routes) {
     r.get("/login", login_form)
         .post("/login", login)
+        .get("/login/code", code_form)
+        .post("/login/code", code)
         .post("/logout", logout);
 }
 
@@ -79,26 +82,21 @@ async fn login(
         .await?;
     let (status, error) = match outcome {
         LoginOutcome::LoggedIn(user) => {
-            start_session(&session, &user)?;
-            let mut res = see_other(&safe_next(next.as_deref()));
-            // A language chosen in this browser before logging in becomes the user's
-            // choice; otherwise the user's stored choice comes to this browser.
-            if req.cookie(super::auth::COOKIE).is_some() {
-                if tr.lang != user.language {
-                    let (id, lang) = (user.id, tr.lang);
-                    state
-                        .db
-                        .run(move |c| crate::services::auth::set_language(c, id, lang))
-                        .await?;
-                }
-            } else {
-                res.add_cookie(&super::language::cookie(
-                    user.language,
-                    state.settings.cookie_secure,
-                ))
-                .map_err(crate::error::AppError::internal)?;
-            }
-            return Ok(res);
+            return finish_login(&state, &session, &req, &tr, &user, next.as_deref()).await
+        }
+        LoginOutcome::CodeNeeded(user) => {
+            // Not logged in yet: the session only remembers whose code to ask for.
+            session.renew();
+            session.clear();
+            let insert = |k: &str, v: String| {
+                session
+                    .insert(k, v)
+                    .map_err(crate::error::AppError::internal)
+            };
+            insert(PENDING_UID, user.id.to_string())?;
+            insert(PENDING_AT, chrono::Utc::now().timestamp().to_string())?;
+            insert(PENDING_NEXT, safe_next(next.as_deref()))?;
+            return Ok(see_other("/login/code"));
         }
         LoginOutcome::Failed => (StatusCode::UNAUTHORIZED, Msg::new("login-failed")),
         // Whole minutes, rounded up.
@@ -114,6 +112,110 @@ async fn login(
         error: Some(error),
     };
     render_with(status, &page)
+}
+
+/// The session of a login whose password was right and whose code is still to come.
+const PENDING_UID: &str = "pending_uid";
+const PENDING_AT: &str = "pending_at";
+const PENDING_NEXT: &str = "pending_next";
+/// How long the code may take after the password.
+const PENDING_SECS: i64 = 300;
+
+/// The user whose code this session waits for, if the password came recently enough.
+fn pending(session: &Session) -> Option<(i64, String)> {
+    let read = |k: &str| session.get::<String>(k).ok().flatten();
+    let uid = read(PENDING_UID)?.parse::<i64>().ok()?;
+    let at = read(PENDING_AT)?.parse::<i64>().ok()?;
+    (chrono::Utc::now().timestamp() - at <= PENDING_SECS)
+        .then(|| (uid, read(PENDING_NEXT).unwrap_or_else(|| "/".into())))
+}
+
+/// The login is complete: a fresh session, the language settled, on to `next`.
+async fn finish_login(
+    state: &AppState,
+    session: &Session,
+    req: &actix_web::HttpRequest,
+    tr: &Tr,
+    user: &crate::services::auth::User,
+    next: Option<&str>,
+) -> AppResult<HttpResponse> {
+    start_session(session, user)?;
+    let mut res = see_other(&safe_next(next));
+    // A language chosen in this browser before logging in becomes the user's choice;
+    // otherwise the user's stored choice comes to this browser.
+    if req.cookie(super::auth::COOKIE).is_some() {
+        if tr.lang != user.language {
+            let (id, lang) = (user.id, tr.lang);
+            state
+                .db
+                .run(move |c| crate::services::auth::set_language(c, id, lang))
+                .await?;
+        }
+    } else {
+        res.add_cookie(&super::language::cookie(
+            user.language,
+            state.settings.cookie_secure,
+        ))
+        .map_err(crate::error::AppError::internal)?;
+    }
+    Ok(res)
+}
+
+#[derive(Template)]
+#[template(path = "session/code.html")]
+struct CodePage {
+    chrome: Chrome,
+    /// Whether a login waits for its code (otherwise the page says to start over).
+    waiting: bool,
+    error: Option<Msg>,
+}
+
+fn code_page(session: &Session, tr: Tr, error: Option<Msg>) -> AppResult<CodePage> {
+    Ok(CodePage {
+        chrome: Chrome::anonymous(tr.t("two-factor-login-title"), csrf::token(session)?, tr)
+            .at("/login"),
+        waiting: pending(session).is_some(),
+        error,
+    })
+}
+
+async fn code_form(session: Session, tr: Tr) -> AppResult<HttpResponse> {
+    render(&code_page(&session, tr, None)?)
+}
+
+#[derive(Deserialize)]
+struct CodeForm {
+    #[serde(default)]
+    code: String,
+}
+
+/// The second step: the code from the authenticator app.
+async fn code(
+    state: web::Data<AppState>,
+    session: Session,
+    req: actix_web::HttpRequest,
+    tr: Tr,
+    form: web::Form<CodeForm>,
+) -> AppResult<HttpResponse> {
+    let Some((uid, next)) = pending(&session) else {
+        return Ok(see_other("/login/code"));
+    };
+    let code = form.into_inner().code;
+    let outcome = state
+        .db
+        .run(move |c| two_factor::verify_login(c, uid, &code))
+        .await?;
+    let (status, error) = match outcome {
+        CodeOutcome::LoggedIn(user) => {
+            return finish_login(&state, &session, &req, &tr, &user, Some(&next)).await
+        }
+        CodeOutcome::Wrong => (StatusCode::UNAUTHORIZED, Msg::new("two-factor-code-wrong")),
+        CodeOutcome::Throttled(secs) => (
+            StatusCode::TOO_MANY_REQUESTS,
+            Msg::new("login-throttled").arg("minutes", (secs + 59) / 60),
+        ),
+    };
+    render_with(status, &code_page(&session, tr, Some(error))?)
 }
 
 /// Logging out ends the account's sessions on every device, not only this cookie: the

@@ -80,6 +80,20 @@ fn migrate_user_add_period_open_and_report_pdf_work_from_the_command_line() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("Det finns ingen användare"));
 
+    // A lost phone: two-step verification off from the command line.
+    let out = lagesbild(db)
+        .args(["user", "reset-two-factor", "--username", "sam"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("Tvåstegsverifieringen för sam är avstängd")
+    );
+
     let out = lagesbild(db)
         .args(["period", "open", "2026-Q3", "--deadline", "2026-10-15"])
         .output()

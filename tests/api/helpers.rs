@@ -103,6 +103,8 @@ pub fn test_settings(url: DatabaseUrl) -> Settings {
         metrics_addr: None,
         metrics_token: None,
         trusted_proxies: Vec::new(),
+        // Tests that need it turn it on; the others log in with a password alone.
+        two_factor_roles: Vec::new(),
         // The tests run the scheduler's rounds themselves (`TestApp::scheduler`).
         notifications: lagesbild::configuration::NotificationSettings {
             scheduler: false,

@@ -38,3 +38,4 @@ mod shutdown;
 mod smtp_sink;
 mod submissions;
 mod thin_path;
+mod two_factor;

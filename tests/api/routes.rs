@@ -61,6 +61,8 @@ const EXPECTATIONS: &[(&str, &str)] = &[
     ("POST /admin/users/{id}", "L D D D D A"),
     ("GET /admin/users/{id}/password", "L D D D D A"),
     ("POST /admin/users/{id}/password", "L D D D D A"),
+    ("GET /admin/users/{id}/two-factor", "L D D D D A"),
+    ("POST /admin/users/{id}/two-factor", "L D D D D A"),
     ("GET /admin/rotation", "L D D D D A"),
     ("GET /admin/audit", "L D D D D A"),
     ("GET /admin/audit.csv", "L D D D D A"),
@@ -80,6 +82,8 @@ const EXPECTATIONS: &[(&str, &str)] = &[
     ("GET /login", "P P P P P P"),
     ("GET /tillganglighet", "P P P P P P"),
     ("POST /login", "P P P P P P"),
+    ("GET /login/code", "P P P P P P"),
+    ("POST /login/code", "P P P P P P"),
     ("POST /logout", "P P P P P P"),
     ("POST /language", "P P P P P P"),
     ("GET /", "L A A A A A"),
@@ -163,6 +167,9 @@ const EXPECTATIONS: &[(&str, &str)] = &[
     ("POST /account", "L A A A A A"),
     ("GET /account/password", "L A A A A A"),
     ("POST /account/password", "L A A A A A"),
+    ("GET /account/two-factor", "L A A A A A"),
+    ("POST /account/two-factor", "L A A A A A"),
+    ("POST /account/two-factor/disable", "L A A A A A"),
     // Reference figures.
     ("GET /references", "L A A A D A"),
     ("POST /references", "L D A D D A"),
@@ -695,7 +702,10 @@ async fn check(r: Response, method: &Method, pattern: &str, expect: char, what: 
             .get("cache-control")
             .map(|v| v.to_str().unwrap().to_string())
             .unwrap_or_default();
-        assert!(cache.contains("no-store"), "{what}: Cache-Control {cache:?}");
+        assert!(
+            cache.contains("no-store"),
+            "{what}: Cache-Control {cache:?}"
+        );
     }
     let status = r.status().as_u16();
     let loc = location(&r);

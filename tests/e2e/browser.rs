@@ -443,6 +443,8 @@ impl Browser {
                 for (const svg of document.querySelectorAll('main svg')) {
                   const img = svg.closest('[role=img]');
                   if (!img || (img.getAttribute('aria-label') || '').trim().length < 20) { p.push('chart without a text alternative'); continue; }
+                  // A QR code is a picture of a key, not a chart: no summary or table to give.
+                  if (img.closest('figure.qr')) continue;
                   const fig = img.closest('figure');
                   if (!fig || !fig.querySelector('.chart-summary')) p.push('chart without a one-line summary: ' + img.getAttribute('aria-label'));
                   const after = Array.from(document.querySelectorAll('main table')).some(t => img.compareDocumentPosition(t) & Node.DOCUMENT_POSITION_FOLLOWING);

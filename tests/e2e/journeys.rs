@@ -450,6 +450,52 @@ async fn administrator_creates_an_account_and_its_user_changes_the_password() {
     run!("administrator", app, Js::On, administrator);
 }
 
+// ---------------------------------------------------------------------------------------
+// Two-step verification: set up with the app's key, then a login with password and code.
+
+/// The authenticator app's code for `key`, `steps_ahead` 30-second steps from now.
+fn app_code(key: &str, steps_ahead: u64) -> String {
+    let totp = totp_rs::Builder::new()
+        .with_secret(totp_rs::Secret::try_from_base32(key).unwrap())
+        .build()
+        .unwrap();
+    let now = u64::try_from(chrono::Utc::now().timestamp()).unwrap();
+    totp.generate(now + 30 * steps_ahead).to_string()
+}
+
+async fn two_step(b: &mut Browser) -> Result {
+    b.login("ana").await?;
+    b.follow("Ditt konto", "account").await?;
+    b.follow("Hantera tvåstegsverifiering", "two-factor-setup")
+        .await?;
+    let key = b.el("code.secret").await?.text().await?;
+    b.fill("f-code", &app_code(&key, 0)).await?;
+    b.press("Aktivera tvåstegsverifiering", "two-factor-on")
+        .await?;
+    assert!(b
+        .body()
+        .await?
+        .contains("Tvåstegsverifieringen är aktiverad"));
+    b.logout().await?;
+
+    b.goto("/login", "login").await?;
+    b.fill("f-username", "ana").await?;
+    b.fill("f-password", crate::helpers::PASSWORD).await?;
+    b.press("Logga in", "code").await?;
+    assert_eq!(b.path().await?, "/login/code");
+    b.fill("f-code", &app_code(&key, 1)).await?;
+    b.press("Logga in", "start-after-code").await?;
+    assert_eq!(b.path().await?, "/");
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_user_sets_up_two_step_verification_and_logs_in_with_a_code() {
+    let app = spawn_app().await;
+    app.add_user("ana", Role::Analyst, None).await;
+    run!("two-step", app, Js::On, two_step);
+}
+
 /// The same reader in English: the switch in the header (a form, no script), every page
 /// checked again in English, and the PDF downloaded from the English page.
 async fn ministry_in_english(b: &mut Browser) -> Result {

@@ -70,6 +70,41 @@ pub fn end_sessions(conn: &mut DbConnection, id: i64) -> QueryResult<usize> {
         .execute(conn)
 }
 
+/// Turns two-step verification on (with the secret and the step of the code that
+/// confirmed it) or off (`None`); either way the account's sessions end.
+pub fn set_two_factor(
+    conn: &mut DbConnection,
+    id: i64,
+    secret: Option<&str>,
+    step: Option<i64>,
+) -> QueryResult<usize> {
+    diesel::update(users::table.find(id))
+        .set((
+            users::totp_secret.eq(secret),
+            users::totp_last_step.eq(step),
+            users::session_epoch.eq(users::session_epoch + 1),
+        ))
+        .execute(conn)
+}
+
+/// Takes a code's time step if no code of this or a later step was accepted before: 1 when
+/// taken, 0 when the code was used already (checked in the UPDATE itself, so two
+/// instances cannot both accept it).
+pub fn take_code_step(conn: &mut DbConnection, id: i64, step: i64) -> QueryResult<usize> {
+    diesel::update(
+        users::table
+            .find(id)
+            .filter(users::totp_secret.is_not_null())
+            .filter(
+                users::totp_last_step
+                    .is_null()
+                    .or(users::totp_last_step.lt(step)),
+            ),
+    )
+    .set(users::totp_last_step.eq(step))
+    .execute(conn)
+}
+
 /// Stores a new password hash and ends the account's sessions.
 pub fn set_password_hash(conn: &mut DbConnection, id: i64, hash: &str) -> QueryResult<usize> {
     diesel::update(users::table.find(id))

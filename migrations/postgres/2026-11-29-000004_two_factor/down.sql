@@ -1,0 +1,2 @@
+ALTER TABLE users DROP COLUMN totp_last_step;
+ALTER TABLE users DROP COLUMN totp_secret;
