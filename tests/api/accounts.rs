@@ -58,10 +58,28 @@ async fn an_administrator_creates_an_account_whose_password_is_shown_once() {
     assert!(page.contains("Kontot ny.samordnare är skapat"), "{page}");
     let password = shown_password(&page);
     assert_eq!(password.len(), 20);
-    // The list shows the account; the password is nowhere else.
+    // The list shows the account; the password is nowhere else. An agency token's service
+    // account is not a login: it is managed under API tokens, not here.
+    app.agency_token("SKV").await;
     let list = app.get_text("/admin/users").await;
     assert!(list.contains("ny.samordnare") && list.contains("Ny samordnare, SKV"));
     assert!(!list.contains(&password));
+    assert!(!list.contains("api-skv"), "{list}");
+    let service = app
+        .with_db(|c| {
+            use diesel::prelude::*;
+            use lagesbild::db::schema::users as u;
+            u::table
+                .filter(u::username.like("api-skv-%"))
+                .select(u::id)
+                .first::<i64>(c)
+                .unwrap()
+        })
+        .await;
+    assert_eq!(
+        app.get(&format!("/admin/users/{service}")).await.status(),
+        404
+    );
 
     // The new user logs in with it and works as their agency's coordinator.
     let user = session_of(&app, "ny.samordnare", &password).await;
