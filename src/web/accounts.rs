@@ -345,26 +345,47 @@ async fn update_user(
     }
 }
 
+/// The texts of the second page a destructive action on an account asks for.
+struct AccountConfirm {
+    title: &'static str,
+    heading: &'static str,
+    question: &'static str,
+    button: &'static str,
+    /// The action's path under the account: `password` or `two-factor`.
+    action: &'static str,
+}
+
+async fn confirm_account_action(
+    state: &AppState,
+    auth: &Authorized<Administrator>,
+    id: i64,
+    c: AccountConfirm,
+) -> AppResult<HttpResponse> {
+    let account = state.db.run(move |conn| svc::get(conn, id)).await?;
+    let tr = &auth.tr;
+    render(&ConfirmPage {
+        chrome: Chrome::for_user(auth, tr.t(c.title), "/admin"),
+        heading: tr.t1(c.heading, "username", account.username.as_str()),
+        question: tr.t(c.question),
+        action: format!("/admin/users/{id}/{}", c.action),
+        button: tr.t(c.button),
+        cancel: format!("/admin/users/{id}"),
+    })
+}
+
 async fn confirm_reset(
     state: web::Data<AppState>,
     auth: Authorized<Administrator>,
     path: web::Path<i64>,
 ) -> AppResult<HttpResponse> {
-    let id = path.into_inner();
-    let account = state.db.run(move |c| svc::get(c, id)).await?;
-    let tr = &auth.tr;
-    render(&ConfirmPage {
-        chrome: Chrome::for_user(&auth, tr.t("accounts-reset-title"), "/admin"),
-        heading: tr.t1(
-            "accounts-reset-heading",
-            "username",
-            account.username.as_str(),
-        ),
-        question: tr.t("accounts-reset-question"),
-        action: format!("/admin/users/{id}/password"),
-        button: tr.t("accounts-reset-button"),
-        cancel: format!("/admin/users/{id}"),
-    })
+    let texts = AccountConfirm {
+        title: crate::key!("accounts-reset-title"),
+        heading: crate::key!("accounts-reset-heading"),
+        question: crate::key!("accounts-reset-question"),
+        button: crate::key!("accounts-reset-button"),
+        action: "password",
+    };
+    confirm_account_action(&state, &auth, path.into_inner(), texts).await
 }
 
 async fn reset_password(
@@ -535,25 +556,13 @@ async fn enable_two_factor(
             auth::load_active_user(c, user.id)
         })
         .await;
-    match result {
-        Ok(Some(user)) => {
-            // The other sessions have ended; this one goes on with both steps behind it.
-            start_session(&session, &user)?;
-            set_flash(&session, &auth.tr.t("two-factor-enabled"));
-            Ok(see_other("/account"))
-        }
-        Ok(None) => Err(AppError::NotFound),
-        Err(AppError::Validation(errors)) => render_with(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &two_factor_view(
-                &state,
-                &auth,
-                &session,
-                FormState::default().with_errors(&errors, &auth.tr),
-            )?,
-        ),
-        Err(e) => Err(e),
-    }
+    two_factor_changed(
+        result,
+        &state,
+        &auth,
+        &session,
+        crate::key!("two-factor-enabled"),
+    )
 }
 
 #[derive(Deserialize)]
@@ -578,19 +587,37 @@ async fn disable_two_factor(
             auth::load_active_user(c, user.id)
         })
         .await;
+    two_factor_changed(
+        result,
+        &state,
+        &auth,
+        &session,
+        crate::key!("two-factor-disabled"),
+    )
+}
+
+/// After turning two-step verification on or off: the account's other sessions have
+/// ended, this one starts afresh and says `done`; refused input shows the page again.
+fn two_factor_changed(
+    result: AppResult<Option<crate::services::auth::User>>,
+    state: &AppState,
+    auth: &Authorized<AnyUser>,
+    session: &Session,
+    done: &str,
+) -> AppResult<HttpResponse> {
     match result {
         Ok(Some(user)) => {
-            start_session(&session, &user)?;
-            set_flash(&session, &auth.tr.t("two-factor-disabled"));
+            start_session(session, &user)?;
+            set_flash(session, &auth.tr.t(done));
             Ok(see_other("/account"))
         }
         Ok(None) => Err(AppError::NotFound),
         Err(AppError::Validation(errors)) => render_with(
             StatusCode::UNPROCESSABLE_ENTITY,
             &two_factor_view(
-                &state,
-                &auth,
-                &session,
+                state,
+                auth,
+                session,
                 FormState::default().with_errors(&errors, &auth.tr),
             )?,
         ),
@@ -603,21 +630,14 @@ async fn confirm_reset_two_factor(
     auth: Authorized<Administrator>,
     path: web::Path<i64>,
 ) -> AppResult<HttpResponse> {
-    let id = path.into_inner();
-    let account = state.db.run(move |c| svc::get(c, id)).await?;
-    let tr = &auth.tr;
-    render(&ConfirmPage {
-        chrome: Chrome::for_user(&auth, tr.t("two-factor-reset-title"), "/admin"),
-        heading: tr.t1(
-            "two-factor-reset-heading",
-            "username",
-            account.username.as_str(),
-        ),
-        question: tr.t("two-factor-reset-question"),
-        action: format!("/admin/users/{id}/two-factor"),
-        button: tr.t("two-factor-reset-button"),
-        cancel: format!("/admin/users/{id}"),
-    })
+    let texts = AccountConfirm {
+        title: crate::key!("two-factor-reset-title"),
+        heading: crate::key!("two-factor-reset-heading"),
+        question: crate::key!("two-factor-reset-question"),
+        button: crate::key!("two-factor-reset-button"),
+        action: "two-factor",
+    };
+    confirm_account_action(&state, &auth, path.into_inner(), texts).await
 }
 
 async fn reset_two_factor(
