@@ -279,16 +279,14 @@ pub fn change_own_password(
     new: &str,
     repeated: &str,
 ) -> AppResult<()> {
+    // Outside the transaction: a wrong password must stay counted when the change is
+    // refused.
+    let row = users::by_id(conn, user.id)?.ok_or(AppError::NotFound)?;
+    let mut errors: Vec<FieldError> =
+        super::auth::check_current_password(conn, &row, current, "current_password")?
+            .into_iter()
+            .collect();
     transaction(conn, |conn| {
-        let row = users::by_id(conn, user.id)?.ok_or(AppError::NotFound)?;
-        let mut errors = Vec::new();
-        if !super::auth::verify_password(current, &row.password_hash) {
-            errors.push(FieldError::new(
-                "current_password",
-                "wrong",
-                Msg::new("accounts-current-password-wrong"),
-            ));
-        }
         errors.extend(check_password_policy(&row.username, new));
         if new != repeated {
             errors.push(FieldError::new(

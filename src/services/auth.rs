@@ -231,6 +231,41 @@ pub fn authenticate(
     }
 }
 
+/// Checks the current password of a logged-in user who is changing what guards their
+/// account (the password itself, two-step verification). Wrong passwords count against the
+/// same per-account limit as logins, so these forms are no way round it. `None`: right.
+pub(crate) fn check_current_password(
+    conn: &mut DbConnection,
+    row: &UserRow,
+    password: &str,
+    field: &str,
+) -> AppResult<Option<FieldError>> {
+    let key = throttle_key("name", &row.username.trim().to_lowercase());
+    if let Some(secs) = locked_for(conn, &key, ACCOUNT_LIMIT, true)? {
+        return Ok(Some(FieldError::new(
+            field,
+            "throttled",
+            Msg::new("login-throttled").arg("minutes", (secs + 59) / 60),
+        )));
+    }
+    if verify_password(password, &row.password_hash) {
+        crate::db::queries::throttle::clear(conn, &key)?;
+        return Ok(None);
+    }
+    crate::db::queries::throttle::record(conn, &key, now())?;
+    audit::record_anonymous(
+        conn,
+        "password_check_failed",
+        "user",
+        Some(&row.id.to_string()),
+    )?;
+    Ok(Some(FieldError::new(
+        field,
+        "wrong",
+        Msg::new("accounts-current-password-wrong"),
+    )))
+}
+
 /// The longest display name of an account.
 pub const MAX_DISPLAY_NAME_CHARS: usize = 120;
 

@@ -13,7 +13,7 @@ use rand::RngCore;
 use totp_rs::{Builder, Secret, Totp};
 
 use super::audit;
-use super::auth::{load_active_user, locked_for, throttle_key, verify_password, User};
+use super::auth::{check_current_password, load_active_user, locked_for, throttle_key, User};
 use super::now;
 use crate::db::queries::{throttle, users};
 use crate::db::{transaction, DbConnection};
@@ -129,15 +129,12 @@ pub fn disable(
             Msg::new("two-factor-required-by-role"),
         )]));
     }
+    // Outside the transaction: a wrong password must stay counted when it is refused.
+    let row = users::by_id(conn, user.id)?.ok_or(AppError::NotFound)?;
+    if let Some(refusal) = check_current_password(conn, &row, password, "password")? {
+        return Err(AppError::Validation(vec![refusal]));
+    }
     transaction(conn, |conn| {
-        let row = users::by_id(conn, user.id)?.ok_or(AppError::NotFound)?;
-        if !verify_password(password, &row.password_hash) {
-            return Err(AppError::Validation(vec![FieldError::new(
-                "password",
-                "wrong",
-                Msg::new("accounts-current-password-wrong"),
-            )]));
-        }
         users::set_two_factor(conn, user.id, None, None)?;
         audit::record(
             conn,

@@ -323,3 +323,43 @@ async fn users_change_their_own_password_and_their_other_sessions_end() {
         1
     );
 }
+
+#[tokio::test]
+async fn the_password_form_is_no_way_round_the_login_throttle() {
+    let mut app = spawn_app().await;
+    app.add_user("ana", Role::Analyst, None).await;
+    app.login_as("ana").await;
+    let new = "en-helt-ny-lösenordsfras-77";
+    let change = |current: &'static str| {
+        let app = &app;
+        async move {
+            app.post_form(
+                "/account/password",
+                "/account/password",
+                &[
+                    ("current_password", current),
+                    ("password", new),
+                    ("repeat_password", new),
+                ],
+            )
+            .await
+        }
+    };
+    // Someone with Ana's open session guesses her password: five guesses, then the
+    // account waits, here as at the login page.
+    for _ in 0..5 {
+        assert_eq!(change("fel-lösenord-123456").await.status(), 422);
+    }
+    let r = change(PASSWORD).await;
+    assert_eq!(r.status(), 422);
+    assert!(r.text().await.unwrap().contains("Vänta"));
+    assert_eq!(
+        app.second_browser().login("ana", PASSWORD).await.status(),
+        429
+    );
+    assert_eq!(
+        app.count_rows("audit_log WHERE action = 'password_check_failed'")
+            .await,
+        5
+    );
+}
