@@ -221,6 +221,9 @@ pub struct NotificationSettings {
     pub scheduler: bool,
     /// Seconds between the scheduler's rounds.
     pub interval_secs: u64,
+    /// Notifications, and the e-mail records with their addresses, are deleted this many
+    /// days after they were made (what is still to be sent stays).
+    pub retention_days: u32,
 }
 
 impl Default for NotificationSettings {
@@ -235,6 +238,7 @@ impl Default for NotificationSettings {
             reminder_days: vec![7, 1],
             scheduler: true,
             interval_secs: 60,
+            retention_days: 180,
         }
     }
 }
@@ -275,6 +279,7 @@ impl NotificationSettings {
             reminder_days,
             scheduler,
             interval_secs: u64::from(env_u32("LAGESBILD_SCHEDULER_INTERVAL_SECS", 60)?),
+            retention_days: env_u32("LAGESBILD_NOTIFICATION_RETENTION_DAYS", d.retention_days)?,
         };
         s.check()
     }

@@ -51,6 +51,8 @@ pub struct TickReport {
     pub closed: Vec<String>,
     pub reminders: usize,
     pub mail: DrainReport,
+    /// Old notifications and finished e-mail records deleted (retention).
+    pub purged: usize,
 }
 
 impl Scheduler {
@@ -141,7 +143,18 @@ impl Scheduler {
             Ok(m) => report.mail = m,
             Err(e) => tracing::error!(error = %e, "scheduler: sending e-mail failed"),
         }
+        // Data minimisation: what is past its retention goes (addresses included).
+        let cutoff = now - chrono::Duration::days(i64::from(inner.settings.retention_days));
+        match inner
+            .db
+            .run(move |c| transaction(c, |c| Ok(q::purge_before(c, cutoff)?)))
+            .await
+        {
+            Ok((mail, notes)) => report.purged = mail + notes,
+            Err(e) => tracing::error!(error = %e, "scheduler: deleting old notifications failed"),
+        }
         if !report.closed.is_empty()
+            || report.purged > 0
             || report.reminders > 0
             || report.mail != DrainReport::default()
         {
@@ -152,6 +165,7 @@ impl Scheduler {
                 retry = report.mail.retry,
                 failed = report.mail.failed,
                 refused = report.mail.refused,
+                purged = report.purged,
                 "scheduler round"
             );
         }

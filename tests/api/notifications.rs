@@ -14,7 +14,7 @@ use lagesbild::domain::role::Role;
 use lagesbild::services::scheduler::TickReport;
 use serde_json::json;
 
-use crate::helpers::{spawn_app_with, TestApp};
+use crate::helpers::{spawn_app, spawn_app_with, TestApp};
 use crate::smtp_sink::{Mail, SmtpSink};
 
 const PUBLIC_URL: &str = "https://lagesbild.test";
@@ -892,4 +892,66 @@ async fn the_timer_runs_rounds_by_itself() {
         );
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
+}
+
+#[tokio::test]
+async fn notifications_and_sent_mail_records_go_after_the_retention_time() {
+    let app = spawn_app().await;
+    app.add_user("sam", Role::Coordinator, Some("SKV")).await;
+    let now = Utc::now().naive_utc();
+    let old = now - Duration::days(181);
+    app.with_db(move |c| {
+        use nq::{insert, insert_outbox, NewNotification, NewOutbox};
+        let sam = users::table
+            .filter(users::username.eq("sam"))
+            .select(users::id)
+            .first::<i64>(c)
+            .unwrap();
+        let mut note = |created_at, mail: Option<&str>| {
+            let id = insert(
+                c,
+                &NewNotification {
+                    user_id: sam,
+                    kind: "submission_accepted",
+                    message_key: "notifications-submission-accepted",
+                    args: r#"{"period":{"text":"2026-Q2"},"version":{"int":1}}"#,
+                    link: "/submissions",
+                    created_at,
+                    dedupe_key: None,
+                },
+            )
+            .unwrap()
+            .unwrap();
+            if let Some(status) = mail {
+                insert_outbox(
+                    c,
+                    &NewOutbox {
+                        notification_id: id,
+                        to_address: "sam@skatteverket.se",
+                        status,
+                        attempts: 1,
+                        created_at,
+                        next_attempt_at: now + Duration::days(1),
+                    },
+                )
+                .unwrap();
+            }
+        };
+        note(old, Some("sent")); // goes, with its e-mail record
+        note(old, None); // goes
+        note(old, Some("pending")); // stays: still to be sent
+        note(now, Some("sent")); // stays: recent
+    })
+    .await;
+    let report = tick(&app, now).await;
+    assert!(report.leader);
+    assert_eq!(report.purged, 3, "{report:?}");
+    assert_eq!(app.count_rows("notifications").await, 2);
+    assert_eq!(app.count_rows("mail_outbox").await, 2);
+    assert_eq!(
+        app.count_rows("mail_outbox WHERE status = 'pending'").await,
+        1
+    );
+    // The next round finds nothing more.
+    assert_eq!(tick(&app, now).await.purged, 0);
 }

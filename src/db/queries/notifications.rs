@@ -305,6 +305,26 @@ pub fn finish_mail(
         .execute(conn)
 }
 
+/// Deletes what is older than `cutoff`: finished e-mail records (sent, failed, refused;
+/// never one still to be sent), then notifications no e-mail record refers to. Returns
+/// (e-mail records, notifications) deleted.
+pub fn purge_before(conn: &mut DbConnection, cutoff: NaiveDateTime) -> QueryResult<(usize, usize)> {
+    let mail = diesel::delete(
+        mail_outbox::table
+            .filter(mail_outbox::created_at.lt(cutoff))
+            .filter(mail_outbox::status.ne("pending")),
+    )
+    .execute(conn)?;
+    let still_referred = mail_outbox::table.select(mail_outbox::notification_id);
+    let notes = diesel::delete(
+        notifications::table
+            .filter(notifications::created_at.lt(cutoff))
+            .filter(notifications::id.ne_all(still_referred)),
+    )
+    .execute(conn)?;
+    Ok((mail, notes))
+}
+
 /// The outbox rows of a notification (tests and the operators' view).
 pub fn outbox_of(conn: &mut DbConnection, notification_id: i64) -> QueryResult<Vec<OutboxRow>> {
     mail_outbox::table
