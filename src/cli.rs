@@ -329,7 +329,7 @@ fn run_command(cli: Cli, url: DatabaseUrl) -> AppResult<()> {
                 auth::NewAccount {
                     username: &a.username,
                     display_name: a.name.as_deref(),
-                    role,
+                    role: Some(role),
                     agency_code: a.agency.as_deref(),
                     password: &password,
                 },

@@ -145,7 +145,7 @@ fn prepare(db_path: &Path, clients: usize) -> Fixture {
         auth::NewAccount {
             username: "granskare",
             display_name: None,
-            role: Role::Analyst,
+            role: Some(Role::Analyst),
             agency_code: None,
             password: "ett-långt-testlösenord-2026",
         },

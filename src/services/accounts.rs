@@ -7,7 +7,9 @@
 //! own account or take away their own administrator role.
 
 use super::audit;
-use super::auth::{check_password_policy, generate_password, hash_password, User};
+use super::auth::{
+    check_password_policy, generate_password, hash_password, load_active_user, role_of, User,
+};
 use crate::db::models::UserRow;
 use crate::db::queries::{agencies, users};
 use crate::db::{transaction, DbConnection};
@@ -24,22 +26,21 @@ pub struct Account {
     pub username: String,
     pub display_name: String,
     pub role: Role,
-    pub agency_code: Option<String>,
+    /// The agency (coordinators only).
+    pub agency_id: Option<i64>,
     pub active: bool,
     /// Whether the user signs in with a one-time code as well.
     pub two_factor: bool,
     pub created_at: chrono::NaiveDateTime,
 }
 
-fn account_of(row: UserRow, agency_code: Option<String>) -> AppResult<Account> {
-    let role = Role::parse(&row.role)
-        .ok_or_else(|| AppError::Internal(format!("unknown role in the database: {}", row.role)))?;
+fn account_of(row: UserRow) -> AppResult<Account> {
     Ok(Account {
+        role: role_of(&row)?,
         id: row.id,
         username: row.username,
         display_name: row.display_name,
-        role,
-        agency_code,
+        agency_id: row.agency_id,
         active: row.active != 0,
         two_factor: row.totp_secret.is_some(),
         created_at: row.created_at,
@@ -48,21 +49,12 @@ fn account_of(row: UserRow, agency_code: Option<String>) -> AppResult<Account> {
 
 /// Every account, active first, then by username.
 pub fn list(conn: &mut DbConnection) -> AppResult<Vec<Account>> {
-    let codes: std::collections::HashMap<i64, String> = agencies::all(conn)?
-        .into_iter()
-        .map(|a| (a.id, a.code))
-        .collect();
-    let mut accounts = users::all(conn)?
+    users::all(conn)?
         .into_iter()
         // Agency tokens' service accounts are managed under API tokens.
         .filter(|row| !is_service_account(row))
-        .map(|row| {
-            let code = row.agency_id.and_then(|id| codes.get(&id).cloned());
-            account_of(row, code)
-        })
-        .collect::<AppResult<Vec<_>>>()?;
-    accounts.sort_by(|a, b| b.active.cmp(&a.active).then(a.username.cmp(&b.username)));
-    Ok(accounts)
+        .map(account_of)
+        .collect()
 }
 
 fn is_service_account(row: &UserRow) -> bool {
@@ -78,12 +70,18 @@ fn login_account(conn: &mut DbConnection, id: i64) -> AppResult<UserRow> {
 
 /// One account, or not found.
 pub fn get(conn: &mut DbConnection, id: i64) -> AppResult<Account> {
-    let row = login_account(conn, id)?;
-    let code = match row.agency_id {
-        Some(a) => Some(agencies::by_id(conn, a)?.code),
-        None => None,
-    };
-    account_of(row, code)
+    account_of(login_account(conn, id)?)
+}
+
+/// The refusal of an account without a role.
+pub(crate) fn role_required() -> FieldError {
+    FieldError::new("role", "required", Msg::new("accounts-role-required"))
+}
+
+/// The account as it is now (after a change that moved its session epoch), for the
+/// caller to start a fresh session with.
+pub(crate) fn reloaded(conn: &mut DbConnection, id: i64) -> AppResult<User> {
+    load_active_user(conn, id)?.ok_or(AppError::NotFound)
 }
 
 /// What an administrator may change on an account.
@@ -166,12 +164,8 @@ pub fn update(
         let role = match change.role {
             Some(r) => r,
             None => {
-                errors.push(FieldError::new(
-                    "role",
-                    "required",
-                    Msg::new("accounts-role-required"),
-                ));
-                Role::parse(&current.role).unwrap_or(Role::Analyst)
+                errors.push(role_required());
+                role_of(&current)?
             }
         };
         let agency_id = agency_for(conn, role, change.agency_code, &mut errors)?;
@@ -208,44 +202,33 @@ pub fn update(
             },
         )?;
         let target = id.to_string();
-        if current.role != role.code() {
-            let detail = format!("{} -> {}", current.role, role.code());
-            audit::record(
-                conn,
-                Some(admin),
+        let role_change = format!("{} -> {}", current.role, role.code());
+        let changes = [
+            (
+                current.role != role.code(),
                 "user_role_changed",
-                "user",
-                Some(&target),
-                Some(&detail),
-            )?;
-        }
-        if current.agency_id != agency_id {
-            audit::record(
-                conn,
-                Some(admin),
-                "user_agency_changed",
-                "user",
-                Some(&target),
+                Some(role_change.as_str()),
+            ),
+            (current.agency_id != agency_id, "user_agency_changed", None),
+            (
+                was_active != change.active,
+                if change.active {
+                    "user_activated"
+                } else {
+                    "user_deactivated"
+                },
                 None,
-            )?;
-        }
-        if was_active != change.active {
-            let action = if change.active {
-                "user_activated"
-            } else {
-                "user_deactivated"
-            };
-            audit::record(conn, Some(admin), action, "user", Some(&target), None)?;
-        }
-        if current.display_name != change.display_name.trim() {
-            audit::record(
-                conn,
-                Some(admin),
+            ),
+            (
+                current.display_name != change.display_name.trim(),
                 "user_renamed",
-                "user",
-                Some(&target),
                 None,
-            )?;
+            ),
+        ];
+        for (changed, action, detail) in changes {
+            if changed {
+                audit::record(conn, Some(admin), action, "user", Some(&target), detail)?;
+            }
         }
         Ok(())
     })
@@ -254,10 +237,12 @@ pub fn update(
 /// Gives an account a new generated password (shown once to the administrator, who hands
 /// it over) and ends the user's sessions. `admin` is `None` from the command line.
 pub fn reset_password(conn: &mut DbConnection, admin: Option<&User>, id: i64) -> AppResult<String> {
+    // Hashed before the transaction: it takes a while, and the write lock should not wait.
+    let password = generate_password();
+    let hash = hash_password(&password)?;
     transaction(conn, |conn| {
         login_account(conn, id)?;
-        let password = generate_password();
-        users::set_password_hash(conn, id, &hash_password(&password)?)?;
+        users::set_password_hash(conn, id, &hash)?;
         audit::record(
             conn,
             admin,
@@ -271,40 +256,42 @@ pub fn reset_password(conn: &mut DbConnection, admin: Option<&User>, id: i64) ->
 }
 
 /// A user changes their own password: the current one must be right and the new one
-/// must pass the policy. Their other sessions end; the caller starts a fresh one.
+/// must pass the policy. Their other sessions end; returns the account as it is now, for
+/// the caller's fresh session.
 pub fn change_own_password(
     conn: &mut DbConnection,
     user: &User,
     current: &str,
     new: &str,
     repeated: &str,
-) -> AppResult<()> {
+) -> AppResult<User> {
+    let row = users::by_id(conn, user.id)?.ok_or(AppError::NotFound)?;
     // Outside the transaction: a wrong password must stay counted when the change is
     // refused.
-    let row = users::by_id(conn, user.id)?.ok_or(AppError::NotFound)?;
     let mut errors: Vec<FieldError> =
         super::auth::check_current_password(conn, &row, current, "current_password")?
             .into_iter()
             .collect();
+    errors.extend(check_password_policy(&row.username, new));
+    if new != repeated {
+        errors.push(FieldError::new(
+            "repeat_password",
+            "mismatch",
+            Msg::new("accounts-passwords-differ"),
+        ));
+    } else if new == current && errors.is_empty() {
+        errors.push(FieldError::new(
+            "password",
+            "unchanged",
+            Msg::new("accounts-password-unchanged"),
+        ));
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Validation(errors));
+    }
+    let hash = hash_password(new)?;
     transaction(conn, |conn| {
-        errors.extend(check_password_policy(&row.username, new));
-        if new != repeated {
-            errors.push(FieldError::new(
-                "repeat_password",
-                "mismatch",
-                Msg::new("accounts-passwords-differ"),
-            ));
-        } else if new == current && errors.is_empty() {
-            errors.push(FieldError::new(
-                "password",
-                "unchanged",
-                Msg::new("accounts-password-unchanged"),
-            ));
-        }
-        if !errors.is_empty() {
-            return Err(AppError::Validation(errors));
-        }
-        users::set_password_hash(conn, user.id, &hash_password(new)?)?;
+        users::set_password_hash(conn, user.id, &hash)?;
         audit::record(
             conn,
             Some(user),
@@ -313,6 +300,6 @@ pub fn change_own_password(
             Some(&user.id.to_string()),
             None,
         )?;
-        Ok(())
+        reloaded(conn, user.id)
     })
 }

@@ -79,9 +79,14 @@ pub fn load_active_user(conn: &mut DbConnection, id: i64) -> AppResult<Option<Us
     to_user(conn, row).map(Some)
 }
 
+/// The role a stored account has (an unknown code is a broken database, not bad input).
+pub(crate) fn role_of(row: &UserRow) -> AppResult<Role> {
+    Role::parse(&row.role)
+        .ok_or_else(|| AppError::Internal(format!("unknown role in the database: {}", row.role)))
+}
+
 fn to_user(conn: &mut DbConnection, row: UserRow) -> AppResult<User> {
-    let role = Role::parse(&row.role)
-        .ok_or_else(|| AppError::Internal(format!("unknown role in the database: {}", row.role)))?;
+    let role = role_of(&row)?;
     let agency = match row.agency_id {
         Some(id) => Some(agencies::by_id(conn, id)?),
         None => None,
@@ -314,7 +319,8 @@ pub fn check_password_policy(username: &str, password: &str) -> Vec<FieldError> 
 pub struct NewAccount<'a> {
     pub username: &'a str,
     pub display_name: Option<&'a str>,
-    pub role: Role,
+    /// `None`: not chosen (refused with the other problems of the form).
+    pub role: Option<Role>,
     pub agency_code: Option<&'a str>,
     pub password: &'a str,
 }
@@ -343,8 +349,13 @@ pub fn create_user(
     if let Some(name) = account.display_name {
         errors.extend(super::accounts::check_display_name(name));
     }
-    let agency_id =
-        super::accounts::agency_for(conn, account.role, account.agency_code, &mut errors)?;
+    let agency_id = match account.role {
+        Some(role) => super::accounts::agency_for(conn, role, account.agency_code, &mut errors)?,
+        None => {
+            errors.push(super::accounts::role_required());
+            None
+        }
+    };
     if users::by_username(conn, username)?.is_some() {
         errors.push(FieldError::new(
             "username",
@@ -352,43 +363,51 @@ pub fn create_user(
             Msg::new("admin-user-username-taken"),
         ));
     }
-    if !errors.is_empty() {
-        return Err(AppError::Validation(errors));
-    }
+    let role = match account.role {
+        Some(role) if errors.is_empty() => role,
+        _ => return Err(AppError::Validation(errors)),
+    };
+    // Hashed before the transaction: it takes a while, and the write lock should not wait.
     let hash = hash_password(account.password)?;
     let display_name = account.display_name.unwrap_or(username);
-    let id = users::insert(
-        conn,
-        &NewUser {
-            username,
-            display_name,
-            password_hash: &hash,
-            role: account.role.code(),
-            agency_id,
-            active: 1,
-            session_epoch: 0,
-            created_at: now(),
-        },
-    )?;
-    audit::record(
-        conn,
-        actor,
-        "user_created",
-        "user",
-        Some(&id.to_string()),
-        Some(account.role.code()),
-    )?;
-    Ok(id)
+    crate::db::transaction(conn, |conn| {
+        let id = users::insert(
+            conn,
+            &NewUser {
+                username,
+                display_name,
+                password_hash: &hash,
+                role: role.code(),
+                agency_id,
+                active: 1,
+                session_epoch: 0,
+                created_at: now(),
+            },
+        )?;
+        audit::record(
+            conn,
+            actor,
+            "user_created",
+            "user",
+            Some(&id.to_string()),
+            Some(role.code()),
+        )?;
+        Ok(id)
+    })
 }
 
-/// Logs a user out on every device (their session epoch moves on); audited.
-pub fn end_sessions(conn: &mut DbConnection, user_id: i64) -> AppResult<()> {
+/// Logs a user out on every device (their session epoch moves on), if `epoch` is the
+/// account's current one: an old copy of a session cannot log anyone out. Audited.
+pub fn end_sessions(conn: &mut DbConnection, user_id: i64, epoch: i32) -> AppResult<()> {
     crate::db::transaction(conn, |conn| {
-        let user = load_active_user(conn, user_id)?;
+        let Some(user) = load_active_user(conn, user_id)?.filter(|u| u.session_epoch == epoch)
+        else {
+            return Ok(());
+        };
         users::end_sessions(conn, user_id)?;
         audit::record(
             conn,
-            user.as_ref(),
+            Some(&user),
             "logout",
             "user",
             Some(&user_id.to_string()),

@@ -81,7 +81,7 @@ pub fn csv_import(n: usize) -> AppResult<()> {
         NewAccount {
             username: "bench",
             display_name: None,
-            role: Role::Coordinator,
+            role: Some(Role::Coordinator),
             agency_code: Some("SKV"),
             password: &auth::generate_password(),
         },
@@ -259,7 +259,7 @@ pub fn dashboard(
             NewAccount {
                 username: "bench-analyst",
                 display_name: None,
-                role: Role::Analyst,
+                role: Some(Role::Analyst),
                 agency_code: None,
                 password: "bench-password-2026",
             },
@@ -546,7 +546,7 @@ pub fn report(
             NewAccount {
                 username: "bench-analyst",
                 display_name: Some("Bänkanalytiker"),
-                role: Role::Analyst,
+                role: Some(Role::Analyst),
                 agency_code: None,
                 password: "bench-password-2026",
             },

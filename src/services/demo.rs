@@ -82,7 +82,7 @@ pub fn seed_if_empty(
             NewAccount {
                 username,
                 display_name: Some(name),
-                role,
+                role: Some(role),
                 agency_code: agency,
                 password: &password,
             },
@@ -220,7 +220,7 @@ fn import_account(conn: &mut DbConnection, agency: &str) -> AppResult<User> {
             NewAccount {
                 username: &username,
                 display_name: Some(&format!("Import {agency} (demo)")),
-                role: Role::Coordinator,
+                role: Some(Role::Coordinator),
                 agency_code: Some(agency),
                 password: &auth::generate_password(),
             },

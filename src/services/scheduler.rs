@@ -40,6 +40,9 @@ struct Inner {
     metrics: Arc<Metrics>,
     /// Who this instance is in the lease row: the process id and a random part.
     holder: String,
+    /// The day this instance last deleted what is past its retention (once a day is
+    /// enough; the rounds come every minute).
+    last_purge: std::sync::Mutex<Option<chrono::NaiveDate>>,
 }
 
 /// What one round did.
@@ -75,6 +78,7 @@ impl Scheduler {
                 catalogue,
                 metrics,
                 holder,
+                last_purge: std::sync::Mutex::new(None),
             }),
         })
     }
@@ -143,15 +147,27 @@ impl Scheduler {
             Ok(m) => report.mail = m,
             Err(e) => tracing::error!(error = %e, "scheduler: sending e-mail failed"),
         }
-        // Data minimisation: what is past its retention goes (addresses included).
-        let cutoff = now - chrono::Duration::days(i64::from(inner.settings.retention_days));
-        match inner
-            .db
-            .run(move |c| transaction(c, |c| Ok(q::purge_before(c, cutoff)?)))
-            .await
-        {
-            Ok((mail, notes)) => report.purged = mail + notes,
-            Err(e) => tracing::error!(error = %e, "scheduler: deleting old notifications failed"),
+        // Data minimisation: what is past its retention goes (addresses included), in the
+        // first round this instance leads each day.
+        let purge_due = {
+            let mut last = inner
+                .last_purge
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            last.replace(today) != Some(today)
+        };
+        if purge_due {
+            let cutoff = now - chrono::Duration::days(i64::from(inner.settings.retention_days));
+            match inner
+                .db
+                .run(move |c| transaction(c, |c| Ok(q::purge_before(c, cutoff)?)))
+                .await
+            {
+                Ok((mail, notes)) => report.purged = mail + notes,
+                Err(e) => {
+                    tracing::error!(error = %e, "scheduler: deleting old notifications failed")
+                }
+            }
         }
         if !report.closed.is_empty()
             || report.purged > 0

@@ -96,7 +96,7 @@ fn account(
             NewAccount {
                 username,
                 display_name: None,
-                role,
+                role: Some(role),
                 agency_code: agency,
                 password: &auth::generate_password(),
             },

@@ -12,6 +12,7 @@
 use rand::RngCore;
 use totp_rs::{Builder, Secret, Totp};
 
+use super::accounts::reloaded;
 use super::audit;
 use super::auth::{check_current_password, load_active_user, locked_for, throttle_key, User};
 use super::now;
@@ -98,8 +99,9 @@ fn wrong_code() -> AppError {
 }
 
 /// Turns two-step verification on with `secret` once a code from the app proves the app
-/// has it. The account's other sessions end (they were opened with the password alone).
-pub fn enable(conn: &mut DbConnection, user: &User, secret: &str, code: &str) -> AppResult<()> {
+/// has it. The account's other sessions end (they were opened with the password alone);
+/// returns the account as it is now, for the caller's fresh session.
+pub fn enable(conn: &mut DbConnection, user: &User, secret: &str, code: &str) -> AppResult<User> {
     let step = step_of(secret, &user.username, code)?.ok_or_else(wrong_code)?;
     transaction(conn, |conn| {
         users::set_two_factor(conn, user.id, Some(secret), Some(step))?;
@@ -110,18 +112,19 @@ pub fn enable(conn: &mut DbConnection, user: &User, secret: &str, code: &str) ->
             "user",
             Some(&user.id.to_string()),
             None,
-        )
+        )?;
+        reloaded(conn, user.id)
     })
 }
 
 /// A user turns two-step verification off with their password; refused when their role
-/// requires it.
+/// requires it. Returns the account as it is now, for the caller's fresh session.
 pub fn disable(
     conn: &mut DbConnection,
     user: &User,
     password: &str,
     required: bool,
-) -> AppResult<()> {
+) -> AppResult<User> {
     if required {
         return Err(AppError::Validation(vec![FieldError::new(
             "password",
@@ -143,7 +146,8 @@ pub fn disable(
             "user",
             Some(&user.id.to_string()),
             None,
-        )
+        )?;
+        reloaded(conn, user.id)
     })
 }
 

@@ -47,10 +47,8 @@ pub struct AccountRow {
     pub created_at: chrono::NaiveDateTime,
 }
 
-fn agency_name(agencies: &[AgencyRow], code: Option<&str>, tr: &Tr) -> String {
-    code.and_then(|c| agencies.iter().find(|a| a.code == c))
-        .map(|a| tr.lang.pick(&a.name_sv, &a.name_en).to_string())
-        .unwrap_or_else(|| "–".into())
+fn agency_of(agencies: &[AgencyRow], id: Option<i64>) -> Option<&AgencyRow> {
+    id.and_then(|id| agencies.iter().find(|a| a.id == id))
 }
 
 fn role_choices(form: &FormState, tr: &Tr) -> Vec<Choice> {
@@ -72,6 +70,12 @@ fn agency_choices(form: &FormState, agencies: &[AgencyRow], tr: &Tr) -> Vec<Choi
     )
 }
 
+/// An account just made, with its password: shown once.
+struct Created {
+    username: String,
+    password: String,
+}
+
 #[derive(Template)]
 #[template(path = "admin/users.html")]
 struct UsersPage {
@@ -79,16 +83,14 @@ struct UsersPage {
     accounts: Vec<AccountRow>,
     roles: Vec<Choice>,
     agencies: Vec<Choice>,
-    /// A password just generated (for `created`), shown once.
-    new_password: Option<String>,
-    created: String,
+    created: Option<Created>,
     form: FormState,
 }
 
 async fn users_view(
     state: &AppState,
     auth: &Authorized<Administrator>,
-    created: Option<(String, String)>,
+    created: Option<Created>,
     form: FormState,
 ) -> AppResult<UsersPage> {
     let (list, agencies) = state
@@ -96,16 +98,14 @@ async fn users_view(
         .run(|c| Ok((svc::list(c)?, crate::db::queries::agencies::all(c)?)))
         .await?;
     let tr = &auth.tr;
-    let (created, new_password) = match created {
-        Some((username, password)) => (username, Some(password)),
-        None => (String::new(), None),
-    };
     Ok(UsersPage {
         chrome: Chrome::for_user(auth, tr.t("accounts-title"), "/admin"),
         accounts: list
             .into_iter()
             .map(|a| AccountRow {
-                agency: agency_name(&agencies, a.agency_code.as_deref(), tr),
+                agency: agency_of(&agencies, a.agency_id)
+                    .map(|a| tr.lang.pick(&a.name_sv, &a.name_en).to_string())
+                    .unwrap_or_else(|| "–".into()),
                 role: tr.t(a.role.key()),
                 id: a.id,
                 username: a.username,
@@ -116,7 +116,6 @@ async fn users_view(
             .collect(),
         roles: role_choices(&form, tr),
         agencies: agency_choices(&form, &agencies, tr),
-        new_password,
         created,
         form,
     })
@@ -129,44 +128,24 @@ async fn users_page(
     render(&users_view(&state, &auth, None, FormState::default()).await?)
 }
 
-#[derive(Deserialize)]
-struct NewUserForm {
-    #[serde(default)]
-    username: String,
-    #[serde(default)]
-    display_name: String,
-    #[serde(default)]
-    role: String,
-    #[serde(default)]
-    agency: String,
-}
-
+/// The new-account form (`username`, `display_name`, `role`, `agency`); kept as submitted
+/// so a refused form shows the input again.
 async fn create_user(
     state: web::Data<AppState>,
     auth: Authorized<Administrator>,
-    form: web::Form<NewUserForm>,
+    body: web::Form<Vec<(String, String)>>,
 ) -> AppResult<HttpResponse> {
-    let f = form.into_inner();
-    let Some(role) = Role::parse(&f.role) else {
-        let mut form = keep(&f);
-        form.set_errors(
-            &[crate::domain::validation::FieldError::new(
-                "role",
-                "required",
-                crate::i18n::Msg::new("accounts-role-required"),
-            )],
-            &auth.tr,
-        );
-        return render_with(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &users_view(&state, &auth, None, form).await?,
-        );
-    };
+    let form = FormState::from_pairs(&body);
     let admin = auth.user.clone();
     let password = auth::generate_password();
-    let (username, display_name, agency) =
-        (f.username.clone(), f.display_name.clone(), f.agency.clone());
-    let pw = password.clone();
+    let username = form.value("username").trim().to_string();
+    let (name, role, agency, pw) = (
+        form.value("display_name").trim().to_string(),
+        Role::parse(form.value("role")),
+        form.value("agency").to_string(),
+        password.clone(),
+    );
+    let who = username.clone();
     let result = state
         .db
         .run(move |c| {
@@ -174,8 +153,8 @@ async fn create_user(
                 c,
                 Some(&admin),
                 NewAccount {
-                    username: &username,
-                    display_name: Some(display_name.trim()).filter(|n| !n.is_empty()),
+                    username: &who,
+                    display_name: Some(name.as_str()).filter(|n| !n.is_empty()),
                     role,
                     agency_code: Some(agency.as_str()),
                     password: &pw,
@@ -185,35 +164,16 @@ async fn create_user(
         .await;
     match result {
         // Shown once, on this page; only its hash is stored.
-        Ok(_) => render(
-            &users_view(
-                &state,
-                &auth,
-                Some((f.username.trim().to_string(), password)),
-                FormState::default(),
-            )
-            .await?,
-        ),
+        Ok(_) => {
+            let created = Created { username, password };
+            render(&users_view(&state, &auth, Some(created), FormState::default()).await?)
+        }
         Err(AppError::Validation(errors)) => render_with(
             StatusCode::UNPROCESSABLE_ENTITY,
-            &users_view(&state, &auth, None, keep(&f).with_errors(&errors, &auth.tr)).await?,
+            &users_view(&state, &auth, None, form.with_errors(&errors, &auth.tr)).await?,
         ),
         Err(e) => Err(e),
     }
-}
-
-/// The create form's input, kept for showing it again with its errors.
-fn keep(f: &NewUserForm) -> FormState {
-    let mut form = FormState::default();
-    for (k, v) in [
-        ("username", &f.username),
-        ("display_name", &f.display_name),
-        ("role", &f.role),
-        ("agency", &f.agency),
-    ] {
-        form.values.insert(k.into(), v.clone());
-    }
-    form
 }
 
 #[derive(Template)]
@@ -242,13 +202,14 @@ async fn user_view(
         .await?;
     let form = form.unwrap_or_else(|| {
         let mut f = FormState::default();
-        f.values
-            .insert("display_name".into(), account.display_name.clone());
-        f.values.insert("role".into(), account.role.code().into());
-        f.values.insert(
-            "agency".into(),
-            account.agency_code.clone().unwrap_or_default(),
-        );
+        let agency = agency_of(&agencies, account.agency_id).map(|a| a.code.clone());
+        for (field, value) in [
+            ("display_name", account.display_name.clone()),
+            ("role", account.role.code().to_string()),
+            ("agency", agency.unwrap_or_default()),
+        ] {
+            f.values.insert(field.into(), value);
+        }
         if account.active {
             f.values.insert("active".into(), "on".into());
         }
@@ -278,33 +239,23 @@ async fn user_page(
     render(&user_view(&state, &auth, path.into_inner(), None, None).await?)
 }
 
-#[derive(Deserialize)]
-struct ChangeForm {
-    #[serde(default)]
-    display_name: String,
-    #[serde(default)]
-    role: String,
-    #[serde(default)]
-    agency: String,
-    /// A checkbox: present when ticked.
-    active: Option<String>,
-}
-
+/// The account form (`display_name`, `role`, `agency`, the `active` checkbox: present when
+/// ticked); kept as submitted so a refused form shows the input again.
 async fn update_user(
     state: web::Data<AppState>,
     auth: Authorized<Administrator>,
     session: Session,
     path: web::Path<i64>,
-    form: web::Form<ChangeForm>,
+    body: web::Form<Vec<(String, String)>>,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
-    let f = form.into_inner();
+    let form = FormState::from_pairs(&body);
     let admin = auth.user.clone();
     let (name, role, agency, active) = (
-        f.display_name.clone(),
-        Role::parse(&f.role),
-        f.agency.clone(),
-        f.active.is_some(),
+        form.value("display_name").to_string(),
+        Role::parse(form.value("role")),
+        form.value("agency").to_string(),
+        !form.value("active").is_empty(),
     );
     let result = state
         .db
@@ -328,13 +279,6 @@ async fn update_user(
             Ok(see_other(&format!("/admin/users/{id}")))
         }
         Err(AppError::Validation(errors)) => {
-            let mut form = FormState::default();
-            form.values.insert("display_name".into(), f.display_name);
-            form.values.insert("role".into(), f.role);
-            form.values.insert("agency".into(), f.agency);
-            if let Some(a) = f.active {
-                form.values.insert("active".into(), a);
-            }
             let form = form.with_errors(&errors, &auth.tr);
             render_with(
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -449,18 +393,16 @@ async fn change_password(
                 &f.current_password,
                 &f.password,
                 &f.repeat_password,
-            )?;
-            auth::load_active_user(c, user.id)
+            )
         })
         .await;
     match result {
-        Ok(Some(user)) => {
-            // Every other session of the account has ended; this one starts afresh.
-            start_session(&session, &user)?;
-            set_flash(&session, &auth.tr.t("accounts-password-changed"));
-            Ok(see_other("/account"))
-        }
-        Ok(None) => Err(AppError::NotFound),
+        Ok(user) => restart_session(
+            &session,
+            &auth,
+            &user,
+            crate::key!("accounts-password-changed"),
+        ),
         // Passwords are never written back into the form.
         Err(AppError::Validation(errors)) => render_with(
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -468,6 +410,19 @@ async fn change_password(
         ),
         Err(e) => Err(e),
     }
+}
+
+/// After users changed how they prove who they are: the account's other sessions have
+/// ended; this one starts afresh (with the account's new epoch) and says `done`.
+fn restart_session(
+    session: &Session,
+    auth: &Authorized<AnyUser>,
+    user: &crate::services::auth::User,
+    done: &str,
+) -> AppResult<HttpResponse> {
+    start_session(session, user)?;
+    set_flash(session, &auth.tr.t(done));
+    Ok(see_other("/account"))
 }
 
 /// The session's secret for an enrollment in progress (kept until the first code proves
@@ -551,10 +506,7 @@ async fn enable_two_factor(
     let (user, code) = (auth.user.clone(), form.into_inner().code);
     let result = state
         .db
-        .run(move |c| {
-            two_factor::enable(c, &user, &secret, &code)?;
-            auth::load_active_user(c, user.id)
-        })
+        .run(move |c| two_factor::enable(c, &user, &secret, &code))
         .await;
     two_factor_changed(
         result,
@@ -582,10 +534,7 @@ async fn disable_two_factor(
     let password = form.into_inner().password;
     let result = state
         .db
-        .run(move |c| {
-            two_factor::disable(c, &user, &password, required)?;
-            auth::load_active_user(c, user.id)
-        })
+        .run(move |c| two_factor::disable(c, &user, &password, required))
         .await;
     two_factor_changed(
         result,
@@ -596,22 +545,17 @@ async fn disable_two_factor(
     )
 }
 
-/// After turning two-step verification on or off: the account's other sessions have
-/// ended, this one starts afresh and says `done`; refused input shows the page again.
+/// After turning two-step verification on or off: a fresh session that says `done`;
+/// refused input shows the page again.
 fn two_factor_changed(
-    result: AppResult<Option<crate::services::auth::User>>,
+    result: AppResult<crate::services::auth::User>,
     state: &AppState,
     auth: &Authorized<AnyUser>,
     session: &Session,
     done: &str,
 ) -> AppResult<HttpResponse> {
     match result {
-        Ok(Some(user)) => {
-            start_session(session, &user)?;
-            set_flash(session, &auth.tr.t(done));
-            Ok(see_other("/account"))
-        }
-        Ok(None) => Err(AppError::NotFound),
+        Ok(user) => restart_session(session, auth, &user, done),
         Err(AppError::Validation(errors)) => render_with(
             StatusCode::UNPROCESSABLE_ENTITY,
             &two_factor_view(

@@ -11,6 +11,7 @@ use futures_util::future::LocalBoxFuture;
 
 use super::errors::for_path;
 use super::{csrf, AppState};
+use crate::configuration::Settings;
 use crate::domain::access::Capability;
 use crate::error::AppError;
 use crate::i18n::Tr;
@@ -167,18 +168,13 @@ async fn authorize<P: Policy + 'static>(req: &HttpRequest) -> Result<Authorized<
         });
     }
     let session = req.get_session();
-    let Some(uid) = session.get::<i64>(UID).ok().flatten() else {
+    let Some((uid, epoch)) = current_session(&session, &state.settings) else {
+        // Idle or old past the limits: nothing of that login is kept.
+        if session.get::<i64>(UID).ok().flatten().is_some() {
+            session.purge();
+        }
         return Err(login_required(req));
     };
-    let epoch = session.get::<i32>(EPOCH).ok().flatten();
-    let now = chrono::Utc::now().timestamp();
-    let login_at = session.get::<i64>(LOGIN_AT).ok().flatten().unwrap_or(0);
-    let seen_at = session.get::<i64>(SEEN_AT).ok().flatten().unwrap_or(0);
-    let s = &state.settings;
-    if now - seen_at > s.session_idle_secs || now - login_at > s.session_max_secs {
-        session.purge();
-        return Err(login_required(req));
-    }
     // The header's unread count comes with the user, in the same trip to the database.
     let (user, unread_notifications) = state
         .db
@@ -192,7 +188,7 @@ async fn authorize<P: Policy + 'static>(req: &HttpRequest) -> Result<Authorized<
         })
         .await?;
     let user = match user {
-        Some(u) if Some(u.session_epoch) == epoch => u,
+        Some(u) if u.session_epoch == epoch => u,
         // Deactivated, deleted, or role changed since login: the session ends.
         _ => {
             session.purge();
@@ -208,7 +204,7 @@ async fn authorize<P: Policy + 'static>(req: &HttpRequest) -> Result<Authorized<
     {
         return Err(AppError::TwoFactorRequired);
     }
-    let _ = session.insert(SEEN_AT, now);
+    let _ = session.insert(SEEN_AT, chrono::Utc::now().timestamp());
     let csrf_token = csrf::token(&session)?;
     let flash = take_flash(&session);
     Ok(Authorized {
@@ -221,26 +217,28 @@ async fn authorize<P: Policy + 'static>(req: &HttpRequest) -> Result<Authorized<
     })
 }
 
+/// The user id and session epoch a session names, if it is within the idle timeout and
+/// the absolute lifetime (whether the account still agrees is for the caller to ask).
+pub fn current_session(session: &Session, settings: &Settings) -> Option<(i64, i32)> {
+    let read = |k: &str| session.get::<i64>(k).ok().flatten();
+    let (uid, epoch) = (read(UID)?, read(EPOCH)?);
+    let now = chrono::Utc::now().timestamp();
+    let fresh = now - read(SEEN_AT).unwrap_or(0) <= settings.session_idle_secs
+        && now - read(LOGIN_AT).unwrap_or(0) <= settings.session_max_secs;
+    Some((uid, i32::try_from(epoch).ok()?)).filter(|_| fresh)
+}
+
 /// The id of the session's user if the session is current and the account active,
 /// without the side effects of `authorize` (no flash taken, no idle clock moved).
 pub async fn session_user_id(req: &HttpRequest) -> Option<i64> {
     let state = req.app_data::<web::Data<AppState>>()?.clone();
-    let session = req.get_session();
-    let uid = session.get::<i64>(UID).ok().flatten()?;
-    let epoch = session.get::<i32>(EPOCH).ok().flatten();
-    let now = chrono::Utc::now().timestamp();
-    let login_at = session.get::<i64>(LOGIN_AT).ok().flatten().unwrap_or(0);
-    let seen_at = session.get::<i64>(SEEN_AT).ok().flatten().unwrap_or(0);
-    let s = &state.settings;
-    if now - seen_at > s.session_idle_secs || now - login_at > s.session_max_secs {
-        return None;
-    }
+    let (uid, epoch) = current_session(&req.get_session(), &state.settings)?;
     let user = state
         .db
         .run(move |c| load_active_user(c, uid))
         .await
         .ok()??;
-    (Some(user.session_epoch) == epoch).then_some(user.id)
+    (user.session_epoch == epoch).then_some(user.id)
 }
 
 /// Where a user whose role requires two-step verification sets it up: the one page they

@@ -6,7 +6,7 @@ use actix_web::{web, HttpResponse};
 use askama::Template;
 use serde::Deserialize;
 
-use super::auth::{session_user_id, start_session};
+use super::auth::{current_session, start_session};
 use super::layout::{render, render_with, see_other, Chrome};
 use super::routes::Routes;
 use super::{csrf, AppState};
@@ -88,14 +88,13 @@ async fn login(
             // Not logged in yet: the session only remembers whose code to ask for.
             session.renew();
             session.clear();
-            let insert = |k: &str, v: String| {
-                session
-                    .insert(k, v)
-                    .map_err(crate::error::AppError::internal)
-            };
-            insert(PENDING_UID, user.id.to_string())?;
-            insert(PENDING_AT, chrono::Utc::now().timestamp().to_string())?;
-            insert(PENDING_NEXT, safe_next(next.as_deref()))?;
+            let now = chrono::Utc::now().timestamp();
+            (|| {
+                session.insert(PENDING_UID, user.id)?;
+                session.insert(PENDING_AT, now)?;
+                session.insert(PENDING_NEXT, safe_next(next.as_deref()))
+            })()
+            .map_err(crate::error::AppError::internal)?;
             return Ok(see_other("/login/code"));
         }
         LoginOutcome::Failed => (StatusCode::UNAUTHORIZED, Msg::new("login-failed")),
@@ -123,11 +122,11 @@ const PENDING_SECS: i64 = 300;
 
 /// The user whose code this session waits for, if the password came recently enough.
 fn pending(session: &Session) -> Option<(i64, String)> {
-    let read = |k: &str| session.get::<String>(k).ok().flatten();
-    let uid = read(PENDING_UID)?.parse::<i64>().ok()?;
-    let at = read(PENDING_AT)?.parse::<i64>().ok()?;
+    let uid = session.get::<i64>(PENDING_UID).ok().flatten()?;
+    let at = session.get::<i64>(PENDING_AT).ok().flatten()?;
+    let next = session.get::<String>(PENDING_NEXT).ok().flatten();
     (chrono::Utc::now().timestamp() - at <= PENDING_SECS)
-        .then(|| (uid, read(PENDING_NEXT).unwrap_or_else(|| "/".into())))
+        .then(|| (uid, next.unwrap_or_else(|| "/".into())))
 }
 
 /// The login is complete: a fresh session, the language settled, on to `next`.
@@ -221,13 +220,9 @@ async fn code(
 /// Logging out ends the account's sessions on every device, not only this cookie: the
 /// session lives in the cookie, so a copy of it would otherwise stay valid until it
 /// expires. Only a current session can do this (an old copy cannot log anyone out).
-async fn logout(
-    state: web::Data<AppState>,
-    req: actix_web::HttpRequest,
-    session: Session,
-) -> AppResult<HttpResponse> {
-    if let Some(uid) = session_user_id(&req).await {
-        state.db.run(move |c| end_sessions(c, uid)).await?;
+async fn logout(state: web::Data<AppState>, session: Session) -> AppResult<HttpResponse> {
+    if let Some((uid, epoch)) = current_session(&session, &state.settings) {
+        state.db.run(move |c| end_sessions(c, uid, epoch)).await?;
     }
     session.purge();
     Ok(see_other("/login"))

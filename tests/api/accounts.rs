@@ -13,20 +13,6 @@ fn shown_password(page: &str) -> String {
     page[start..end].to_string()
 }
 
-async fn user_id(app: &TestApp, username: &str) -> i64 {
-    let name = username.to_string();
-    app.with_db(move |c| {
-        use diesel::prelude::*;
-        use lagesbild::db::schema::users as u;
-        u::table
-            .filter(u::username.eq(name))
-            .select(u::id)
-            .first::<i64>(c)
-            .unwrap()
-    })
-    .await
-}
-
 /// A second client logged in as `username` with `password`.
 async fn session_of(app: &TestApp, username: &str, password: &str) -> TestApp {
     let other = app.second_browser();
@@ -155,7 +141,7 @@ async fn a_changed_role_or_a_deactivation_ends_the_users_sessions() {
     app.login_as("admin").await;
     let ana = session_of(&app, "ana", PASSWORD).await;
     assert_eq!(ana.get("/review").await.status(), 200);
-    let id = user_id(&app, "ana").await;
+    let id = app.user_id("ana").await;
     let page = format!("/admin/users/{id}");
 
     // Saving without a change keeps the session.
@@ -210,7 +196,7 @@ async fn administrators_cannot_lock_themselves_out() {
     let mut app = spawn_app().await;
     app.add_user("admin", Role::Admin, None).await;
     app.login_as("admin").await;
-    let id = user_id(&app, "admin").await;
+    let id = app.user_id("admin").await;
     let page = format!("/admin/users/{id}");
     let r = app
         .post_form(
@@ -241,7 +227,7 @@ async fn a_reset_password_replaces_the_old_one_and_ends_the_sessions() {
     app.add_user("sam", Role::Coordinator, Some("SKV")).await;
     app.login_as("admin").await;
     let sam = session_of(&app, "sam", PASSWORD).await;
-    let id = user_id(&app, "sam").await;
+    let id = app.user_id("sam").await;
 
     let confirm = app.get_text(&format!("/admin/users/{id}/password")).await;
     assert!(confirm.contains("Återställ lösenordet för sam?"));

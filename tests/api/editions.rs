@@ -34,8 +34,19 @@ async fn newsroom() -> TestApp {
     app
 }
 
-/// Creates an edition as the logged-in user; returns its id.
+/// Creates an edition of the standard template as the logged-in user; returns its id.
 async fn create_edition(app: &TestApp, period: &str, language: &str) -> i64 {
+    create_edition_from(app, period, language, None).await
+}
+
+/// Creates an edition from `template` (the standard one when `None`); returns its id.
+async fn create_edition_from(
+    app: &TestApp,
+    period: &str,
+    language: &str,
+    template: Option<i64>,
+) -> i64 {
+    let template = template.map(|t| t.to_string()).unwrap_or_default();
     let r = app
         .post_form(
             "/reports",
@@ -43,6 +54,7 @@ async fn create_edition(app: &TestApp, period: &str, language: &str) -> i64 {
             &[
                 ("period", period),
                 ("language", language),
+                ("template_id", &template),
                 ("marking", "Intern"),
                 ("tlp", "AMBER"),
             ],
@@ -747,22 +759,11 @@ async fn an_administrators_template_decides_sections_order_and_default_texts_per
     app.login_as("ana").await;
     let mut made = Vec::new();
     for language in ["sv", "en"] {
-        let r = app
-            .post_form(
-                "/reports",
-                "/reports/new",
-                &[
-                    ("period", "2026-Q3"),
-                    ("language", language),
-                    ("template_id", &id.to_string()),
-                    ("marking", "Intern"),
-                    ("tlp", "GREEN"),
-                ],
-            )
-            .await;
-        assert_eq!(r.status(), 303, "{}", r.text().await.unwrap());
-        let edit = r.headers()["location"].to_str().unwrap().to_string();
-        made.push(app.get_text(&edit).await);
+        let edition = create_edition_from(&app, "2026-Q3", language, Some(id)).await;
+        made.push(
+            app.get_text(&format!("/reports/{edition}/versions/1/edit"))
+                .await,
+        );
     }
     let (sv, en) = (&made[0], &made[1]);
     assert!(sv.contains("Svensk standardtext ur mallen."), "{sv}");

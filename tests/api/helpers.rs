@@ -220,7 +220,7 @@ impl TestApp {
                 auth::NewAccount {
                     username: &u,
                     display_name: None,
-                    role,
+                    role: Some(role),
                     agency_code: a.as_deref(),
                     password: PASSWORD,
                 },
@@ -346,6 +346,18 @@ impl TestApp {
         let a = agency.to_string();
         self.with_db(move |c| {
             lagesbild::services::tokens::create_agency_token(c, None, &a).unwrap()
+        })
+        .await
+    }
+
+    /// The id of the account `username`.
+    pub async fn user_id(&self, username: &str) -> i64 {
+        let name = username.to_string();
+        self.with_db(move |c| {
+            lagesbild::db::queries::users::by_username(c, &name)
+                .unwrap()
+                .unwrap_or_else(|| panic!("no user {name}"))
+                .id
         })
         .await
     }

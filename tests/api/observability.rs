@@ -286,7 +286,7 @@ fn json_logs_carry_the_request_id_and_no_secret_or_free_text() {
             auth::NewAccount {
                 username: "logg-analytiker",
                 display_name: None,
-                role: Role::Analyst,
+                role: Some(Role::Analyst),
                 agency_code: None,
                 password: PASSWORD,
             },

@@ -540,17 +540,7 @@ pub async fn world() -> World {
         })
         .await;
 
-    let spare_user = app
-        .with_db(|c| {
-            use diesel::prelude::*;
-            use lagesbild::db::schema::users as u;
-            u::table
-                .filter(u::username.eq("reserv"))
-                .select(u::id)
-                .first::<i64>(c)
-                .unwrap()
-        })
-        .await;
+    let spare_user = app.user_id("reserv").await;
 
     let mut clients = vec![new_client()];
     // The anonymous client gets a session (and a CSRF token) from the login page.

@@ -182,17 +182,7 @@ async fn an_administrator_resets_it_for_a_lost_phone() {
     app.add_user("ana", Role::Analyst, None).await;
     app.login_as("ana").await;
     enable(&app).await;
-    let id = app
-        .with_db(|c| {
-            use diesel::prelude::*;
-            use lagesbild::db::schema::users as u;
-            u::table
-                .filter(u::username.eq("ana"))
-                .select(u::id)
-                .first::<i64>(c)
-                .unwrap()
-        })
-        .await;
+    let id = app.user_id("ana").await;
 
     app.login_as("adm").await;
     let page = format!("/admin/users/{id}");

@@ -28,10 +28,10 @@ pub fn insert(conn: &mut DbConnection, new: &NewUser<'_>) -> QueryResult<i64> {
         .get_result(c))
 }
 
-/// Every account.
+/// Every account, active first, then by username.
 pub fn all(conn: &mut DbConnection) -> QueryResult<Vec<UserRow>> {
     users::table
-        .order(users::username)
+        .order((users::active.desc(), users::username))
         .select(UserRow::as_select())
         .load(conn)
 }
