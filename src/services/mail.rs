@@ -191,14 +191,14 @@ pub async fn drain(
     let due = db.run(move |c| Ok(q::due_mail(c, now, BATCH)?)).await?;
     for id in due {
         let until = now + chrono::Duration::seconds(CLAIM_SECS);
-        let claimed = db
-            .run(move |c| Ok(q::claim_mail(c, id, now, until)?))
-            .await?;
-        if !claimed {
-            continue;
-        }
+        // Claimed and read in one trip; another instance's claim leaves it to them.
         let Some((outbox, n, recipient)) = db
-            .run(move |c| Ok(q::mail_with_notification(c, id)?))
+            .run(move |c| {
+                if !q::claim_mail(c, id, now, until)? {
+                    return Ok(None);
+                }
+                Ok(q::mail_with_notification(c, id)?)
+            })
             .await?
         else {
             continue;

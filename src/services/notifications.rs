@@ -302,7 +302,6 @@ pub const PAGE_SIZE: i64 = 50;
 pub struct Page {
     pub items: Vec<NotificationView>,
     pub total: i64,
-    pub unread: i64,
     /// 1-based.
     pub page: i64,
     pub pages: i64,
@@ -319,7 +318,6 @@ pub fn list(conn: &mut DbConnection, user: &User, page: i64) -> AppResult<Page> 
     Ok(Page {
         items,
         total,
-        unread: q::unread_count(conn, user.id)?,
         page,
         pages,
     })
@@ -379,9 +377,4 @@ pub fn set_email(
         )
     })?;
     Ok(address)
-}
-
-/// The user's e-mail address as stored now (the session's copy may be older).
-pub fn email_of(conn: &mut DbConnection, user_id: i64) -> AppResult<Option<String>> {
-    Ok(users::by_id(conn, user_id)?.and_then(|u| u.email))
 }

@@ -74,15 +74,11 @@ async fn list(
             unread: n.unread,
         })
         .collect();
-    let mut chrome = Chrome::for_user(&auth, tr.t("notifications-title"), "/notifications");
-    // The list is read now; the header shows the count the list shows.
-    if let Some(badge) = chrome.user.as_mut() {
-        badge.unread = page.unread;
-    }
+    // The guard counted the unread ones for the header in this request already.
     render(&ListPage {
-        chrome,
+        chrome: Chrome::for_user(&auth, tr.t("notifications-title"), "/notifications"),
         items,
-        unread: page.unread,
+        unread: auth.unread_notifications,
         total: page.total,
         page: page.page,
         pages: page.pages,
@@ -148,8 +144,8 @@ fn account_page(
 }
 
 async fn account(state: web::Data<AppState>, auth: Authorized<AnyUser>) -> AppResult<HttpResponse> {
-    let id = auth.user.id;
-    let email = state.db.run(move |c| svc::email_of(c, id)).await?;
+    // The guard loaded the account, its address included.
+    let email = auth.user.email.clone();
     let mut form = FormState::default();
     let has_email = email.is_some();
     form.values
@@ -188,8 +184,8 @@ async fn save_account(
             Ok(see_other("/account"))
         }
         Err(AppError::Validation(errors)) => {
-            let id = auth.user.id;
-            let has_email = state.db.run(move |c| svc::email_of(c, id)).await?.is_some();
+            // Refused: the stored address is still the one the guard loaded.
+            let has_email = auth.user.email.is_some();
             let mut form = FormState::default();
             form.values.insert("email".into(), raw);
             let form = form.with_errors(&errors, &auth.tr);
