@@ -203,30 +203,20 @@ async fn a_coordinator_uploads_a_csv_file_in_the_browser() {
     app.open_period("2026-Q3").await;
     app.add_user("sam", Role::Coordinator, Some("SKV")).await;
     app.login_as("sam").await;
-    let token = crate::helpers::csrf_from(&app.get_text("/submissions").await);
-    let upload = |csv: &'static str| {
-        let form = reqwest::multipart::Form::new()
-            .text("period", "2026-Q3")
-            .part(
-                "file",
-                reqwest::multipart::Part::bytes(csv.as_bytes().to_vec()).file_name("rader.csv"),
-            );
-        app.client
-            .post(app.url(&format!("/submissions/import?csrf_token={token}")))
-            .multipart(form)
-            .send()
-    };
-    let r = upload("misuse_type;count\nlook_alike;1\nokänd;2\n")
-        .await
-        .unwrap();
+    let r = app
+        .upload_csv("2026-Q3", "misuse_type;count\nlook_alike;1\nokänd;2\n")
+        .await;
     assert_eq!(r.status(), 422);
     let page = r.text().await.unwrap();
     assert!(page.contains("Rad 3 i filen"), "errors name the file line");
     assert_eq!(app.count_rows("observation_lines").await, 0);
 
-    let r = upload("misuse_type;count\nlook_alike;1\nfalse_identity;2\n")
-        .await
-        .unwrap();
+    let r = app
+        .upload_csv(
+            "2026-Q3",
+            "misuse_type;count\nlook_alike;1\nfalse_identity;2\n",
+        )
+        .await;
     assert_eq!(r.status(), 303);
     let location = r.headers()["location"].to_str().unwrap().to_string();
     let page = app.get_text(&location).await;

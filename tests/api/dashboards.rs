@@ -54,7 +54,7 @@ async fn fixture() -> TestApp {
 }
 
 /// The body rows of the first data table after `marker`: (row header, cells).
-fn table_rows(page: &str, marker: &str) -> Vec<(String, Vec<String>)> {
+pub(crate) fn table_rows(page: &str, marker: &str) -> Vec<(String, Vec<String>)> {
     let start = page.find(marker).unwrap_or_else(|| panic!("{marker}"));
     let body = &page[start..];
     let body = &body[body.find("<tbody>").unwrap()..body.find("</tbody>").unwrap()];

@@ -10,7 +10,7 @@ use crate::pdf::PdfText;
 
 /// Users: analyst `ana`, approvers `chef` and `chef2`, ministry reader `dep`,
 /// coordinator `sam` (SKV). Accepted data for 2026-Q2 and 2026-Q3.
-async fn newsroom() -> TestApp {
+pub(crate) async fn newsroom() -> TestApp {
     let app = spawn_app().await;
     app.add_user("ana", Role::Analyst, None).await;
     app.add_user("chef", Role::Approver, None).await;
@@ -40,7 +40,7 @@ async fn create_edition(app: &TestApp, period: &str, language: &str) -> i64 {
 }
 
 /// Creates an edition from `template` (the standard one when `None`); returns its id.
-async fn create_edition_from(
+pub(crate) async fn create_edition_from(
     app: &TestApp,
     period: &str,
     language: &str,

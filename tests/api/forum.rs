@@ -6,7 +6,9 @@ use serde_json::{json, Value};
 use crate::helpers::{spawn_app, TestApp};
 use crate::pdf::PdfText;
 
-async fn forum_app() -> TestApp {
+/// Administrator `adm`, coordinators `skv`, `pol`, `mig`, analyst `ana`; the rotation
+/// SKV, POL, MIG (the administrator is logged in).
+pub(crate) async fn forum_app() -> TestApp {
     let mut app = spawn_app().await;
     app.add_user("adm", Role::Admin, None).await;
     app.add_user("skv", Role::Coordinator, Some("SKV")).await;
@@ -25,7 +27,13 @@ async fn forum_app() -> TestApp {
     app
 }
 
-async fn new_meeting(app: &TestApp, date: &str, convener: &str, reason: &str) -> reqwest::Response {
+/// Posts a new meeting (`held_on`, `convener`, `override_reason`); the answer.
+pub(crate) async fn new_meeting(
+    app: &TestApp,
+    date: &str,
+    convener: &str,
+    reason: &str,
+) -> reqwest::Response {
     app.post_form(
         "/forum",
         "/forum",

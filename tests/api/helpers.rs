@@ -350,6 +350,24 @@ impl TestApp {
         .await
     }
 
+    /// Uploads `csv` as the logged-in coordinator's CSV file for `period`, the way the
+    /// browser's form does (multipart, the page's CSRF token).
+    pub async fn upload_csv(&self, period: &str, csv: &str) -> reqwest::Response {
+        let token = csrf_from(&self.get_text("/submissions").await);
+        let form = reqwest::multipart::Form::new()
+            .text("period", period.to_string())
+            .part(
+                "file",
+                reqwest::multipart::Part::bytes(csv.as_bytes().to_vec()).file_name("lines.csv"),
+            );
+        self.client
+            .post(self.url(&format!("/submissions/import?csrf_token={token}")))
+            .multipart(form)
+            .send()
+            .await
+            .expect("request")
+    }
+
     /// The id of the account `username`.
     pub async fn user_id(&self, username: &str) -> i64 {
         let name = username.to_string();

@@ -85,34 +85,7 @@ fn table(page: &str, marker: &str) -> (Vec<String>, Vec<(String, Vec<String>)>) 
             c[..c.find("</th>").unwrap()].to_string()
         })
         .collect();
-    let body = &t[t.find("<tbody>").unwrap()..t.find("</tbody>").unwrap()];
-    let rows = body
-        .split("<tr>")
-        .skip(1)
-        .map(|row| {
-            let label = row
-                .split("<th scope=\"row\">")
-                .nth(1)
-                .unwrap()
-                .split("</th>")
-                .next()
-                .unwrap()
-                .to_string();
-            let cells = row
-                .split("<td class=\"num\">")
-                .skip(1)
-                .map(|c| {
-                    c.split("</td>")
-                        .next()
-                        .unwrap()
-                        .replace("<strong>", "")
-                        .replace("</strong>", "")
-                })
-                .collect();
-            (label, cells)
-        })
-        .collect();
-    (head, rows)
+    (head, crate::dashboards::table_rows(page, marker))
 }
 
 fn row<'a>(rows: &'a [(String, Vec<String>)], label: &str) -> &'a [String] {

@@ -5,6 +5,7 @@
 use lagesbild::domain::role::Role;
 use serde_json::{json, Value};
 
+use crate::forum::{forum_app, new_meeting};
 use crate::helpers::{spawn_app, TestApp};
 use crate::pdf::PdfText;
 
@@ -31,36 +32,9 @@ fn assert_english(page: &str, english: &[&str], swedish: &[&str]) {
     }
 }
 
-async fn forum_app() -> TestApp {
-    let mut app = spawn_app().await;
-    app.add_user("adm", Role::Admin, None).await;
-    app.add_user("skv", Role::Coordinator, Some("SKV")).await;
-    app.add_user("pol", Role::Coordinator, Some("POL")).await;
-    app.add_user("ana", Role::Analyst, None).await;
-    app.login_as("adm").await;
-    let r = app
-        .post_form(
-            "/admin/rotation",
-            "/admin/rotation",
-            &[("order", "SKV, POL, MIG")],
-        )
-        .await;
-    assert_eq!(r.status(), 303);
-    app
-}
-
-async fn new_meeting(app: &TestApp, date: &str, convener: &str, reason: &str) -> String {
-    let r = app
-        .post_form(
-            "/forum",
-            "/forum",
-            &[
-                ("held_on", date),
-                ("convener", convener),
-                ("override_reason", reason),
-            ],
-        )
-        .await;
+/// A new meeting's page (it must be made).
+async fn meeting_at(app: &TestApp, date: &str, convener: &str, reason: &str) -> String {
+    let r = new_meeting(app, date, convener, reason).await;
     assert_eq!(r.status(), 303, "meeting {date}");
     location(&r)
 }
@@ -122,7 +96,7 @@ async fn the_forum_list_a_meeting_page_and_the_rotation_come_in_english() {
     assert_eq!(r.status(), 422);
     assert!(r.text().await.unwrap().contains("Write the reason."));
 
-    let m = new_meeting(&app, "2026-01-10", "POL", "SKV cannot host.").await;
+    let m = meeting_at(&app, "2026-01-10", "POL", "SKV cannot host.").await;
     let r = app
         .post_form(
             &format!("{m}/attendance"),
@@ -202,7 +176,7 @@ async fn the_forum_list_a_meeting_page_and_the_rotation_come_in_english() {
 async fn the_minutes_pdf_is_written_in_the_downloaders_language() {
     let mut app = forum_app().await;
     app.login_as("skv").await;
-    let m = new_meeting(&app, "2026-10-06", "SKV", "").await;
+    let m = meeting_at(&app, "2026-10-06", "SKV", "").await;
     app.post_form(
         &format!("{m}/agenda"),
         &m,

@@ -147,24 +147,14 @@ async fn a_csv_import_error_names_the_line_in_english() {
     app.add_user("sam", Role::Coordinator, Some("SKV")).await;
     app.login_as("sam").await;
     switch(&app, "/submissions", "en").await;
-    let token = crate::helpers::csrf_from(&app.get_text("/submissions").await);
-    let upload = |csv: &'static str| {
-        let form = reqwest::multipart::Form::new()
-            .text("period", "2026-Q3")
-            .part(
-                "file",
-                reqwest::multipart::Part::bytes(csv.as_bytes().to_vec()).file_name("lines.csv"),
-            );
-        app.client
-            .post(app.url(&format!("/submissions/import?csrf_token={token}")))
-            .multipart(form)
-            .send()
-    };
 
     // A value error on file line 4.
-    let r = upload("misuse_type;count\nlook_alike;1\nfalse_identity;2\nhijacked_identity;four\n")
-        .await
-        .unwrap();
+    let r = app
+        .upload_csv(
+            "2026-Q3",
+            "misuse_type;count\nlook_alike;1\nfalse_identity;2\nhijacked_identity;four\n",
+        )
+        .await;
     assert_eq!(r.status(), 422);
     let page = unescape(&r.text().await.unwrap());
     assert!(
@@ -174,9 +164,12 @@ async fn a_csv_import_error_names_the_line_in_english() {
     assert!(!page.contains("Rad 4"));
 
     // A structural error: the file's own line, and what to check.
-    let r = upload("misuse_type;count\nlook_alike;1\nfalse_identity;2;3\n")
-        .await
-        .unwrap();
+    let r = app
+        .upload_csv(
+            "2026-Q3",
+            "misuse_type;count\nlook_alike;1\nfalse_identity;2;3\n",
+        )
+        .await;
     assert_eq!(r.status(), 422);
     let page = unescape(&r.text().await.unwrap());
     assert!(
@@ -185,7 +178,9 @@ async fn a_csv_import_error_names_the_line_in_english() {
     );
     assert_eq!(app.count_rows("observation_lines").await, 0);
 
-    let r = upload("misuse_type;count\nlook_alike;1\n").await.unwrap();
+    let r = app
+        .upload_csv("2026-Q3", "misuse_type;count\nlook_alike;1\n")
+        .await;
     assert_eq!(r.status(), 303);
     let location = r.headers()["location"].to_str().unwrap().to_string();
     let page = fetch(&app, &location).await;

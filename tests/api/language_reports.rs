@@ -2,34 +2,11 @@
 //! speak the reader's language; the report itself (the PDF and the web view of an
 //! edition) speaks the language chosen for the edition, whoever reads it.
 
-use lagesbild::domain::role::Role;
-use serde_json::json;
 use sha2::{Digest, Sha256};
 
-use crate::helpers::{spawn_app, TestApp};
+use crate::editions::{create_edition_from, newsroom};
+use crate::helpers::TestApp;
 use crate::pdf::PdfText;
-
-/// Analyst `ana`, approver `chef`; accepted data from Skatteverket for 2026-Q2 and Q3.
-async fn newsroom() -> TestApp {
-    let app = spawn_app().await;
-    app.add_user("ana", Role::Analyst, None).await;
-    app.add_user("chef", Role::Approver, None).await;
-    let skv = app.agency_token("SKV").await;
-    let ana = app.user_token("ana").await;
-    for (q, n) in [("2026-Q2", 40), ("2026-Q3", 55)] {
-        app.submit_and_accept(
-            &skv,
-            &ana,
-            q,
-            json!([
-                {"misuse_type": "exploited_identity", "count": n},
-                {"misuse_type": "false_identity", "count": n / 2, "document_type": "eu_passport"}
-            ]),
-        )
-        .await;
-    }
-    app
-}
 
 /// Switches the logged-in reader's language.
 async fn switch(app: &TestApp, lang: &str) {
@@ -43,30 +20,9 @@ async fn switch(app: &TestApp, lang: &str) {
     assert_eq!(r.status(), 303);
 }
 
-/// Creates a 2026-Q3 edition in `language`; returns its id.
+/// Creates a 2026-Q3 edition of the standard template in `language`; returns its id.
 async fn create_edition(app: &TestApp, language: &str) -> i64 {
-    let r = app
-        .post_form(
-            "/reports",
-            "/reports/new",
-            &[
-                ("period", "2026-Q3"),
-                ("language", language),
-                ("marking", "Intern"),
-                ("tlp", "AMBER"),
-            ],
-        )
-        .await;
-    assert_eq!(r.status(), 303, "{}", r.text().await.unwrap());
-    r.headers()["location"]
-        .to_str()
-        .unwrap()
-        .trim_start_matches("/reports/")
-        .split('/')
-        .next()
-        .unwrap()
-        .parse()
-        .unwrap()
+    create_edition_from(app, "2026-Q3", language, None).await
 }
 
 /// A workflow button on a version's page.
